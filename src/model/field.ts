@@ -1,0 +1,76 @@
+/** A property of the model: its effective value, where it lives, and whether the user wrote it. */
+import type { JsonPath } from './source.js';
+import { Unknown, isUnknown } from './unknown.js';
+
+export interface Field<T> {
+  /**
+   * The effective value: what Azure would use. The written value when the template sets it, else
+   * the documented default (GP5), else `undefined`. An `Unknown` when the written value cannot be
+   * evaluated before deployment.
+   */
+  value: T | Unknown | undefined;
+  /** Property path inside the resource, e.g. `['properties', 'osProfile', 'computerName']`. */
+  path: JsonPath;
+  /** True when the template writes the property (even through an expression). */
+  explicit: boolean;
+}
+
+export function isKnown<T>(field: Field<T> | undefined): field is Field<T> & { value: T } {
+  return field !== undefined && field.value !== undefined && !isUnknown(field.value);
+}
+
+/** The raw value at `path` below `root` (undefined when absent; Unknown when a container on the way is unknown). */
+export function valueAt(root: unknown, path: JsonPath): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (isUnknown(current)) return current;
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+/**
+ * A field read from `root` at `path`, typed by `accept`: a written value of the wrong JSON type is
+ * kept as Unknown (ARM would reject it, other tools report that) rather than trusted.
+ */
+export function readField<T>(root: unknown, path: JsonPath, accept: (value: unknown) => value is T, fallback?: T): Field<T> {
+  const raw = valueAt(root, path);
+  if (raw === undefined || raw === null) return { value: fallback, path, explicit: false };
+  if (isUnknown(raw)) return { value: raw, path, explicit: true };
+  if (accept(raw)) return { value: raw, path, explicit: true };
+  return { value: new Unknown(JSON.stringify(raw), `unexpected value type ${typeof raw}`), path, explicit: true };
+}
+
+export const isString = (value: unknown): value is string => typeof value === 'string';
+export const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+export const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnknown(value);
+
+/** ARM accepts booleans as `true`/`"true"`; anything else is not a boolean. */
+export function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+
+export function readBoolean(root: unknown, path: JsonPath, fallback?: boolean): Field<boolean> {
+  const raw = valueAt(root, path);
+  if (typeof raw === 'string' && /^(true|false)$/i.test(raw)) return { value: raw.toLowerCase() === 'true', path, explicit: true };
+  return readField(root, path, isBoolean, fallback);
+}
+
+export function readString(root: unknown, path: JsonPath, fallback?: string): Field<string> {
+  return readField(root, path, isString, fallback);
+}
+
+export function readInteger(root: unknown, path: JsonPath, fallback?: number): Field<number> {
+  const raw = valueAt(root, path);
+  if (typeof raw === 'string' && /^-?\d+$/.test(raw)) return { value: Number(raw), path, explicit: true };
+  return readField(root, path, isNumber, fallback);
+}
+
+/** Case-insensitive comparison of a known string field with a value. */
+export function equalsIgnoreCase(field: Field<string> | undefined, expected: string): boolean {
+  return isKnown(field) && field.value.toLowerCase() === expected.toLowerCase();
+}

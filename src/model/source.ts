@@ -1,0 +1,45 @@
+/** What the model needs to know about where a resource came from, independent of the input format. */
+import type { Unknown } from './unknown.js';
+
+export type JsonPath = Array<string | number>;
+
+export interface SourceLocation {
+  file: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** 0-based offset and length in the file's text (after a byte-order mark). */
+  offset: number;
+  length: number;
+  /** False when the property is not written (a default) and this is its nearest written ancestor. */
+  exact: boolean;
+}
+
+/** A resource as read from any input (ARM template, Pulumi inputs): its identity, body and locations. */
+export interface ResourceSource {
+  type: string;
+  apiVersion: string | Unknown;
+  name: string | Unknown;
+  /** The evaluated resource declaration (`properties`, `location`, `sku`, …). */
+  body: Record<string, unknown>;
+  /** Inline suppressions and other metadata as written. */
+  metadata?: Record<string, unknown>;
+  /** The file the resource is declared in. */
+  file: string;
+  /** True when its deployment depends on a condition that could not be evaluated. */
+  conditional: boolean;
+  /** Where a property of the resource was written (or its nearest written ancestor). */
+  locate(path: JsonPath): SourceLocation;
+}
+
+/** `properties.osProfile.extensions[2].name` from a JSON path. */
+export function formatPath(path: JsonPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${segment}` : segment;
+  }
+  return out;
+}

@@ -1,0 +1,582 @@
+/**
+ * Template expansion: what ARM would deploy, as far as it can be known before deployment.
+ *
+ * Parameters (files, defaults, overrides), variables (with `copy`), resource and property `copy`
+ * loops, `condition`, child resources, nested deployments with inline templates (inner and outer
+ * scope) and languageVersion 2.0 symbolic resources. Anything that cannot be evaluated becomes an
+ * `Unknown`; nothing here throws on bad input: problems become diagnostics.
+ */
+import { evaluateString } from './expression/index.js';
+import { ExpressionError, type EvalScope, type UserFunction } from './expression/scope.js';
+import type { JsonPath, SourceDocument } from './json.js';
+import { locateIn, setOrigin, toSourceLocation, type Origin } from './origin.js';
+import { Unknown, isUnknown } from './unknown.js';
+import {
+  DEFAULT_TARGET,
+  azureCloudEnvironment,
+  resourceGroupObject,
+  subscriptionObject,
+  tenantObject,
+  type DeploymentTarget,
+} from './environment.js';
+import type { Diagnostic, ExpandedResource, ExpandedTemplate, ParameterInfo } from './types.js';
+
+export interface ExpandOptions {
+  /** Values from a parameters file (lower-cased names). */
+  parameterValues?: Map<string, unknown>;
+  /** Values that win over everything (used to evaluate each allowed value of a parameter). */
+  parameterOverrides?: Map<string, unknown>;
+  target?: Partial<DeploymentTarget>;
+}
+
+/** ARM's own limits, and ours against hostile input. */
+export const LIMITS = {
+  copyCount: 800,
+  resources: 20_000,
+  nestingDepth: 10,
+  valueDepth: 128,
+};
+
+type Json = Record<string, unknown>;
+
+interface Shared {
+  diagnostics: Diagnostic[];
+  resources: ExpandedResource[];
+  target: DeploymentTarget;
+  overrides?: Map<string, unknown>;
+  limitReported: boolean;
+}
+
+interface ParameterSlot {
+  name: string;
+  declaration: Json;
+  path: JsonPath;
+  state: 'pending' | 'evaluating' | 'done';
+  value?: unknown;
+  provided: boolean;
+  providedValue?: unknown;
+}
+
+interface VariableSlot {
+  name: string;
+  raw: unknown;
+  path: JsonPath;
+  /** A variable made by `variables.copy`. */
+  copy?: Json;
+  state: 'pending' | 'evaluating' | 'done';
+  value?: unknown;
+}
+
+/** One deployment's evaluation context (the root template, or an inner-scope nested template). */
+class Frame {
+  readonly parameters = new Map<string, ParameterSlot>();
+  readonly variables = new Map<string, VariableSlot>();
+  readonly functions = new Map<string, UserFunction>();
+  readonly symbolicNames = new Set<string>();
+
+  constructor(
+    readonly shared: Shared,
+    readonly document: SourceDocument,
+    readonly templatePath: JsonPath,
+    readonly deploymentName: string | Unknown,
+    readonly depth: number,
+    readonly deployments: string[],
+  ) {}
+}
+
+/** Loop indexes visible to an expression: named property/variable loops and the resource loop. */
+interface Loops {
+  named?: Map<string, number | Unknown>;
+  resource?: number | Unknown;
+}
+
+/** The EvalScope an expression sees; cheap to create per loop iteration. */
+class ArmScope implements EvalScope {
+  constructor(
+    private readonly frame: Frame,
+    private readonly loops: Loops,
+  ) {}
+
+  parameter(name: string): unknown {
+    return resolveParameter(this.frame, name);
+  }
+
+  variable(name: string): unknown {
+    return resolveVariable(this.frame, name);
+  }
+
+  copyIndex(loopName: string | undefined): unknown {
+    if (loopName === undefined) {
+      return this.loops.resource ?? new Unknown('copyIndex()', 'copyIndex() used outside a copy loop');
+    }
+    return this.loops.named?.get(loopName.toLowerCase()) ?? new Unknown(`copyIndex('${loopName}')`, `no copy loop named '${loopName}' is active here`);
+  }
+
+  resourceGroup(): unknown {
+    return resourceGroupObject(this.frame.shared.target);
+  }
+
+  subscription(): unknown {
+    return subscriptionObject(this.frame.shared.target);
+  }
+
+  tenant(): unknown {
+    return tenantObject(this.frame.shared.target);
+  }
+
+  managementGroup(): unknown {
+    return new Unknown('managementGroup()', 'the management group is known only at deployment');
+  }
+
+  deployment(): unknown {
+    return {
+      name: this.frame.deploymentName,
+      location: new Unknown('deployment().location', 'known only at deployment'),
+      properties: {
+        templateLink: new Unknown('deployment().properties.templateLink', 'the template link is known only at deployment'),
+        template: { contentVersion: '1.0.0.0' },
+        mode: 'Incremental',
+        provisioningState: 'Accepted',
+      },
+    };
+  }
+
+  environment(): unknown {
+    return azureCloudEnvironment();
+  }
+
+  userFunction(namespace: string, name: string): UserFunction | undefined {
+    return this.frame.functions.get(`${namespace}.${name}`.toLowerCase());
+  }
+
+  isSymbolicResource(name: string): boolean {
+    return this.frame.symbolicNames.has(name);
+  }
+
+  withLoop(name: string, index: number | Unknown): ArmScope {
+    const named = new Map(this.loops.named ?? []);
+    named.set(name.toLowerCase(), index);
+    return new ArmScope(this.frame, { named, resource: this.loops.resource });
+  }
+
+  withResourceIndex(index: number | Unknown): ArmScope {
+    return new ArmScope(this.frame, { named: this.loops.named, resource: index });
+  }
+
+  /** The same loop indexes in another frame: copyIndex() of a copied deployment stays visible in its outer-scope template. */
+  rebind(frame: Frame): ArmScope {
+    return new ArmScope(frame, this.loops);
+  }
+}
+
+/** Expand a template document. Never throws. */
+export function expandTemplate(document: SourceDocument, options: ExpandOptions = {}): ExpandedTemplate {
+  const shared: Shared = {
+    diagnostics: [],
+    resources: [],
+    target: { ...DEFAULT_TARGET, ...options.target },
+    overrides: options.parameterOverrides,
+    limitReported: false,
+  };
+  const template = document.value;
+  if (!isObject(template)) {
+    shared.diagnostics.push({ code: 'invalid-template', message: 'the template is not a JSON object', document, path: [] });
+    return { document, resources: [], diagnostics: shared.diagnostics, parameters: [] };
+  }
+  const frame = new Frame(shared, document, [], shared.target.deploymentName, 0, []);
+  declareFrame(frame, template, options.parameterValues);
+  const parameters = describeParameters(frame, options);
+  expandResourcesOf(frame, template, new ArmScope(frame, {}));
+  return { document, resources: shared.resources, diagnostics: shared.diagnostics, parameters };
+}
+
+function describeParameters(frame: Frame, options: ExpandOptions): ParameterInfo[] {
+  return [...frame.parameters.values()].map((slot) => ({
+    name: slot.name,
+    type: typeof slot.declaration.type === 'string' ? slot.declaration.type : 'unknown',
+    hasDefault: 'defaultValue' in slot.declaration,
+    allowedValues: Array.isArray(slot.declaration.allowedValues) ? slot.declaration.allowedValues : undefined,
+    source: options.parameterOverrides?.has(slot.name.toLowerCase())
+      ? 'override'
+      : slot.provided
+        ? 'parameters-file'
+        : 'defaultValue' in slot.declaration
+          ? 'default'
+          : 'none',
+  }));
+}
+
+/** Register parameters, variables, functions and symbolic names of a template in a frame. */
+function declareFrame(frame: Frame, template: Json, provided: Map<string, unknown> | undefined): void {
+  const base = frame.templatePath;
+  if (isObject(template.parameters)) {
+    for (const [name, declaration] of Object.entries(template.parameters)) {
+      if (!isObject(declaration)) continue;
+      const key = name.toLowerCase();
+      const slot: ParameterSlot = { name, declaration, path: [...base, 'parameters', name], state: 'pending', provided: false };
+      if (provided?.has(key)) {
+        slot.provided = true;
+        slot.providedValue = provided.get(key);
+      }
+      frame.parameters.set(key, slot);
+    }
+  }
+  if (isObject(template.variables)) {
+    for (const [name, raw] of Object.entries(template.variables)) {
+      if (name.toLowerCase() === 'copy' && Array.isArray(raw)) {
+        raw.forEach((loop, index) => {
+          if (!isObject(loop) || typeof loop.name !== 'string') return;
+          frame.variables.set(loop.name.toLowerCase(), {
+            name: loop.name,
+            raw: loop.input,
+            copy: loop,
+            path: [...base, 'variables', 'copy', index],
+            state: 'pending',
+          });
+        });
+        continue;
+      }
+      frame.variables.set(name.toLowerCase(), { name, raw, path: [...base, 'variables', name], state: 'pending' });
+    }
+  }
+  declareFunctions(frame, template.functions);
+  if (isObject(template.resources)) {
+    for (const name of Object.keys(template.resources)) frame.symbolicNames.add(name);
+  }
+}
+
+function declareFunctions(frame: Frame, functions: unknown): void {
+  if (!Array.isArray(functions)) return;
+  for (const group of functions) {
+    if (!isObject(group) || typeof group.namespace !== 'string' || !isObject(group.members)) continue;
+    for (const [name, member] of Object.entries(group.members)) {
+      if (!isObject(member)) continue;
+      const parameterNames = Array.isArray(member.parameters)
+        ? member.parameters.map((p) => (isObject(p) && typeof p.name === 'string' ? p.name : '')).filter(Boolean)
+        : [];
+      const output = isObject(member.output) ? member.output.value : undefined;
+      frame.functions.set(`${group.namespace}.${name}`.toLowerCase(), { parameterNames, output });
+    }
+  }
+}
+
+function resolveParameter(frame: Frame, name: string): unknown {
+  const key = name.toLowerCase();
+  const slot = frame.parameters.get(key);
+  if (!slot) throw new ExpressionError(`parameter '${name}' is not declared`);
+  if (slot.state === 'done') return slot.value;
+  if (slot.state === 'evaluating') return new Unknown(`parameters('${name}')`, 'the default value refers to itself');
+  slot.state = 'evaluating';
+  let value: unknown;
+  const type = typeof slot.declaration.type === 'string' ? slot.declaration.type.toLowerCase() : '';
+  if (frame.shared.overrides?.has(key) && frame.depth === 0) value = frame.shared.overrides.get(key);
+  else if (type === 'securestring' || type === 'secureobject') value = new Unknown(`parameters('${name}')`, 'secure parameters are never read');
+  else if (slot.provided) value = slot.providedValue;
+  else if ('defaultValue' in slot.declaration) {
+    value = expandValue(frame, slot.declaration.defaultValue, [...slot.path, 'defaultValue'], new ArmScope(frame, {}), 0);
+  } else value = new Unknown(`parameters('${name}')`, `parameter '${slot.name}' has no value (no default and no parameters file)`);
+  slot.value = value;
+  slot.state = 'done';
+  return value;
+}
+
+function resolveVariable(frame: Frame, name: string): unknown {
+  const slot = frame.variables.get(name.toLowerCase());
+  if (!slot) throw new ExpressionError(`variable '${name}' is not declared`);
+  if (slot.state === 'done') return slot.value;
+  if (slot.state === 'evaluating') return new Unknown(`variables('${name}')`, 'the variable refers to itself');
+  slot.state = 'evaluating';
+  const scope = new ArmScope(frame, {});
+  slot.value = slot.copy
+    ? expandCopyArray(frame, slot.copy, slot.path, scope, 0)
+    : expandValue(frame, slot.raw, slot.path, scope, 0);
+  slot.state = 'done';
+  return slot.value;
+}
+
+/** Evaluate a JSON value of the template in a scope. */
+function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope, depth: number): unknown {
+  if (typeof raw === 'string') return raw.charCodeAt(0) === 91 ? evaluate(frame, raw, path, scope) : raw;
+  if (raw === null || typeof raw !== 'object') return raw;
+  if (depth > LIMITS.valueDepth) {
+    reportLimit(frame, path, `values nested deeper than ${LIMITS.valueDepth} levels are not evaluated`);
+    return new Unknown('(deeply nested value)', 'nested too deeply to evaluate');
+  }
+  if (Array.isArray(raw)) {
+    const out = new Array<unknown>(raw.length);
+    for (let i = 0; i < raw.length; i++) out[i] = expandValue(frame, raw[i], [...path, i], scope, depth + 1);
+    setOrigin(out, { document: frame.document, path });
+    return out;
+  }
+  const out: Json = {};
+  for (const key of Object.keys(raw)) {
+    const child = (raw as Json)[key];
+    if (key === 'copy' && isPropertyCopy(child)) {
+      child.forEach((loop, index) => {
+        const loopPath = [...path, 'copy', index];
+        defineProperty(out, loop.name, expandCopyArray(frame, loop, loopPath, scope, depth + 1));
+      });
+      continue;
+    }
+    defineProperty(out, key, expandValue(frame, child, [...path, key], scope, depth + 1));
+  }
+  setOrigin(out, { document: frame.document, path });
+  return out;
+}
+
+function isPropertyCopy(value: unknown): value is Array<Json & { name: string }> {
+  return Array.isArray(value) && value.length > 0 && value.every((loop) => isObject(loop) && typeof loop.name === 'string' && 'input' in loop);
+}
+
+/** A `copy` element `{ name, count, input }` → the array it produces. */
+function expandCopyArray(frame: Frame, loop: Json, path: JsonPath, scope: ArmScope, depth: number): unknown {
+  const name = String(loop.name);
+  const count = copyCount(frame, loop.count, [...path, 'count'], scope);
+  if (isUnknown(count)) return new Unknown(`copy '${name}'`, `the number of '${name}' items is not known: ${count.reason}`);
+  const out: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    out.push(expandValue(frame, loop.input, [...path, 'input'], scope.withLoop(name, i), depth + 1));
+  }
+  setOrigin(out, { document: frame.document, path });
+  return out;
+}
+
+function copyCount(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope): number | Unknown {
+  const value = expandValue(frame, raw, path, scope, 0);
+  if (isUnknown(value)) return value;
+  const count = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    return new Unknown(String(raw), 'copy count is not a non-negative integer');
+  }
+  if (count > LIMITS.copyCount) {
+    reportLimit(frame, path, `copy count ${count} is above ARM's limit of ${LIMITS.copyCount}; only the first ${LIMITS.copyCount} are expanded`);
+    return LIMITS.copyCount;
+  }
+  return count;
+}
+
+function evaluate(frame: Frame, text: string, path: JsonPath, scope: ArmScope): unknown {
+  try {
+    return evaluateString(text, scope);
+  } catch (error) {
+    if (error instanceof ExpressionError) {
+      frame.shared.diagnostics.push({ code: 'invalid-expression', message: `${error.message} in ${abbreviate(text)}`, document: frame.document, path });
+      return new Unknown(text, error.message);
+    }
+    if (error instanceof RangeError) {
+      frame.shared.diagnostics.push({ code: 'expansion-limit', message: `expression too complex to evaluate: ${abbreviate(text)}`, document: frame.document, path });
+      return new Unknown(text, 'expression too complex to evaluate');
+    }
+    throw error;
+  }
+}
+
+function abbreviate(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function reportLimit(frame: Frame, path: JsonPath, message: string): void {
+  frame.shared.diagnostics.push({ code: 'expansion-limit', message, document: frame.document, path });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resources
+
+interface ParentInfo {
+  type: string;
+  name: string | Unknown;
+}
+
+/** Keys of a resource declaration that are not part of what is sent to the resource provider. */
+const DECLARATION_ONLY = new Set(['resources', 'copy', 'condition', 'dependson', 'metadata', 'comments', 'existing']);
+
+function expandResourcesOf(frame: Frame, template: Json, scope: ArmScope): void {
+  const resources = template.resources;
+  const base = [...frame.templatePath, 'resources'];
+  if (Array.isArray(resources)) {
+    resources.forEach((declaration, index) => expandDeclaration(frame, declaration, [...base, index], scope, undefined, undefined));
+  } else if (isObject(resources)) {
+    for (const [symbolicName, declaration] of Object.entries(resources)) {
+      expandDeclaration(frame, declaration, [...base, symbolicName], scope, undefined, symbolicName);
+    }
+  }
+}
+
+function expandDeclaration(
+  frame: Frame,
+  declaration: unknown,
+  path: JsonPath,
+  scope: ArmScope,
+  parent: ParentInfo | undefined,
+  symbolicName: string | undefined,
+): void {
+  if (!isObject(declaration)) return;
+  const copy = declaration.copy;
+  if (isObject(copy) && typeof copy.name === 'string') {
+    const count = copyCount(frame, copy.count, [...path, 'copy', 'count'], scope);
+    if (isUnknown(count)) {
+      // One representative instance: every property is checked once, copyIndex() unknown.
+      expandInstance(frame, declaration, path, scope.withResourceIndex(count).withLoop(copy.name, count), parent, symbolicName, count);
+      return;
+    }
+    for (let i = 0; i < count; i++) {
+      if (!expandInstance(frame, declaration, path, scope.withResourceIndex(i).withLoop(copy.name, i), parent, symbolicName, i)) return;
+    }
+    return;
+  }
+  expandInstance(frame, declaration, path, scope, parent, symbolicName, undefined);
+}
+
+/** Expand one instance of a resource declaration; false when the resource limit was reached. */
+function expandInstance(
+  frame: Frame,
+  declaration: Json,
+  path: JsonPath,
+  scope: ArmScope,
+  parent: ParentInfo | undefined,
+  symbolicName: string | undefined,
+  copyIndex: number | Unknown | undefined,
+): boolean {
+  const shared = frame.shared;
+  if (shared.resources.length >= LIMITS.resources) {
+    if (!shared.limitReported) {
+      shared.limitReported = true;
+      reportLimit(frame, path, `more than ${LIMITS.resources} resources; the rest are not checked`);
+    }
+    return false;
+  }
+  let conditional = false;
+  if ('condition' in declaration) {
+    const condition = expandValue(frame, declaration.condition, [...path, 'condition'], scope, 0);
+    if (condition === false || condition === 'false' || condition === 'False') return true;
+    conditional = isUnknown(condition);
+  }
+  const rawType = typeof declaration.type === 'string' ? declaration.type : '';
+  const type = parent && rawType && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
+  const evaluatedName = expandValue(frame, declaration.name, [...path, 'name'], scope, 0);
+  const name = fullName(parent, rawType, evaluatedName);
+  const apiVersionValue = expandValue(frame, declaration.apiVersion, [...path, 'apiVersion'], scope, 0);
+  const apiVersion = typeof apiVersionValue === 'string' || isUnknown(apiVersionValue) ? apiVersionValue : new Unknown(String(declaration.apiVersion), 'apiVersion is not a string');
+  const isDeployment = type.toLowerCase() === 'microsoft.resources/deployments';
+
+  const body: Json = {};
+  for (const key of Object.keys(declaration)) {
+    if (DECLARATION_ONLY.has(key.toLowerCase())) continue;
+    if (key === 'name') {
+      defineProperty(body, key, evaluatedName);
+      continue;
+    }
+    if (key === 'apiVersion') {
+      defineProperty(body, key, apiVersion);
+      continue;
+    }
+    if (isDeployment && key === 'properties' && isObject(declaration.properties)) {
+      defineProperty(body, key, expandDeploymentProperties(frame, declaration.properties, [...path, 'properties'], scope));
+      continue;
+    }
+    defineProperty(body, key, expandValue(frame, declaration[key], [...path, key], scope, 0));
+  }
+  setOrigin(body, { document: frame.document, path });
+
+  const origin: Origin = { document: frame.document, path };
+  const existing = declaration.existing === true;
+  shared.resources.push({
+    type,
+    apiVersion,
+    name,
+    symbolicName,
+    body,
+    metadata: isObject(declaration.metadata) ? declaration.metadata : undefined,
+    document: frame.document,
+    declarationPath: path,
+    conditional,
+    copyIndex,
+    existing,
+    deployments: frame.deployments,
+    file: frame.document.file,
+    locateInDocument: (propertyPath) => locateIn(body, propertyPath, origin),
+    locate: (propertyPath) => toSourceLocation(locateIn(body, propertyPath, origin)),
+  });
+
+  if (Array.isArray(declaration.resources)) {
+    const self: ParentInfo = { type, name };
+    declaration.resources.forEach((child, index) => {
+      expandDeclaration(frame, child, [...path, 'resources', index], scope, self, undefined);
+    });
+  }
+  if (isDeployment && !existing) expandNestedDeployment(frame, declaration, body, path, scope, name);
+  return true;
+}
+
+function fullName(parent: ParentInfo | undefined, rawType: string, name: unknown): string | Unknown {
+  const own = typeof name === 'string' || isUnknown(name) ? name : new Unknown(String(name), 'the name is not a string');
+  if (!parent || rawType.includes('/')) return own;
+  if (isUnknown(parent.name)) return parent.name;
+  if (isUnknown(own)) return own;
+  return `${parent.name}/${own}`;
+}
+
+/** A deployment's properties without the inline template (which is expanded in its own scope). */
+function expandDeploymentProperties(frame: Frame, properties: Json, path: JsonPath, scope: ArmScope): unknown {
+  const out: Json = {};
+  for (const key of Object.keys(properties)) {
+    if (key === 'template') continue;
+    defineProperty(out, key, expandValue(frame, properties[key], [...path, key], scope, 0));
+  }
+  setOrigin(out, { document: frame.document, path });
+  return out;
+}
+
+function expandNestedDeployment(frame: Frame, declaration: Json, body: Json, path: JsonPath, scope: ArmScope, name: string | Unknown): void {
+  const properties = isObject(declaration.properties) ? declaration.properties : undefined;
+  const template = properties?.template;
+  if (!isObject(template)) return; // templateLink: not followed (no network)
+  if (frame.depth + 1 > LIMITS.nestingDepth) {
+    reportLimit(frame, path, `nested deployments deeper than ${LIMITS.nestingDepth} levels are not expanded`);
+    return;
+  }
+  const templatePath = [...path, 'properties', 'template'];
+  const expandedProperties = isObject(body.properties) ? body.properties : {};
+  const options = isObject(expandedProperties.expressionEvaluationOptions) ? expandedProperties.expressionEvaluationOptions : {};
+  const inner = typeof options.scope === 'string' && options.scope.toLowerCase() === 'inner';
+  const deploymentName = isUnknown(name) ? '(unknown)' : name;
+  const deployments = [...frame.deployments, deploymentName];
+  if (inner) {
+    const provided = new Map<string, unknown>();
+    if (isObject(expandedProperties.parameters)) {
+      for (const [key, entry] of Object.entries(expandedProperties.parameters)) {
+        if (isObject(entry) && 'value' in entry) provided.set(key.toLowerCase(), entry.value);
+        else provided.set(key.toLowerCase(), new Unknown(`parameters('${key}')`, isUnknown(entry) ? entry.reason : 'a reference resolved at deployment'));
+      }
+    } else if (isUnknown(expandedProperties.parameters)) {
+      // Every parameter is unknown: mark all declared ones as provided-unknown.
+      if (isObject(template.parameters)) {
+        for (const key of Object.keys(template.parameters)) provided.set(key.toLowerCase(), expandedProperties.parameters);
+      }
+    }
+    const child = new Frame(frame.shared, frame.document, templatePath, name, frame.depth + 1, deployments);
+    declareFrame(child, template, provided);
+    expandResourcesOf(child, template, new ArmScope(child, {}));
+    return;
+  }
+  // Outer scope: the nested template's expressions see the parent's parameters and variables.
+  const outer = new Frame(frame.shared, frame.document, templatePath, frame.deploymentName, frame.depth + 1, deployments);
+  for (const [key, slot] of frame.parameters) outer.parameters.set(key, slot);
+  for (const [key, slot] of frame.variables) outer.variables.set(key, slot);
+  for (const [key, fn] of frame.functions) outer.functions.set(key, fn);
+  declareFunctions(outer, template.functions);
+  expandResourcesOf(outer, template, scope.rebind(outer));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnknown(value);
+}
+
+/** Own data property even for `__proto__`: template keys must never touch prototypes. */
+function defineProperty(target: Json, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+

@@ -1,0 +1,172 @@
+/** Tokenizer and recursive-descent parser for ARM expressions. */
+import type { ExpressionAst } from './ast.js';
+import { ExpressionError } from './scope.js';
+
+const MAX_DEPTH = 100;
+const MAX_LENGTH = 100_000;
+
+type Token =
+  | { type: 'string'; value: string; offset: number }
+  | { type: 'number'; value: number; offset: number }
+  | { type: 'identifier'; value: string; offset: number }
+  | { type: 'punct'; value: '(' | ')' | '[' | ']' | ',' | '.'; offset: number }
+  | { type: 'end'; offset: number };
+
+export function tokenize(text: string): Token[] {
+  if (text.length > MAX_LENGTH) throw new ExpressionError(`expression longer than ${MAX_LENGTH} characters`, 0);
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      i++;
+    } else if (ch === "'") {
+      const start = i;
+      let value = '';
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new ExpressionError('unterminated string literal', start);
+        if (text[i] === "'") {
+          if (text[i + 1] === "'") {
+            value += "'";
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        value += text[i++];
+      }
+      tokens.push({ type: 'string', value, offset: start });
+    } else if ((ch >= '0' && ch <= '9') || (ch === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
+      const start = i;
+      i++;
+      while (i < text.length && /[0-9.]/.test(text[i])) i++;
+      const value = Number(text.slice(start, i));
+      if (!Number.isFinite(value)) throw new ExpressionError(`invalid number '${text.slice(start, i)}'`, start);
+      tokens.push({ type: 'number', value, offset: start });
+    } else if (/[A-Za-z_$]/.test(ch)) {
+      const start = i;
+      while (i < text.length && /[\w$]/.test(text[i])) i++;
+      tokens.push({ type: 'identifier', value: text.slice(start, i), offset: start });
+    } else if (ch === '(' || ch === ')' || ch === '[' || ch === ']' || ch === ',' || ch === '.') {
+      tokens.push({ type: 'punct', value: ch, offset: i });
+      i++;
+    } else {
+      throw new ExpressionError(`unexpected character '${ch}'`, i);
+    }
+  }
+  tokens.push({ type: 'end', offset: text.length });
+  return tokens;
+}
+
+class Parser {
+  private position = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  parse(): ExpressionAst {
+    const ast = this.expression(0);
+    const next = this.peek();
+    if (next.type !== 'end') throw new ExpressionError(`unexpected ${describe(next)} after the expression`, next.offset);
+    return ast;
+  }
+
+  private peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.position + ahead, this.tokens.length - 1)];
+  }
+
+  private next(): Token {
+    return this.tokens[this.position++];
+  }
+
+  private expect(value: string): Token {
+    const token = this.next();
+    if (token.type !== 'punct' || token.value !== value) throw new ExpressionError(`expected '${value}' but found ${describe(token)}`, token.offset);
+    return token;
+  }
+
+  private expression(depth: number): ExpressionAst {
+    if (depth > MAX_DEPTH) throw new ExpressionError(`expression nested deeper than ${MAX_DEPTH} levels`, this.peek().offset);
+    let ast = this.primary(depth);
+    for (;;) {
+      const token = this.peek();
+      if (token.type === 'punct' && token.value === '.') {
+        this.next();
+        const name = this.next();
+        if (name.type !== 'identifier') throw new ExpressionError(`expected a property name after '.' but found ${describe(name)}`, name.offset);
+        ast = { kind: 'member', target: ast, name: name.value };
+      } else if (token.type === 'punct' && token.value === '[') {
+        this.next();
+        const index = this.expression(depth + 1);
+        this.expect(']');
+        ast = { kind: 'index', target: ast, index };
+      } else {
+        return ast;
+      }
+    }
+  }
+
+  private primary(depth: number): ExpressionAst {
+    const token = this.next();
+    if (token.type === 'string') return { kind: 'string', value: token.value };
+    if (token.type === 'number') return { kind: 'number', value: token.value };
+    if (token.type !== 'identifier') throw new ExpressionError(`unexpected ${describe(token)}`, token.offset);
+    const after = this.peek();
+    // namespace.function(...) of a user-defined function
+    if (after.type === 'punct' && after.value === '.' && this.peek(1).type === 'identifier' && isOpen(this.peek(2))) {
+      this.next();
+      const name = this.next() as Token & { value: string };
+      return { kind: 'call', namespace: token.value, name: name.value, args: this.args(depth), offset: token.offset };
+    }
+    if (isOpen(after)) return { kind: 'call', name: token.value, args: this.args(depth), offset: token.offset };
+    const lower = token.value.toLowerCase();
+    if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true' };
+    if (lower === 'null') return { kind: 'literal', value: null };
+    throw new ExpressionError(`'${token.value}' is not a function call (missing '(')`, token.offset);
+  }
+
+  private args(depth: number): ExpressionAst[] {
+    this.expect('(');
+    const args: ExpressionAst[] = [];
+    if (isClose(this.peek())) {
+      this.next();
+      return args;
+    }
+    for (;;) {
+      args.push(this.expression(depth + 1));
+      const token = this.next();
+      if (token.type === 'punct' && token.value === ',') continue;
+      if (token.type === 'punct' && token.value === ')') return args;
+      throw new ExpressionError(`expected ',' or ')' but found ${describe(token)}`, token.offset);
+    }
+  }
+}
+
+function isOpen(token: Token): boolean {
+  return token.type === 'punct' && token.value === '(';
+}
+
+function isClose(token: Token): boolean {
+  return token.type === 'punct' && token.value === ')';
+}
+
+function describe(token: Token): string {
+  if (token.type === 'end') return 'the end of the expression';
+  if (token.type === 'string') return `string '${token.value}'`;
+  return `'${token.value}'`;
+}
+
+const cache = new Map<string, ExpressionAst>();
+const CACHE_LIMIT = 20_000;
+
+/** Parse the text between the outer brackets. Throws ExpressionError on a syntax error. */
+export function parseExpression(text: string): ExpressionAst {
+  let ast = cache.get(text);
+  if (!ast) {
+    ast = new Parser(tokenize(text)).parse();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, ast);
+  }
+  return ast;
+}
