@@ -1,0 +1,37 @@
+/** The process surface commands use, so tests can run them in memory. */
+import { renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface CliIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stdout is a terminal (colour allowed unless NO_COLOR). */
+  stdoutIsTTY: boolean;
+}
+
+export function processIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+/** Colour only on a terminal, never with NO_COLOR (any non-empty value), always with FORCE_COLOR. */
+export function useColor(io: CliIO, toFile: boolean): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (toFile) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdoutIsTTY;
+}
+
+/** Write a file atomically: a temporary file in the same folder, then rename. */
+export function writeFileAtomic(path: string, content: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  writeFileSync(temporary, content, 'utf8');
+  renameSync(temporary, path);
+}

@@ -1,0 +1,91 @@
+/**
+ * The configuration file: presets, per-rule settings, ignore globs and suppressions. Validated
+ * with ajv against schemas/config.schema.json (compiled only when a config file exists, to keep
+ * start-up light).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Severity } from './finding.js';
+import { packageRoot } from './package-info.js';
+import type { AnyRule, PresetName, RuleSetting } from './rule.js';
+
+export interface SuppressionEntry {
+  rules: string[];
+  resources?: string[];
+  files?: string[];
+  reason: string;
+}
+
+export interface PatchwiseConfig {
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  ignore?: string[];
+  suppressions?: SuppressionEntry[];
+}
+
+export interface LoadedConfig {
+  config: PatchwiseConfig;
+  /** The file it came from (undefined for the built-in default). */
+  file?: string;
+  /** Folder that globs in the file are relative to. */
+  baseDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const CONFIG_FILE_NAME = 'patchwise.config.json';
+
+/** Parse and validate a config file's text; throws ConfigError with every problem listed. */
+export function parseConfig(text: string, file: string): PatchwiseConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const validate = compileValidator();
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''}`);
+    throw new ConfigError(`${file}: invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return value as PatchwiseConfig;
+}
+
+type Validator = ((value: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }> | null };
+let validator: Validator | undefined;
+
+function compileValidator(): Validator {
+  if (!validator) {
+    const require = createRequire(import.meta.url);
+    // ajv is CommonJS; loading it through require keeps it out of the start-up path.
+    const AjvModule = require('ajv') as { default: new (options: object) => { compile(schema: object): Validator } };
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as object;
+    validator = new AjvModule.default({ allErrors: true, strict: false }).compile(schema);
+  }
+  return validator;
+}
+
+/** Effective setting of every rule: presets in order, then the `rules` map. Unknown rule ids are errors. */
+export function resolveSettings(config: PatchwiseConfig, rules: readonly { id: string; severity: Severity; presets?: AnyRule['presets'] }[]): Map<string, RuleSetting> {
+  const presets = (Array.isArray(config.extends) ? config.extends : config.extends ? [config.extends] : ['patchwise:recommended']).map(
+    (name) => name.replace(/^patchwise:/, '') as PresetName,
+  );
+  const settings = new Map<string, RuleSetting>();
+  for (const rule of rules) {
+    let setting: RuleSetting = rule.presets?.recommended ?? rule.severity;
+    for (const preset of presets) setting = rule.presets?.[preset] ?? rule.severity;
+    settings.set(rule.id, setting);
+  }
+  const known = new Set(rules.map((rule) => rule.id));
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    if (!known.has(id)) throw new ConfigError(`unknown rule '${id}' in configuration (see 'patchwise rules')`);
+    settings.set(id, setting);
+  }
+  return settings;
+}

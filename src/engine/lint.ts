@@ -1,0 +1,185 @@
+/**
+ * The lint pipeline for one template: read → expand → model → rules → findings. Works on text in
+ * memory (the CLI reads the files), so it is easy to test and to reuse.
+ */
+import { buildModel } from '../model/build.js';
+import { formatPath, type JsonPath } from '../model/source.js';
+import type { Model, ModelResource } from '../model/types.js';
+import { isUnknown } from '../model/unknown.js';
+import { expandTemplate } from '../template/expand.js';
+import { readJsonDocument, type SourceDocument } from '../template/json.js';
+import { isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
+import type { DeploymentTarget } from '../template/environment.js';
+import type { Diagnostic, ExpandedTemplate } from '../template/types.js';
+import { CORE_RULES, type CoreRule } from './core-rules.js';
+import type { Finding, Severity } from './finding.js';
+import { pairWithBaseline } from './pairing.js';
+import type { AnyRule, RuleSetting } from './rule.js';
+import { runRules, type RawFinding } from './runner.js';
+import { ConfigSuppressions, suppressionFor } from './suppressions.js';
+
+export interface TextInput {
+  /** Path shown in findings (relative to the working directory when possible). */
+  file: string;
+  text: string;
+}
+
+export interface LintInput extends TextInput {
+  /** A parameters file for this template. */
+  parameters?: TextInput;
+  /**
+   * The previous version of the template for change rules: its text, or `null` when the file did
+   * not exist in the baseline (every resource is new). Undefined: no baseline.
+   */
+  baseline?: TextInput | null;
+}
+
+export interface LintContext {
+  rules: readonly AnyRule[];
+  settings?: ReadonlyMap<string, RuleSetting>;
+  suppressions?: ConfigSuppressions;
+  /** Path of a file relative to the config file's folder, for suppression globs. */
+  relativeToConfig?: (file: string) => string;
+  today?: Date;
+  target?: Partial<DeploymentTarget>;
+}
+
+export interface FileLintResult {
+  file: string;
+  findings: Finding[];
+  /** Resources in the model (VMs, scale sets, extensions, …) after expansion. */
+  resources: number;
+  /** All resources the template expanded to. */
+  expandedResources: number;
+}
+
+interface Prepared {
+  document?: SourceDocument;
+  expanded?: ExpandedTemplate;
+  model?: Model;
+  findings: Finding[];
+}
+
+/** Read, expand and model one template text (also used for baselines). */
+export function prepareTemplate(input: TextInput, parameters: TextInput | undefined, context: LintContext): Prepared {
+  const findings: Finding[] = [];
+  const read = readJsonDocument(input.file, input.text);
+  if (!read.ok) {
+    findings.push(coreFinding(CORE_RULES.parseError, input.file, read.error.line, read.error.column, read.error.message, context));
+    return { findings };
+  }
+  let parameterValues: Map<string, unknown> | undefined;
+  if (parameters) {
+    const readParameters = readJsonDocument(parameters.file, parameters.text);
+    if (readParameters.ok) parameterValues = parameterValuesFrom(readParameters.document.value, parameters.file).values;
+    else findings.push(coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context));
+  }
+  const expanded = expandTemplate(read.document, { parameterValues, target: context.target });
+  for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
+  const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
+  return { document: read.document, expanded, model, findings };
+}
+
+export function lintTemplate(input: LintInput, context: LintContext): FileLintResult {
+  const prepared = prepareTemplate(input, input.parameters, context);
+  const findings = prepared.findings.filter((finding) => finding.file === input.file || finding.ruleId === CORE_RULES.parseError.id);
+  if (!prepared.model || !prepared.expanded) {
+    return { file: input.file, findings: sortFindings(findings), resources: 0, expandedResources: 0 };
+  }
+  let previous: Map<ModelResource, ModelResource> | undefined;
+  const hasBaseline = input.baseline !== undefined;
+  if (input.baseline) {
+    const baseline = prepareTemplate(input.baseline, input.parameters, context);
+    if (baseline.model) previous = pairWithBaseline(prepared.model, baseline.model);
+  }
+  const raw = runRules(prepared.model, {
+    rules: context.rules,
+    settings: context.settings,
+    options: { today: context.today ?? new Date() },
+    previous,
+    hasBaseline,
+    onInternalError: (rule, resource, error) => {
+      const location = resource.resource.locate([]);
+      findings.push({
+        ...coreFinding(CORE_RULES.internalError, resource.resource.file, location.line, location.column, `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`, context),
+        resource: resourceIdentity(resource),
+      });
+    },
+  });
+  for (const finding of raw) findings.push(toFinding(finding, context));
+  return {
+    file: input.file,
+    findings: sortFindings(findings),
+    resources: prepared.model.resources.length,
+    expandedResources: prepared.expanded.resources.length,
+  };
+}
+
+/** True when the parsed document is an ARM deployment template (by its `$schema`). */
+export function looksLikeTemplate(text: string, file: string): boolean {
+  const read = readJsonDocument(file, text);
+  return read.ok && isTemplateDocument(read.document.value);
+}
+
+function resourceIdentity(resource: ModelResource): { type: string; name: string } {
+  return { type: resource.resource.type, name: isUnknown(resource.name) ? '(unknown)' : resource.name };
+}
+
+function toFinding(raw: RawFinding, context: LintContext): Finding {
+  const source = raw.resource.resource;
+  const location = source.locate(raw.path);
+  const resource = resourceIdentity(raw.resource);
+  const finding: Finding = {
+    ruleId: raw.ruleId,
+    severity: raw.severity,
+    message: raw.message,
+    file: source.file,
+    line: location.line,
+    column: location.column,
+    endLine: location.endLine,
+    endColumn: location.endColumn,
+    resource,
+    path: formatPath(raw.path),
+    requirements: raw.requirements,
+  };
+  const suppressed = suppressionFor(
+    {
+      ruleId: raw.ruleId,
+      resourceName: isUnknown(raw.resource.name) ? undefined : raw.resource.name,
+      file: context.relativeToConfig?.(source.file) ?? source.file,
+      metadata: source.metadata,
+    },
+    context.suppressions ?? new ConfigSuppressions(),
+  );
+  if (suppressed) finding.suppressed = suppressed;
+  return finding;
+}
+
+function coreFinding(rule: CoreRule, file: string, line: number, column: number, message: string, context: LintContext): Finding {
+  const setting = context.settings?.get(rule.id);
+  const severity: Severity = setting && setting !== 'off' ? setting : rule.severity;
+  const finding: Finding = { ruleId: rule.id, severity, message, file, line, column, requirements: rule.requirements };
+  const suppressed = context.suppressions?.match({ ruleId: rule.id, file: context.relativeToConfig?.(file) ?? file });
+  if (suppressed) finding.suppressed = suppressed;
+  return finding;
+}
+
+function diagnosticFinding(diagnostic: Diagnostic, context: LintContext): Finding {
+  const rule =
+    diagnostic.code === 'invalid-expression'
+      ? CORE_RULES.invalidExpression
+      : diagnostic.code === 'expansion-limit'
+        ? CORE_RULES.expansionLimit
+        : CORE_RULES.invalidTemplate;
+  const { range } = diagnostic.document.locate(diagnostic.path as JsonPath);
+  return { ...coreFinding(rule, diagnostic.document.file, range.line, range.column, diagnostic.message, context), path: formatPath(diagnostic.path) };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file < b.file ? -1 : 1));
+}
+
+/** Findings of core rules switched off in the settings are dropped (they are not suppressed: the user turned them off). */
+export function isEnabled(finding: Finding, settings: ReadonlyMap<string, RuleSetting> | undefined): boolean {
+  return settings?.get(finding.ruleId) !== 'off';
+}

@@ -1,0 +1,107 @@
+/**
+ * The rule API. A rule is metadata plus a pure function of the model; it reports on known values
+ * only (an Unknown never yields an error). Messages are keyed by messageId so tests and
+ * translations do not depend on wording.
+ */
+import type { JsonPath } from '../model/source.js';
+import type {
+  AvailabilitySet,
+  Extension,
+  GenericResource,
+  LoadBalancer,
+  Model,
+  ModelResource,
+  ResourceKind,
+  ScaleSet,
+  VirtualMachine,
+} from '../model/types.js';
+import type { Severity } from './finding.js';
+
+export interface TargetMap {
+  virtualMachine: VirtualMachine;
+  scaleSet: ScaleSet;
+  extension: Extension;
+  availabilitySet: AvailabilitySet;
+  loadBalancer: LoadBalancer;
+  serviceFabricCluster: GenericResource;
+  maintenanceConfiguration: GenericResource;
+  configurationAssignment: GenericResource;
+}
+
+export type PresetName = 'recommended' | 'strict';
+export type RuleSetting = Severity | 'off';
+
+export interface RuleOptions {
+  /** The day the lint runs (UTC), for rules about expiry. */
+  today: Date;
+}
+
+/** A replacement of the JSON value at a path of the resource (the engine turns it into text edits). */
+export interface FixSpec {
+  description: string;
+  /** Set the property at `path` to `value` (creating it when absent), or remove it when `value` is undefined. */
+  path: JsonPath;
+  value: unknown;
+}
+
+export interface ReportDescriptor {
+  /** Property path inside the target's resource. */
+  path: JsonPath;
+  messageId: string;
+  data?: Record<string, string | number | boolean>;
+  /** Overrides the rule's severity for this finding (e.g. a warning for a weaker case). */
+  severity?: Severity;
+  fix?: FixSpec;
+}
+
+export interface RuleContext {
+  /** The whole model of the file: for rules that look across resources. */
+  readonly model: Model;
+  /** The same resource in the baseline (previous version), when linting a change. */
+  readonly previous: ModelResource | undefined;
+  /** True when a baseline was given, so a missing `previous` means the resource is new. */
+  readonly hasBaseline: boolean;
+  readonly options: RuleOptions;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<K extends ResourceKind = ResourceKind> {
+  /** `area/name`, e.g. `guest-patching/windows-automatic-updates`. */
+  id: string;
+  severity: Severity;
+  /** Requirement ids of spec/requirements.md this rule enforces. */
+  requirements: string[];
+  targets: readonly K[];
+  /** One line: what the rule checks. */
+  summary: string;
+  messages: Record<string, string>;
+  /** Settings in the presets; a rule is on with its severity in both unless it says otherwise. */
+  presets?: Partial<Record<PresetName, RuleSetting>>;
+  /** Only meaningful with a baseline (`--baseline`). */
+  needsBaseline?: boolean;
+  fixable?: boolean;
+  check(target: TargetMap[K], context: RuleContext): void;
+}
+
+/** Identity helper that keeps the target type of `check` tied to `targets`. */
+export function defineRule<K extends ResourceKind>(rule: Rule<K>): Rule<K> {
+  return rule;
+}
+
+/** Any rule, whatever its targets (for registries). */
+export type AnyRule = Rule<ResourceKind>;
+
+export function asAnyRule<K extends ResourceKind>(rule: Rule<K>): AnyRule {
+  return rule as unknown as AnyRule;
+}
+
+/** `{{name}}` placeholders of a message template filled from data. */
+export function formatMessage(template: string, data: Record<string, string | number | boolean> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}
+
+export const REPOSITORY_URL = 'https://github.com/patchwise-dev/patchwise';
+
+export function docsUrl(ruleId: string): string {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+}

@@ -1,0 +1,68 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning: rules with help links, results with physical locations,
+ * stable partial fingerprints (alerts survive moved lines), suppressed findings as suppressions.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, Severity } from '../engine/finding.js';
+import { redactSecrets } from './redact.js';
+import type { Formatter } from './types.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function fingerprint(finding: Finding): string {
+  const identity = [finding.ruleId, finding.file, finding.resource?.type ?? '', finding.resource?.name ?? '', finding.path ?? '', finding.path ? '' : finding.message].join('\u0000');
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+export const sarif: Formatter = (result) => {
+  const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
+  const rules = result.rules.map((rule) => ({
+    id: rule.id,
+    name: rule.id.replace(/(^|[/-])(\w)/g, (_, __: string, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: rule.summary },
+    fullDescription: { text: rule.summary },
+    helpUri: rule.docsUrl,
+    help: { text: `${rule.summary}. See ${rule.docsUrl}`, markdown: `${rule.summary}. [Documentation](${rule.docsUrl})` },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: ['azure', 'update-management', ...rule.requirements] },
+  }));
+  const results = result.findings.map((finding) => {
+    const region: Record<string, number> = { startLine: finding.line, startColumn: finding.column };
+    if (finding.endLine !== undefined) region.endLine = finding.endLine;
+    if (finding.endColumn !== undefined) region.endColumn = finding.endColumn;
+    const entry: Record<string, unknown> = {
+      ruleId: finding.ruleId,
+      level: LEVEL[finding.severity],
+      message: { text: redactSecrets(finding.message) },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: encodeURI(finding.file.replace(/\\/g, '/')), uriBaseId: '%SRCROOT%' }, region },
+          ...(finding.resource
+            ? { logicalLocations: [{ name: redactSecrets(finding.resource.name), fullyQualifiedName: `${finding.resource.type}/${redactSecrets(finding.resource.name)}${finding.path ? `:${finding.path}` : ''}`, kind: 'resource' }] }
+            : {}),
+        },
+      ],
+      partialFingerprints: { 'patchwiseFinding/v1': fingerprint(finding) },
+      properties: { requirements: finding.requirements, ...(finding.path ? { path: finding.path } : {}) },
+    };
+    const index = ruleIndex.get(finding.ruleId);
+    if (index !== undefined) entry.ruleIndex = index;
+    if (finding.suppressed) {
+      entry.suppressions = [{ kind: finding.suppressed.kind === 'inline' ? 'inSource' : 'external', status: 'accepted', ...(finding.suppressed.reason ? { justification: finding.suppressed.reason } : {}) }];
+    }
+    return entry;
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'patchwise', version: result.version, semanticVersion: result.version, informationUri: 'https://github.com/patchwise-dev/patchwise', rules } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The working directory patchwise ran in.' } } },
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
