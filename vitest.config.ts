@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    // The corpus and CLI tests read many files; two workers match the CI machine's two cores.
+    maxWorkers: 2,
+  },
+});
