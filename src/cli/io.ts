@@ -12,6 +12,11 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  // A closed pipe (`patchwise ... | head`) is the reader's choice, not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     cwd: process.cwd(),
     env: process.env,

@@ -2,7 +2,7 @@
  * The lint pipeline for one template: read → expand → model → rules → findings. Works on text in
  * memory (the CLI reads the files), so it is easy to test and to reuse.
  */
-import { buildModel } from '../model/build.js';
+import { buildModel, MODEL_RESOURCE_TYPES } from '../model/build.js';
 import { formatPath, type JsonPath } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
@@ -60,6 +60,9 @@ interface Prepared {
   findings: Finding[];
 }
 
+/** Only the resources the model reads are expanded up front; the others when something reads them. */
+const EAGER_TYPES: ReadonlySet<string> = new Set(MODEL_RESOURCE_TYPES);
+
 /** Read, expand and model one template text (also used for baselines). */
 export function prepareTemplate(input: TextInput, parameters: TextInput | undefined, context: LintContext): Prepared {
   const findings: Finding[] = [];
@@ -74,7 +77,7 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     if (readParameters.ok) parameterValues = parameterValuesFrom(readParameters.document.value, parameters.file).values;
     else findings.push(coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context));
   }
-  const expanded = expandTemplate(read.document, { parameterValues, target: context.target });
+  const expanded = expandTemplate(read.document, { parameterValues, target: context.target, eagerTypes: EAGER_TYPES });
   for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
   const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
   return { document: read.document, expanded, model, findings };

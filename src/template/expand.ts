@@ -9,7 +9,7 @@
 import { evaluateString } from './expression/index.js';
 import { ExpressionError, type EvalScope, type UserFunction } from './expression/scope.js';
 import type { JsonPath, SourceDocument } from './json.js';
-import { locateIn, setOrigin, toSourceLocation, type Origin } from './origin.js';
+import { getOrigin, locateIn, setOrigin, toSourceLocation, type Origin } from './origin.js';
 import { Unknown, isUnknown } from './unknown.js';
 import {
   DEFAULT_TARGET,
@@ -27,6 +27,12 @@ export interface ExpandOptions {
   /** Values that win over everything (used to evaluate each allowed value of a parameter). */
   parameterOverrides?: Map<string, unknown>;
   target?: Partial<DeploymentTarget>;
+  /**
+   * Resource types (lower case) whose bodies are expanded right away. Bodies of other types are
+   * expanded on first access of `body` (nested deployments always right away). Default: all.
+   * The linter names the types its model reads, so it does not evaluate every NIC and NSG.
+   */
+  eagerTypes?: ReadonlySet<string>;
 }
 
 /** ARM's own limits, and ours against hostile input. */
@@ -44,6 +50,7 @@ interface Shared {
   resources: ExpandedResource[];
   target: DeploymentTarget;
   overrides?: Map<string, unknown>;
+  eagerTypes?: ReadonlySet<string>;
   limitReported: boolean;
 }
 
@@ -176,6 +183,7 @@ export function expandTemplate(document: SourceDocument, options: ExpandOptions 
     resources: [],
     target: { ...DEFAULT_TARGET, ...options.target },
     overrides: options.parameterOverrides,
+    eagerTypes: options.eagerTypes,
     limitReported: false,
   };
   const template = document.value;
@@ -294,8 +302,14 @@ function resolveVariable(frame: Frame, name: string): unknown {
   return slot.value;
 }
 
-/** Evaluate a JSON value of the template in a scope. */
-function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope, depth: number): unknown {
+/**
+ * Evaluate a JSON value of the template in a scope. `anchorNested`: record the origin of every
+ * nested object and array, needed for values other expressions can pick apart (variables,
+ * parameter defaults: `variables('x').profile` must still point into the variable). Resource
+ * bodies only anchor their top level: locating walks down from the nearest anchor, which is
+ * exact as long as the shape mirrors the source (copy items are anchored separately).
+ */
+function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope, depth: number, anchorNested = true): unknown {
   if (typeof raw === 'string') return raw.charCodeAt(0) === 91 ? evaluate(frame, raw, path, scope) : raw;
   if (raw === null || typeof raw !== 'object') return raw;
   if (depth > LIMITS.valueDepth) {
@@ -304,8 +318,14 @@ function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope
   }
   if (Array.isArray(raw)) {
     const out = new Array<unknown>(raw.length);
-    for (let i = 0; i < raw.length; i++) out[i] = expandValue(frame, raw[i], [...path, i], scope, depth + 1);
-    setOrigin(out, { document: frame.document, path });
+    // `path` is borrowed: extended and restored in place (no array per value); stored only as a copy.
+    const borrowed = path as Array<string | number>;
+    for (let i = 0; i < raw.length; i++) {
+      borrowed.push(i);
+      out[i] = expandValue(frame, raw[i], borrowed, scope, depth + 1, anchorNested);
+      borrowed.pop();
+    }
+    if (anchorNested || depth === 0) setOrigin(out, { document: frame.document, path: path.slice() });
     return out;
   }
   const out: Json = {};
@@ -314,13 +334,16 @@ function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope
     if (key === 'copy' && isPropertyCopy(child)) {
       child.forEach((loop, index) => {
         const loopPath = [...path, 'copy', index];
-        defineProperty(out, loop.name, expandCopyArray(frame, loop, loopPath, scope, depth + 1));
+        defineProperty(out, loop.name, expandCopyArray(frame, loop, loopPath, scope, depth + 1, anchorNested));
       });
       continue;
     }
-    defineProperty(out, key, expandValue(frame, child, [...path, key], scope, depth + 1));
+    const borrowed = path as Array<string | number>;
+    borrowed.push(key);
+    defineProperty(out, key, expandValue(frame, child, borrowed, scope, depth + 1, anchorNested));
+    borrowed.pop();
   }
-  setOrigin(out, { document: frame.document, path });
+  if (anchorNested || depth === 0) setOrigin(out, { document: frame.document, path: path.slice() });
   return out;
 }
 
@@ -329,13 +352,17 @@ function isPropertyCopy(value: unknown): value is Array<Json & { name: string }>
 }
 
 /** A `copy` element `{ name, count, input }` → the array it produces. */
-function expandCopyArray(frame: Frame, loop: Json, path: JsonPath, scope: ArmScope, depth: number): unknown {
+function expandCopyArray(frame: Frame, loop: Json, path: JsonPath, scope: ArmScope, depth: number, anchorNested = true): unknown {
   const name = String(loop.name);
   const count = copyCount(frame, loop.count, [...path, 'count'], scope);
   if (isUnknown(count)) return new Unknown(`copy '${name}'`, `the number of '${name}' items is not known: ${count.reason}`);
   const out: unknown[] = [];
   for (let i = 0; i < count; i++) {
-    out.push(expandValue(frame, loop.input, [...path, 'input'], scope.withLoop(name, i), depth + 1));
+    const inputPath = [...path, 'input'];
+    const item = expandValue(frame, loop.input, inputPath, scope.withLoop(name, i), depth + 1, anchorNested);
+    // Items come from `input`, not from an index of the array: always anchored.
+    if (item !== null && typeof item === 'object' && !isUnknown(item) && !getOrigin(item)) setOrigin(item, { document: frame.document, path: inputPath });
+    out.push(item);
   }
   setOrigin(out, { document: frame.document, path });
   return out;
@@ -360,11 +387,11 @@ function evaluate(frame: Frame, text: string, path: JsonPath, scope: ArmScope): 
     return evaluateString(text, scope);
   } catch (error) {
     if (error instanceof ExpressionError) {
-      frame.shared.diagnostics.push({ code: 'invalid-expression', message: `${error.message} in ${abbreviate(text)}`, document: frame.document, path });
+      frame.shared.diagnostics.push({ code: 'invalid-expression', message: `${error.message} in ${abbreviate(text)}`, document: frame.document, path: path.slice() });
       return new Unknown(text, error.message);
     }
     if (error instanceof RangeError) {
-      frame.shared.diagnostics.push({ code: 'expansion-limit', message: `expression too complex to evaluate: ${abbreviate(text)}`, document: frame.document, path });
+      frame.shared.diagnostics.push({ code: 'expansion-limit', message: `expression too complex to evaluate: ${abbreviate(text)}`, document: frame.document, path: path.slice() });
       return new Unknown(text, 'expression too complex to evaluate');
     }
     throw error;
@@ -376,7 +403,7 @@ function abbreviate(text: string): string {
 }
 
 function reportLimit(frame: Frame, path: JsonPath, message: string): void {
-  frame.shared.diagnostics.push({ code: 'expansion-limit', message, document: frame.document, path });
+  frame.shared.diagnostics.push({ code: 'expansion-limit', message, document: frame.document, path: path.slice() });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,33 +486,41 @@ function expandInstance(
   const apiVersion = typeof apiVersionValue === 'string' || isUnknown(apiVersionValue) ? apiVersionValue : new Unknown(String(declaration.apiVersion), 'apiVersion is not a string');
   const isDeployment = type.toLowerCase() === 'microsoft.resources/deployments';
 
-  const body: Json = {};
-  for (const key of Object.keys(declaration)) {
-    if (DECLARATION_ONLY.has(key.toLowerCase())) continue;
-    if (key === 'name') {
-      defineProperty(body, key, evaluatedName);
-      continue;
+  const expandBody = (): Json => {
+    const body: Json = {};
+    for (const key of Object.keys(declaration)) {
+      if (DECLARATION_ONLY.has(key.toLowerCase())) continue;
+      if (key === 'name') {
+        defineProperty(body, key, evaluatedName);
+        continue;
+      }
+      if (key === 'apiVersion') {
+        defineProperty(body, key, apiVersion);
+        continue;
+      }
+      if (isDeployment && key === 'properties' && isObject(declaration.properties)) {
+        defineProperty(body, key, expandDeploymentProperties(frame, declaration.properties, [...path, 'properties'], scope));
+        continue;
+      }
+      defineProperty(body, key, expandValue(frame, declaration[key], [...path, key], scope, 0, false));
     }
-    if (key === 'apiVersion') {
-      defineProperty(body, key, apiVersion);
-      continue;
-    }
-    if (isDeployment && key === 'properties' && isObject(declaration.properties)) {
-      defineProperty(body, key, expandDeploymentProperties(frame, declaration.properties, [...path, 'properties'], scope));
-      continue;
-    }
-    defineProperty(body, key, expandValue(frame, declaration[key], [...path, key], scope, 0));
-  }
-  setOrigin(body, { document: frame.document, path });
-
+    setOrigin(body, { document: frame.document, path });
+    return body;
+  };
+  const eager = isDeployment || !shared.eagerTypes || shared.eagerTypes.has(type.toLowerCase());
+  let body: Json | undefined = eager ? expandBody() : undefined;
+  const bodyOf = (): Json => (body ??= expandBody());
   const origin: Origin = { document: frame.document, path };
   const existing = declaration.existing === true;
+
   shared.resources.push({
     type,
     apiVersion,
     name,
     symbolicName,
-    body,
+    get body() {
+      return bodyOf();
+    },
     metadata: isObject(declaration.metadata) ? declaration.metadata : undefined,
     document: frame.document,
     declarationPath: path,
@@ -494,8 +529,8 @@ function expandInstance(
     existing,
     deployments: frame.deployments,
     file: frame.document.file,
-    locateInDocument: (propertyPath) => locateIn(body, propertyPath, origin),
-    locate: (propertyPath) => toSourceLocation(locateIn(body, propertyPath, origin)),
+    locateInDocument: (propertyPath) => locateIn(bodyOf(), propertyPath, origin),
+    locate: (propertyPath) => toSourceLocation(locateIn(bodyOf(), propertyPath, origin)),
   });
 
   if (Array.isArray(declaration.resources)) {
@@ -504,7 +539,7 @@ function expandInstance(
       expandDeclaration(frame, child, [...path, 'resources', index], scope, self, undefined);
     });
   }
-  if (isDeployment && !existing) expandNestedDeployment(frame, declaration, body, path, scope, name);
+  if (isDeployment && !existing) expandNestedDeployment(frame, declaration, bodyOf(), path, scope, name);
   return true;
 }
 
@@ -521,7 +556,7 @@ function expandDeploymentProperties(frame: Frame, properties: Json, path: JsonPa
   const out: Json = {};
   for (const key of Object.keys(properties)) {
     if (key === 'template') continue;
-    defineProperty(out, key, expandValue(frame, properties[key], [...path, key], scope, 0));
+    defineProperty(out, key, expandValue(frame, properties[key], [...path, key], scope, 0, false));
   }
   setOrigin(out, { document: frame.document, path });
   return out;

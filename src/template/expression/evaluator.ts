@@ -5,7 +5,7 @@ import { DEPLOYMENT_FUNCTIONS } from './functions/deployment.js';
 import { LAMBDA_FUNCTIONS, setLambdaEvaluator } from './functions/lambda.js';
 import { LOGIC_FUNCTIONS } from './functions/logic.js';
 import { STRING_FUNCTIONS } from './functions/strings.js';
-import { EvalFailure, getProperty, isPlainObject, unknownOf, type EvalContext, type FunctionImpl } from './runtime.js';
+import { EvalFailure, Lambda, getProperty, isPlainObject, unknownOf, type EvalContext, type FunctionImpl } from './runtime.js';
 import { ExpressionError, type EvalScope } from './scope.js';
 import { Unknown, isUnknown } from '../unknown.js';
 
@@ -81,6 +81,7 @@ function call(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContex
   for (let i = 0; i < ast.args.length; i++) {
     const value = evaluateNode(ast.args[i], inner);
     if (!fn.acceptsUnknown && isUnknown(value)) return value;
+    if (value instanceof Lambda && !fn.acceptsLambda) throw new EvalFailure(`${ast.name}() cannot take a lambda: lambdas go to filter, map, reduce, sort, groupBy, mapValues and toObject`);
     args[i] = value;
   }
   return fn.call(args, inner);
@@ -133,7 +134,8 @@ export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0
   const inner = text.slice(1, -1);
   const ast = (parse ?? defaultParse)(inner);
   try {
-    return evaluateNode(ast, { scope, text: inner, depth });
+    const value = evaluateNode(ast, { scope, text: inner, depth });
+    return value instanceof Lambda ? new Unknown(text, 'a lambda is not a value') : value;
   } catch (error) {
     if (error instanceof EvalFailure) return new Unknown(text, error.message);
     throw error;

@@ -22,6 +22,8 @@ export interface StrictFunction {
   max: number;
   /** Receives Unknown arguments instead of short-circuiting (e.g. createArray, coalesce). */
   acceptsUnknown?: boolean;
+  /** Takes lambda() values (filter, map, …); every other function rejects them, as ARM does. */
+  acceptsLambda?: boolean;
   call(args: unknown[], context: EvalContext): unknown;
 }
 

@@ -13,10 +13,13 @@ function mergeObjects(target: Record<string, unknown>, source: Record<string, un
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(target)) setOwn(out, key, target[key]);
   for (const key of Object.keys(source)) {
-    const existing = getProperty(out, key);
+    // Property names are case-insensitive in ARM: the first spelling stays, the last value wins.
+    const lower = key.toLowerCase();
+    const existingKey = Object.keys(out).find((candidate) => candidate.toLowerCase() === lower) ?? key;
+    const existing = out[existingKey];
     const value = source[key];
-    if (existing.found && isPlainObject(existing.value) && isPlainObject(value)) setOwn(out, key, mergeObjects(existing.value, value));
-    else setOwn(out, key, value);
+    if (existingKey in out && isPlainObject(existing) && isPlainObject(value)) setOwn(out, existingKey, mergeObjects(existing, value));
+    else setOwn(out, existingKey, value);
   }
   return out;
 }
@@ -58,7 +61,7 @@ function numbers(args: unknown[], name: string): number[] {
 }
 
 export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
-  concat: strict(0, 256, (args) => {
+  concat: strict(1, 256, (args) => {
     if (args.length > 0 && args.every(Array.isArray)) return (args as unknown[][]).flat(1);
     if (args.some((arg) => Array.isArray(arg) || isPlainObject(arg))) return fail('concat mixes arrays and strings');
     const text = args.map((arg) => (arg === null ? '' : typeof arg === 'string' ? arg : String(arg))).join('');
@@ -72,7 +75,7 @@ export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
     for (let i = 0; i < args.length; i += 2) setOwn(out, str(args[i], 'createObject'), args[i + 1]);
     return out;
   }),
-  union: strict(1, 64, (args) => {
+  union: strict(2, 64, (args) => {
     if (args.every(Array.isArray)) {
       const out: unknown[] = [];
       for (const item of (args as unknown[][]).flat(1)) if (!out.some((existing) => deepEquals(existing, item))) out.push(item);
@@ -116,6 +119,7 @@ export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
     const from = int(start, 'range');
     const n = int(count, 'range');
     if (n < 0 || n > MAX_RANGE) fail(`range count must be between 0 and ${MAX_RANGE}`);
+    if (from + n > 2147483647) fail('range: startIndex + count must be no greater than 2147483647');
     return Array.from({ length: n }, (_, i) => from + i);
   }),
   min: strict(1, 256, (args) => Math.min(...numbers(args, 'min'))),

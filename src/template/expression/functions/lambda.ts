@@ -30,7 +30,7 @@ function asLambda(value: unknown, name: string): Lambda {
 }
 
 function strict(min: number, max: number, call: (args: unknown[], context: EvalContext) => unknown): FunctionImpl {
-  return { min, max, call };
+  return { min, max, call, acceptsLambda: true };
 }
 
 export const LAMBDA_FUNCTIONS: Record<string, FunctionImpl> = {

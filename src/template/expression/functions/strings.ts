@@ -54,7 +54,15 @@ function ensureKnownDeep(value: unknown, name: string): void {
 }
 
 export const STRING_FUNCTIONS: Record<string, FunctionImpl> = {
-  format: strict(1, 64, ([format, ...values]) => checkedString(formatString(str(format, 'format'), values))),
+  format: strict(1, 64, ([format, ...values]) => {
+    try {
+      return checkedString(formatString(str(format, 'format'), values));
+    } catch (error) {
+      // Absurd widths or precisions ({0:N101}, {0,2000000000}) are the template's error, not ours.
+      if (error instanceof RangeError) return fail(`format: ${error.message}`);
+      throw error;
+    }
+  }),
   string: strict(1, 1, ([value]) => {
     ensureKnownDeep(value, 'string');
     return checkedString(toText(value));
