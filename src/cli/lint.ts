@@ -25,6 +25,13 @@ export interface LintArgs {
   baseline?: string;
   baselineRef?: string;
   today?: string;
+  /** Days ahead in which an expiring SAS token is a warning. */
+  sasHorizon?: number;
+  inventory?: string;
+  /** Apply the fixes of fixable findings to the files. */
+  fix?: boolean;
+  /** Print the fixes as a diff, write nothing. */
+  fixDryRun?: boolean;
 }
 
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
@@ -33,6 +40,10 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     throw new UsageError('--max-warnings takes a whole number of 0 or more');
   }
   const today = parseToday(args.today);
+  if (args.sasHorizon !== undefined && (!Number.isInteger(args.sasHorizon) || args.sasHorizon < 0)) {
+    throw new UsageError('--sas-horizon takes a whole number of days, 0 or more');
+  }
+  const inventory = args.inventory ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory) : undefined;
   const loaded = loadConfig(io.cwd, args.config);
   const { ALL_RULES } = await import('../../rules/index.js');
   const settings = resolveSettings(loaded.config, [...ALL_RULES, ...Object.values(CORE_RULES)]);
@@ -65,6 +76,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       suppressions,
       relativeToConfig: (file) => relative(loaded.baseDir, resolve(io.cwd, file)).split(sep).join('/'),
       today,
+      sasHorizonDays: args.sasHorizon,
+      inventory,
     });
     files += 1;
     resources += result.resources;

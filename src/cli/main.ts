@@ -10,6 +10,8 @@ import { UsageError } from './files.js';
 import { processIO, type CliIO } from './io.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export const PLAN_SCENARIOS = ['guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'] as const;
+export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 
 /** Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or configuration error. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
@@ -39,7 +41,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           .option('parameters', { alias: 'p', type: 'string', describe: 'Parameters file (default: <template>.parameters.json beside each template)' })
           .option('baseline', { type: 'string', describe: 'Previous version of the template (file, or folder with the same layout) for change rules' })
           .option('baseline-ref', { type: 'string', describe: 'Git revision holding the previous version of each linted file' })
-          .option('today', { type: 'string', describe: 'Date to check expiries against (YYYY-MM-DD, default: today)' }),
+          .option('today', { type: 'string', describe: 'Date to check expiries against (YYYY-MM-DD, default: today)' })
+          .option('sas-horizon', { type: 'number', default: 30, describe: 'Warn about SAS tokens that expire within this many days' })
+          .option('inventory', { type: 'string', describe: 'Inventory file (facts templates do not hold, e.g. Linux agent versions)' })
+          .option('fix', { type: 'boolean', default: false, describe: 'Apply the automatic fixes to the files (atomically, formatting kept)' })
+          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff instead of writing them' }),
       async (args) => {
         const { runLint } = await import('./lint.js');
         exitCode = await runLint(
@@ -54,6 +60,48 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
             baseline: args.baseline,
             baselineRef: args['baseline-ref'],
             today: args.today,
+            sasHorizon: args['sas-horizon'],
+            inventory: args.inventory,
+            fix: args.fix,
+            fixDryRun: args['fix-dry-run'],
+          },
+          io,
+        );
+      },
+    )
+    .command(
+      'plan [paths..]',
+      'Simulate the order in which Azure patches or upgrades the fleet the templates describe',
+      (command) =>
+        command
+          .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates or folders (default: the working directory)' })
+          .option('scenario', { choices: PLAN_SCENARIOS, default: 'guest-patching' as const, describe: 'What to simulate' })
+          .option('format', { alias: 'f', choices: PLAN_FORMATS, default: 'text' as const, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the plan to a file instead of stdout' })
+          .option('start', { type: 'string', describe: 'Monthly patch release the simulation starts from (YYYY-MM-DD, default: the next second Tuesday)' })
+          .option('inventory', { type: 'string', describe: 'Inventory file: instance counts, update domains, time zones, off-peak windows, failures' })
+          .option('seed', { type: 'number', describe: 'Seed for anything random (failures, Monte Carlo)' })
+          .option('runs', { type: 'number', describe: 'Monte Carlo: simulate N seeded runs and report how often and where the rollout stops' })
+          .option('parameters', { alias: 'p', type: 'string', describe: 'Parameters file (default: <template>.parameters.json beside each template)' })
+          .option('baseline', { type: 'string', describe: 'Previous version of the templates: show how the change moves the plan' })
+          .option('baseline-ref', { type: 'string', describe: 'Git revision holding the previous version of each file' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: patchwise.config.json found upward)' }),
+      async (args) => {
+        const { runPlan } = await import('./plan.js');
+        exitCode = await runPlan(
+          {
+            paths: args.paths ?? [],
+            scenario: args.scenario,
+            format: args.format,
+            output: args.output,
+            start: args.start,
+            inventory: args.inventory,
+            seed: args.seed,
+            runs: args.runs,
+            parameters: args.parameters,
+            baseline: args.baseline,
+            baselineRef: args['baseline-ref'],
+            config: args.config,
           },
           io,
         );
@@ -80,7 +128,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         exitCode = await runExplain({ rule: args.rule }, io);
       },
     )
-    .demandCommand(1, 'Name a command: lint, rules or explain')
+    .demandCommand(1, 'Name a command: lint, plan, rules or explain')
     .help()
     .alias('help', 'h');
 

@@ -11,6 +11,7 @@ import { readJsonDocument, type SourceDocument } from '../template/json.js';
 import { isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
 import type { Diagnostic, ExpandedTemplate } from '../template/types.js';
+import type { Inventory } from '../inventory/types.js';
 import { CORE_RULES, type CoreRule } from './core-rules.js';
 import type { Finding, Severity } from './finding.js';
 import { pairWithBaseline } from './pairing.js';
@@ -41,6 +42,9 @@ export interface LintContext {
   /** Path of a file relative to the config file's folder, for suppression globs. */
   relativeToConfig?: (file: string) => string;
   today?: Date;
+  /** See RuleOptions.sasHorizonDays (default 30). */
+  sasHorizonDays?: number;
+  inventory?: Inventory;
   target?: Partial<DeploymentTarget>;
 }
 
@@ -59,6 +63,8 @@ interface Prepared {
   model?: Model;
   findings: Finding[];
 }
+
+export const DEFAULT_SAS_HORIZON_DAYS = 30;
 
 /** Only the resources the model reads are expanded up front; the others when something reads them. */
 const EAGER_TYPES: ReadonlySet<string> = new Set(MODEL_RESOURCE_TYPES);
@@ -98,7 +104,7 @@ export function lintTemplate(input: LintInput, context: LintContext): FileLintRe
   const raw = runRules(prepared.model, {
     rules: context.rules,
     settings: context.settings,
-    options: { today: context.today ?? new Date() },
+    options: { today: context.today ?? new Date(), sasHorizonDays: context.sasHorizonDays ?? DEFAULT_SAS_HORIZON_DAYS, inventory: context.inventory },
     previous,
     hasBaseline,
     onInternalError: (rule, resource, error) => {

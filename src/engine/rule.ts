@@ -16,6 +16,7 @@ import type {
   VirtualMachine,
 } from '../model/types.js';
 import type { Severity } from './finding.js';
+import type { Inventory } from '../inventory/types.js';
 
 export interface TargetMap {
   virtualMachine: VirtualMachine;
@@ -34,6 +35,10 @@ export type RuleSetting = Severity | 'off';
 export interface RuleOptions {
   /** The day the lint runs (UTC), for rules about expiry. */
   today: Date;
+  /** Credentials expiring within this many days are warnings (`--sas-horizon`, default 30). */
+  sasHorizonDays: number;
+  /** Facts the templates do not hold (`--inventory`), e.g. Linux agent versions (GP12). */
+  inventory?: Inventory;
 }
 
 /** A replacement of the JSON value at a path of the resource (the engine turns it into text edits). */
