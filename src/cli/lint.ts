@@ -5,11 +5,12 @@ import { ConfigSuppressions } from '../engine/suppressions.js';
 import { resolveSettings } from '../engine/config.js';
 import { CORE_RULES } from '../engine/core-rules.js';
 import type { Finding, LintResult, LintSummary, RuleDescriptor } from '../engine/finding.js';
-import { isEnabled, lintTemplate, looksLikeTemplate, type LintInput, type TextInput } from '../engine/lint.js';
+import { isEnabled, lintTemplate, looksLikeTemplate, type FileLintResult, type LintInput, type TextInput } from '../engine/lint.js';
 import { packageVersion } from '../engine/package-info.js';
 import { docsUrl, type AnyRule } from '../engine/rule.js';
 import { formatters, type FormatName } from '../report/index.js';
 import { loadConfig } from './config-file.js';
+import { fixable, fixFile, unifiedDiff } from './fix.js';
 import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
 import { readAtRevision } from './git.js';
 import { useColor, writeFileAtomic, type CliIO } from './io.js';
@@ -55,6 +56,9 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
 
   const findings: Finding[] = [];
+  const diffs: string[] = [];
+  let fixedFiles = 0;
+  let fixesApplied = 0;
   let files = 0;
   let resources = 0;
   for (const candidate of candidates) {
@@ -70,15 +74,30 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       parameters: explicitParameters ?? (parametersPath ? readInput(parametersPath, io.cwd) : undefined),
       baseline: baselineFor(candidate, args, baselineRoot, baselineIsFolder, io),
     };
-    const result = lintTemplate(lintInput, {
+    const context = {
       rules: ALL_RULES,
       settings,
       suppressions,
-      relativeToConfig: (file) => relative(loaded.baseDir, resolve(io.cwd, file)).split(sep).join('/'),
+      relativeToConfig: (file: string) => relative(loaded.baseDir, resolve(io.cwd, file)).split(sep).join('/'),
       today,
       sasHorizonDays: args.sasHorizon,
       inventory,
-    });
+    };
+    const lintEnabled = (lintInputText: LintInput): FileLintResult => {
+      const raw = lintTemplate(lintInputText, context);
+      return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, settings)) };
+    };
+    let result = lintEnabled(lintInput);
+    if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
+      const outcome = fixFile(lintInput, result, lintEnabled);
+      if (outcome.text !== lintInput.text) {
+        fixedFiles += 1;
+        fixesApplied += outcome.applied;
+        if (args.fixDryRun) diffs.push(unifiedDiff(candidate.display, lintInput.text, outcome.text));
+        else writeFileAtomic(candidate.path, outcome.text);
+      }
+      result = outcome.result;
+    }
     files += 1;
     resources += result.resources;
     findings.push(...result.findings.filter((finding) => isEnabled(finding, settings)));
@@ -88,8 +107,16 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   const result: LintResult = { findings: shown, summary, rules: describeRules(ALL_RULES), version: packageVersion() };
   const text = formatters[args.format](result, { color: useColor(io, Boolean(args.output)), cwd: io.cwd });
-  if (args.output) writeFileAtomic(resolve(io.cwd, args.output), text);
-  else if (text) io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  if (args.fixDryRun) {
+    // The diff is the output; the report only goes to --output when asked for.
+    io.stdout(diffs.join(''));
+    if (args.output) writeFileAtomic(resolve(io.cwd, args.output), text);
+    io.stderr(`patchwise: ${fixesApplied} fix(es) in ${fixedFiles} file(s) would be applied (dry run: nothing written)\n`);
+  } else {
+    if (args.output) writeFileAtomic(resolve(io.cwd, args.output), text);
+    else if (text) io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    if (args.fix) io.stderr(`patchwise: applied ${fixesApplied} fix(es) in ${fixedFiles} file(s)\n`);
+  }
 
   if (summary.errors > 0) return 1;
   if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) {

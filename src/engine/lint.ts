@@ -14,6 +14,7 @@ import type { Diagnostic, ExpandedTemplate } from '../template/types.js';
 import type { Inventory } from '../inventory/types.js';
 import { CORE_RULES, type CoreRule } from './core-rules.js';
 import type { Finding, Severity } from './finding.js';
+import { computeFix } from './fixes.js';
 import { pairWithBaseline } from './pairing.js';
 import type { AnyRule, RuleSetting } from './rule.js';
 import { runRules, type RawFinding } from './runner.js';
@@ -151,6 +152,10 @@ function toFinding(raw: RawFinding, context: LintContext): Finding {
     path: formatPath(raw.path),
     requirements: raw.requirements,
   };
+  if (raw.fix) {
+    const fix = computeFix(source, raw.fix);
+    if (fix) finding.fix = fix;
+  }
   const suppressed = suppressionFor(
     {
       ruleId: raw.ruleId,

@@ -45,6 +45,22 @@ export const sarif: Formatter = (result) => {
       partialFingerprints: { 'patchwiseFinding/v1': fingerprint(finding) },
       properties: { requirements: finding.requirements, ...(finding.path ? { path: finding.path } : {}) },
     };
+    if (finding.fix) {
+      entry.fixes = [
+        {
+          description: { text: finding.fix.description },
+          artifactChanges: [
+            {
+              artifactLocation: { uri: encodeURI(finding.file.replace(/\\/g, '/')), uriBaseId: '%SRCROOT%' },
+              replacements: finding.fix.edits.map((edit) => ({
+                deletedRegion: { charOffset: edit.offset, charLength: edit.length },
+                insertedContent: { text: edit.content },
+              })),
+            },
+          ],
+        },
+      ];
+    }
     const index = ruleIndex.get(finding.ruleId);
     if (index !== undefined) entry.ruleIndex = index;
     if (finding.suppressed) {

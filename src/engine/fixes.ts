@@ -1,0 +1,111 @@
+/**
+ * Fixes as text edits. A rule proposes "set property P of the resource to V" (FixSpec); this
+ * module turns it into edits of the template text with jsonc-parser, so comments, key order and
+ * indentation are kept. A fix is only offered when it is local and certain: the property (or
+ * the object it is added to) is written literally in the resource's own declaration. A value
+ * that comes from a parameter, a variable, a copy loop or an expression is never rewritten; the
+ * finding then points at where to change it.
+ */
+import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
+import type { JsonPath, ResourceSource } from '../model/source.js';
+import type { ExpandedResource } from '../template/types.js';
+import type { Fix, TextEdit } from './finding.js';
+import type { FixSpec } from './rule.js';
+
+export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undefined {
+  if (!isExpanded(resource)) return undefined;
+  const location = resource.locateInDocument(spec.path);
+  const expected = [...resource.declarationPath, ...spec.path];
+  if (location.document !== resource.document || !samePath(location.documentPath, expected)) return undefined;
+  if (!isLiteralPath(resource.document.value, expected, spec.value === undefined)) return undefined;
+  const text = resource.document.text;
+  const edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
+  if (edits.length === 0) return undefined;
+  return { description: spec.description, edits: edits.map(({ offset, length, content }) => ({ offset, length, content })) };
+}
+
+function isExpanded(resource: ResourceSource): resource is ExpandedResource {
+  return 'locateInDocument' in resource && 'declarationPath' in resource && 'document' in resource;
+}
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  return a.length === b.length && a.every((segment, index) => segment === b[index]);
+}
+
+function isExpression(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('[') && !value.startsWith('[[');
+}
+
+/**
+ * Every container along the path is a literal object or array in the document; the target is
+ * absent (it will be added) or a literal (not an expression). Removing needs the target present.
+ */
+function isLiteralPath(root: unknown, path: JsonPath, removing: boolean): boolean {
+  let current: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isExpression(current)) return false;
+    if (typeof segment === 'number') {
+      if (!Array.isArray(current) || segment >= current.length) return false;
+      current = current[segment];
+      continue;
+    }
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return false;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) {
+      // Missing: the rest of the path is created, which only works through object keys.
+      return !removing && path.slice(i + 1).every((rest) => typeof rest === 'string');
+    }
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return !isExpression(current);
+}
+
+/** Indentation and line ends as the file already uses them. */
+export function formattingOf(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indented = /\n([ \t]+)\S/.exec(text);
+  if (indented?.[1].startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: indented ? Math.min(indented[1].length, 8) : 2, eol };
+}
+
+export interface AppliedFixes {
+  text: string;
+  applied: number;
+  /** Fixes left out because their edits overlap an earlier fix (applied on the next pass). */
+  skipped: number;
+}
+
+/**
+ * Apply fixes to a text: identical edits (the same declaration reached through a copy loop)
+ * count once; a fix whose edits overlap another fix's is left for the next pass.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
+  const chosen: TextEdit[] = [];
+  const seen = new Set<string>();
+  let applied = 0;
+  let skipped = 0;
+  for (const fix of fixes) {
+    const fresh = fix.edits.filter((edit) => !seen.has(editKey(edit)));
+    if (fresh.length === 0) continue;
+    if (fresh.some((edit) => chosen.some((other) => overlaps(edit, other)))) {
+      skipped += 1;
+      continue;
+    }
+    for (const edit of fresh) {
+      seen.add(editKey(edit));
+      chosen.push(edit);
+    }
+    applied += 1;
+  }
+  return { text: applyEdits(text, chosen), applied, skipped };
+}
+
+function editKey(edit: TextEdit): string {
+  return `${edit.offset}:${edit.length}:${edit.content}`;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two insertions at the same offset conflict too: their order would be arbitrary.
+  if (a.offset === b.offset) return true;
+  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
+}

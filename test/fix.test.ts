@@ -1,0 +1,144 @@
+/**
+ * --fix: every invalid fixture round-trips to a file in which the fixed findings are gone, only
+ * the fixed properties changed, and values from parameters, variables or expressions are left alone.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { structuredPatch } from 'diff';
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../rules/index.js';
+import { main } from '../src/cli/main.js';
+import type { CliIO } from '../src/cli/io.js';
+import { applyFixes } from '../src/engine/fixes.js';
+import { lintTemplate } from '../src/engine/lint.js';
+import type { Finding } from '../src/engine/finding.js';
+import { FIXTURES, TODAY } from './helpers/lint-fixture.js';
+
+async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { cwd, env: {}, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdoutIsTTY: false };
+  const code = await main([...args, '--today', '2026-11-23'], io);
+  return { code, stdout, stderr };
+}
+
+function invalidFixtures(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.json') && !name.endsWith('.parameters.json')) out.push(path);
+    }
+  };
+  walk(join(FIXTURES, 'invalid'));
+  return out;
+}
+
+const lint = (file: string, text: string): Finding[] => lintTemplate({ file, text }, { rules: ALL_RULES, today: TODAY }).findings;
+
+/** Property names a fix edits: the last key of each fixed finding's path. */
+function fixedKeys(findings: Finding[]): string[] {
+  return findings.filter((f) => f.fix).map((f) => (f.path ?? '').split('.').pop()!.replace(/\[\d+\]$/, ''));
+}
+
+describe('--fix round-trips every invalid fixture', () => {
+  const cases = invalidFixtures().map((path) => [path.slice(FIXTURES.length + 1), path] as const);
+
+  it.each(cases)('%s', (name, path) => {
+    const text = readFileSync(path, 'utf8');
+    const before = lint(name, text);
+    const fixable = before.filter((finding) => finding.fix && !finding.suppressed);
+    if (fixable.length === 0) return;
+    const { text: fixed } = applyFixes(text.replace(/^\uFEFF/, ''), fixable.map((finding) => finding.fix!));
+    const after = lint(name, fixed);
+    // The fixed findings are gone (same rule at the same path).
+    for (const finding of fixable) {
+      expect(after.some((other) => other.ruleId === finding.ruleId && other.path === finding.path && other.resource?.name === finding.resource?.name), `${finding.ruleId} ${finding.path}`).toBe(false);
+    }
+    // Nothing else changed: every changed line names a fixed property, or is only punctuation.
+    const keys = fixedKeys(fixable);
+    const inserted = fixable.flatMap((finding) => finding.fix!.edits.flatMap((edit) => edit.content.split(/\r?\n/).map((part) => part.trim())));
+    const patch = structuredPatch('a', 'b', text, fixed, '', '', { context: 0 });
+    for (const hunk of patch.hunks) {
+      for (const line of hunk.lines) {
+        const content = line.slice(1).trim();
+        if (content === '' || /^[{}[\],]+$/.test(content)) continue;
+        const explained = keys.some((key) => content.includes(`"${key}"`)) || (line.startsWith('+') && inserted.some((part) => part && content.startsWith(part.replace(/,$/, ''))));
+        expect(explained, `unexpected change: ${line}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('what --fix does not touch', () => {
+  it.each([
+    ['invalid/windows-automatic-updates/copy-loop-profile-variable.json', 'the value comes from a variable'],
+    ['invalid/windows-automatic-updates/mode-from-parameter-default.json', 'the value comes from a parameter default through a variable'],
+  ])('%s: no fix, %s', (name) => {
+    const findings = lint(name, readFileSync(join(FIXTURES, name), 'utf8'));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding) => !finding.fix)).toBe(true);
+  });
+
+  it('never offers a fix for change rules', async () => {
+    for (const rule of ALL_RULES.filter((candidate) => candidate.id.startsWith('change/'))) {
+      expect(String(rule.check)).not.toMatch(/\bfix\s*:/);
+    }
+  });
+});
+
+describe('patchwise lint --fix', () => {
+  function workspace(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'patchwise-fix-'));
+    for (const name of ['invalid/windows-automatic-updates/manual-with-default-updates.json', 'invalid/vm-agent-required/platform-without-agent.json', 'valid/windows-vm-manual.json']) {
+      copyFileSync(join(FIXTURES, name), join(dir, basename(name)));
+    }
+    // Comments, tabs and CRLF line ends survive a fix.
+    const commented = readFileSync(join(FIXTURES, 'invalid/windows-automatic-updates/platform-updates-off.json'), 'utf8')
+      .replace('"enableAutomaticUpdates": false,', '"enableAutomaticUpdates": false, // turned off by the old image\n')
+      .replace(/ {2}/g, '\t')
+      .replace(/\n/g, '\r\n');
+    writeFileSync(join(dir, 'commented.json'), commented);
+    return dir;
+  }
+
+  it('writes fixed files, keeps comments and formatting, leaves clean files untouched and exits 0 when all is fixed', async () => {
+    const dir = workspace();
+    const cleanBefore = statSync(join(dir, 'windows-vm-manual.json')).mtimeMs;
+    const result = await run(['lint', dir, '--fix'], dir);
+    expect(result.stderr).toContain('applied 3 fix(es) in 3 file(s)');
+    expect(result.code).toBe(0);
+    const commented = readFileSync(join(dir, 'commented.json'), 'utf8');
+    expect(commented).toContain('"enableAutomaticUpdates": true, // turned off by the old image');
+    expect(commented).not.toMatch(/[^\r]\n/);
+    expect(commented).toMatch(/^\t\t\t\t\t"windowsConfiguration"/m);
+    expect(readFileSync(join(dir, 'manual-with-default-updates.json'), 'utf8')).toMatch(/"enableAutomaticUpdates": false\n/);
+    expect(statSync(join(dir, 'windows-vm-manual.json')).mtimeMs).toBe(cleanBefore);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // A second run has nothing left to fix.
+    const again = await run(['lint', dir, '--fix'], dir);
+    expect(again.stderr).toContain('applied 0 fix(es) in 0 file(s)');
+  });
+
+  it('--fix-dry-run prints a unified diff and writes nothing', async () => {
+    const dir = workspace();
+    const before = readFileSync(join(dir, 'platform-without-agent.json'), 'utf8');
+    const result = await run(['lint', dir, '--fix-dry-run'], dir);
+    expect(result.stdout).toContain('--- a/platform-without-agent.json');
+    expect(result.stdout).toMatch(/^-\s+"provisionVMAgent": false,$/m);
+    expect(result.stdout).toMatch(/^\+\s+"provisionVMAgent": true,$/m);
+    expect(readFileSync(join(dir, 'platform-without-agent.json'), 'utf8')).toBe(before);
+    expect(result.stderr).toContain('dry run: nothing written');
+  });
+
+  it('SARIF carries the fixes as replacements', async () => {
+    const dir = workspace();
+    const result = await run(['lint', join(dir, 'platform-without-agent.json'), '--format', 'sarif'], dir);
+    const log = JSON.parse(result.stdout);
+    const fixes = log.runs[0].results[0].fixes;
+    expect(fixes[0].description.text).toBe('set provisionVMAgent to true');
+    expect(fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toBe('true');
+  });
+});
