@@ -14,6 +14,7 @@ import type { Diagnostic, ExpandedTemplate } from '../template/types.js';
 import type { Inventory } from '../inventory/types.js';
 import { CORE_RULES, type CoreRule } from './core-rules.js';
 import type { Finding, Severity } from './finding.js';
+import { decisiveParameters, mergeVariantFindings, variantsFor } from './allowed-values.js';
 import { computeFix } from './fixes.js';
 import { pairWithBaseline } from './pairing.js';
 import type { AnyRule, RuleSetting } from './rule.js';
@@ -46,6 +47,8 @@ export interface LintContext {
   /** See RuleOptions.sasHorizonDays (default 30). */
   sasHorizonDays?: number;
   inventory?: Inventory;
+  /** Evaluate rules for each allowedValues entry of deciding parameters (default true). */
+  allowedValues?: boolean;
   target?: Partial<DeploymentTarget>;
 }
 
@@ -70,10 +73,19 @@ export const DEFAULT_SAS_HORIZON_DAYS = 30;
 /** Only the resources the model reads are expanded up front; the others when something reads them. */
 const EAGER_TYPES: ReadonlySet<string> = new Set(MODEL_RESOURCE_TYPES);
 
+export interface PrepareOptions {
+  /** Parameter values that win over everything (lower-case names): one allowedValues variant. */
+  overrides?: Map<string, unknown>;
+  /** An already parsed document of the same text (variants do not parse again). */
+  document?: SourceDocument;
+  /** Record which parameters each model property depends on. */
+  trackParameterReads?: boolean;
+}
+
 /** Read, expand and model one template text (also used for baselines). */
-export function prepareTemplate(input: TextInput, parameters: TextInput | undefined, context: LintContext): Prepared {
+export function prepareTemplate(input: TextInput, parameters: TextInput | undefined, context: LintContext, options: PrepareOptions = {}): Prepared {
   const findings: Finding[] = [];
-  const read = readJsonDocument(input.file, input.text);
+  const read = options.document ? ({ ok: true, document: options.document } as const) : readJsonDocument(input.file, input.text);
   if (!read.ok) {
     findings.push(coreFinding(CORE_RULES.parseError, input.file, read.error.line, read.error.column, read.error.message, context));
     return { findings };
@@ -84,25 +96,50 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     if (readParameters.ok) parameterValues = parameterValuesFrom(readParameters.document.value, parameters.file).values;
     else findings.push(coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context));
   }
-  const expanded = expandTemplate(read.document, { parameterValues, target: context.target, eagerTypes: EAGER_TYPES });
+  const expanded = expandTemplate(read.document, {
+    parameterValues,
+    target: context.target,
+    eagerTypes: EAGER_TYPES,
+    parameterOverrides: options.overrides,
+    trackParameterReads: options.trackParameterReads,
+  });
   for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
   const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
   return { document: read.document, expanded, model, findings };
 }
 
 export function lintTemplate(input: LintInput, context: LintContext): FileLintResult {
-  const prepared = prepareTemplate(input, input.parameters, context);
+  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false });
   const findings = prepared.findings.filter((finding) => finding.file === input.file || finding.ruleId === CORE_RULES.parseError.id);
   if (!prepared.model || !prepared.expanded) {
     return { file: input.file, findings: sortFindings(findings), resources: 0, expandedResources: 0 };
   }
-  let previous: Map<ModelResource, ModelResource> | undefined;
   const hasBaseline = input.baseline !== undefined;
-  if (input.baseline) {
-    const baseline = prepareTemplate(input.baseline, input.parameters, context);
-    if (baseline.model) previous = pairWithBaseline(prepared.model, baseline.model);
+  const baselineModel = input.baseline ? prepareTemplate(input.baseline, input.parameters, context).model : undefined;
+  const ruleFindings = findingsOfRules(prepared.model, baselineModel, hasBaseline, context);
+  findings.push(...ruleFindings);
+
+  // allowedValues: the rules again for each allowed value of the parameters that decide them.
+  if (context.allowedValues !== false && prepared.document) {
+    const variants = variantsFor(prepared.expanded.parameters, decisiveParameters(prepared.expanded));
+    const results = variants.map((variant) => {
+      const other = prepareTemplate(input, input.parameters, context, { overrides: variant.overrides, document: prepared.document });
+      return { variant, findings: other.model ? findingsOfRules(other.model, baselineModel, hasBaseline, context) : [] };
+    });
+    findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
   }
-  const raw = runRules(prepared.model, {
+  return {
+    file: input.file,
+    findings: sortFindings(findings),
+    resources: prepared.model.resources.length,
+    expandedResources: prepared.expanded.resources.length,
+  };
+}
+
+function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBaseline: boolean, context: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  const previous: Map<ModelResource, ModelResource> | undefined = baselineModel ? pairWithBaseline(model, baselineModel) : undefined;
+  const raw = runRules(model, {
     rules: context.rules,
     settings: context.settings,
     options: { today: context.today ?? new Date(), sasHorizonDays: context.sasHorizonDays ?? DEFAULT_SAS_HORIZON_DAYS, inventory: context.inventory },
@@ -117,12 +154,7 @@ export function lintTemplate(input: LintInput, context: LintContext): FileLintRe
     },
   });
   for (const finding of raw) findings.push(toFinding(finding, context));
-  return {
-    file: input.file,
-    findings: sortFindings(findings),
-    resources: prepared.model.resources.length,
-    expandedResources: prepared.expanded.resources.length,
-  };
+  return findings;
 }
 
 /** True when the parsed document is an ARM deployment template (by its `$schema`). */

@@ -33,6 +33,12 @@ export interface ExpandOptions {
    * The linter names the types its model reads, so it does not evaluate every NIC and NSG.
    */
   eagerTypes?: ReadonlySet<string>;
+  /**
+   * Record which root parameters each property of an eagerly expanded resource depends on
+   * (directly or through variables): `ExpandedResource.parameterReads`. Used to evaluate rules
+   * for every `allowedValues` entry of the parameters that decide them.
+   */
+  trackParameterReads?: boolean;
 }
 
 /** ARM's own limits, and ours against hostile input. */
@@ -52,6 +58,10 @@ interface Shared {
   overrides?: Map<string, unknown>;
   eagerTypes?: ReadonlySet<string>;
   limitReported: boolean;
+  /** Parameter reads of the expression being evaluated, innermost last (when tracking). */
+  readStack?: Array<Set<string>>;
+  /** The resource body being expanded, when tracking its parameter reads. */
+  tracking?: { declarationPath: JsonPath; reads: Map<string, Set<string>> };
 }
 
 interface ParameterSlot {
@@ -72,6 +82,8 @@ interface VariableSlot {
   copy?: Json;
   state: 'pending' | 'evaluating' | 'done';
   value?: unknown;
+  /** Root parameters the value depends on (when tracking). */
+  reads?: Set<string>;
 }
 
 /** One deployment's evaluation context (the root template, or an inner-scope nested template). */
@@ -185,6 +197,7 @@ export function expandTemplate(document: SourceDocument, options: ExpandOptions 
     overrides: options.parameterOverrides,
     eagerTypes: options.eagerTypes,
     limitReported: false,
+    readStack: options.trackParameterReads ? [] : undefined,
   };
   const template = document.value;
   if (!isObject(template)) {
@@ -204,6 +217,7 @@ function describeParameters(frame: Frame, options: ExpandOptions): ParameterInfo
     type: typeof slot.declaration.type === 'string' ? slot.declaration.type : 'unknown',
     hasDefault: 'defaultValue' in slot.declaration,
     allowedValues: Array.isArray(slot.declaration.allowedValues) ? slot.declaration.allowedValues : undefined,
+    rawDefault: slot.declaration.defaultValue,
     source: options.parameterOverrides?.has(slot.name.toLowerCase())
       ? 'override'
       : slot.provided
@@ -272,6 +286,8 @@ function resolveParameter(frame: Frame, name: string): unknown {
   const key = name.toLowerCase();
   const slot = frame.parameters.get(key);
   if (!slot) throw new ExpressionError(`parameter '${name}' is not declared`);
+  const stack = frame.shared.readStack;
+  if (stack && stack.length > 0 && frame.depth === 0) stack[stack.length - 1].add(key);
   if (slot.state === 'done') return slot.value;
   if (slot.state === 'evaluating') return new Unknown(`parameters('${name}')`, 'the default value refers to itself');
   slot.state = 'evaluating';
@@ -291,13 +307,26 @@ function resolveParameter(frame: Frame, name: string): unknown {
 function resolveVariable(frame: Frame, name: string): unknown {
   const slot = frame.variables.get(name.toLowerCase());
   if (!slot) throw new ExpressionError(`variable '${name}' is not declared`);
-  if (slot.state === 'done') return slot.value;
+  const stack = frame.shared.readStack;
+  if (slot.state === 'done') {
+    if (stack && stack.length > 0 && slot.reads) for (const read of slot.reads) stack[stack.length - 1].add(read);
+    return slot.value;
+  }
   if (slot.state === 'evaluating') return new Unknown(`variables('${name}')`, 'the variable refers to itself');
   slot.state = 'evaluating';
   const scope = new ArmScope(frame, {});
+  // A variable is evaluated once: remember what it read, for every later use.
+  const saved = frame.shared.tracking;
+  frame.shared.tracking = undefined;
+  stack?.push(new Set());
   slot.value = slot.copy
     ? expandCopyArray(frame, slot.copy, slot.path, scope, 0)
     : expandValue(frame, slot.raw, slot.path, scope, 0);
+  if (stack) {
+    slot.reads = stack.pop();
+    if (stack.length > 0) for (const read of slot.reads!) stack[stack.length - 1].add(read);
+  }
+  frame.shared.tracking = saved;
   slot.state = 'done';
   return slot.value;
 }
@@ -383,6 +412,35 @@ function copyCount(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope):
 }
 
 function evaluate(frame: Frame, text: string, path: JsonPath, scope: ArmScope): unknown {
+  const tracking = frame.shared.tracking;
+  if (tracking) {
+    const stack = frame.shared.readStack!;
+    stack.push(new Set());
+    try {
+      return evaluateExpression(frame, text, path, scope);
+    } finally {
+      const reads = stack.pop()!;
+      if (stack.length > 0) for (const read of reads) stack[stack.length - 1].add(read);
+      if (reads.size > 0) recordReads(tracking, path, reads);
+    }
+  }
+  return evaluateExpression(frame, text, path, scope);
+}
+
+/** Reads are kept per property path of the resource, cut at 4 segments (`properties.storageProfile.imageReference.sku`). */
+function recordReads(tracking: NonNullable<Shared['tracking']>, path: JsonPath, reads: Set<string>): void {
+  const base = tracking.declarationPath;
+  if (path.length < base.length || !base.every((segment, index) => path[index] === segment)) return;
+  const key = path
+    .slice(base.length, base.length + 4)
+    .filter((segment) => typeof segment === 'string')
+    .join('.');
+  const set = tracking.reads.get(key) ?? new Set<string>();
+  for (const read of reads) set.add(read);
+  tracking.reads.set(key, set);
+}
+
+function evaluateExpression(frame: Frame, text: string, path: JsonPath, scope: ArmScope): unknown {
   try {
     return evaluateString(text, scope);
   } catch (error) {
@@ -508,7 +566,15 @@ function expandInstance(
     return body;
   };
   const eager = isDeployment || !shared.eagerTypes || shared.eagerTypes.has(type.toLowerCase());
-  let body: Json | undefined = eager ? expandBody() : undefined;
+  let parameterReads: Map<string, Set<string>> | undefined;
+  let body: Json | undefined;
+  if (eager && shared.readStack && !isDeployment) {
+    parameterReads = new Map();
+    const saved = shared.tracking;
+    shared.tracking = { declarationPath: path.slice(), reads: parameterReads };
+    body = expandBody();
+    shared.tracking = saved;
+  } else if (eager) body = expandBody();
   const bodyOf = (): Json => (body ??= expandBody());
   const origin: Origin = { document: frame.document, path };
   const existing = declaration.existing === true;
@@ -521,6 +587,7 @@ function expandInstance(
     get body() {
       return bodyOf();
     },
+    parameterReads,
     metadata: isObject(declaration.metadata) ? declaration.metadata : undefined,
     document: frame.document,
     declarationPath: path,

@@ -27,6 +27,8 @@ export interface ExpandedResource extends ResourceSource {
   existing: boolean;
   /** Names of the nested deployments this resource is declared in, outermost first. */
   deployments: string[];
+  /** Root parameters each property path (up to 4 segments) depends on, when expansion tracked them. */
+  parameterReads?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Where a property was written, with the document (for fixes that edit the text). */
   locateInDocument(path: JsonPath): Location;
 }
@@ -46,6 +48,8 @@ export interface ParameterInfo {
   hasDefault: boolean;
   /** `allowedValues` as written, when present. */
   allowedValues?: unknown[];
+  /** `defaultValue` as written (an expression stays a string). */
+  rawDefault?: unknown;
   /** Where the value came from. */
   source: 'parameters-file' | 'default' | 'override' | 'none';
 }
