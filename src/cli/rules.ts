@@ -14,6 +14,7 @@ interface Listed {
   requirements: readonly string[];
   summary: string;
   strictOnly?: boolean;
+  fixable?: boolean;
 }
 
 async function listedRules(): Promise<Listed[]> {
@@ -24,6 +25,7 @@ async function listedRules(): Promise<Listed[]> {
       severity: rule.presets?.recommended === 'off' ? `off (strict: ${rule.presets?.strict ?? rule.severity})` : rule.severity,
       requirements: rule.requirements,
       summary: rule.summary,
+      fixable: rule.fixable === true,
     })),
     ...Object.values(CORE_RULES),
   ];
@@ -38,10 +40,12 @@ export async function runRulesCommand(args: { coverage: boolean; json: boolean }
   }
   const idWidth = Math.max(...rules.map((rule) => rule.id.length));
   const severityWidth = Math.max(...rules.map((rule) => rule.severity.length));
+  const requirementWidth = Math.max(12, ...rules.map((rule) => rule.requirements.join(',').length));
   const lines = rules.map(
-    (rule) => `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(severityWidth)}  ${(rule.requirements.join(',') || '-').padEnd(14)}  ${rule.summary}`,
+    (rule) =>
+      `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(severityWidth)}  ${(rule.requirements.join(',') || '-').padEnd(requirementWidth)}  ${(rule.fixable ? 'yes' : '').padEnd(3)}  ${rule.summary}`,
   );
-  io.stdout(`${'rule'.padEnd(idWidth)}  ${'severity'.padEnd(severityWidth)}  ${'requirements'.padEnd(14)}  summary\n${lines.join('\n')}\n`);
+  io.stdout(`${'rule'.padEnd(idWidth)}  ${'severity'.padEnd(severityWidth)}  ${'requirements'.padEnd(requirementWidth)}  fix  summary\n${lines.join('\n')}\n`);
   return 0;
 }
 
