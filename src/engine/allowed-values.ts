@@ -13,29 +13,43 @@ import { MODEL_RESOURCE_TYPES } from '../model/build.js';
 export const MAX_VARIANTS = 64;
 
 /** Properties that never decide a rule: a parameter read only there is not varied. */
-const UNDECISIVE_PATHS = [
-  'name',
-  'tags',
-  'location',
-  'dependsOn',
-  'properties.hardwareProfile',
-  'properties.diagnosticsProfile',
-  'properties.networkProfile.networkInterfaces',
-  'properties.storageProfile.osDisk',
-  'properties.storageProfile.dataDisks',
-  'properties.osProfile.computerName',
-  'properties.osProfile.adminUsername',
-  'properties.osProfile.adminPassword',
-  'properties.osProfile.customData',
-  'properties.osProfile.secrets',
-  'properties.virtualMachineProfile.storageProfile.osDisk',
-  'properties.virtualMachineProfile.storageProfile.dataDisks',
-  'properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations',
-  'properties.virtualMachineProfile.osProfile.computerNamePrefix',
-  'properties.virtualMachineProfile.osProfile.adminUsername',
-  'properties.virtualMachineProfile.osProfile.adminPassword',
-  'properties.virtualMachineProfile.diagnosticsProfile',
+const COMMON_UNDECISIVE = ['name', 'tags', 'location', 'zones', 'sku', 'plan', 'identity', 'dependsOn', 'extendedLocation'];
+const MACHINE_UNDECISIVE = [
+  'hardwareProfile',
+  'diagnosticsProfile',
+  'networkProfile.networkInterfaces',
+  'networkProfile.networkInterfaceConfigurations',
+  'storageProfile.osDisk',
+  'storageProfile.dataDisks',
+  'storageProfile.copy',
+  'storageProfile.diskControllerType',
+  'osProfile.computerName',
+  'osProfile.computerNamePrefix',
+  'osProfile.adminUsername',
+  'osProfile.adminPassword',
+  'osProfile.customData',
+  'osProfile.secrets',
+  'osProfile.windowsConfiguration.timeZone',
+  'osProfile.windowsConfiguration.winRM',
+  'osProfile.windowsConfiguration.additionalUnattendContent',
+  'osProfile.linuxConfiguration.ssh',
+  'osProfile.linuxConfiguration.disablePasswordAuthentication',
+  'priority',
+  'evictionPolicy',
+  'billingProfile',
+  'licenseType',
+  'securityProfile',
+  'userData',
+  'availabilitySet',
+  'proximityPlacementGroup',
 ];
+const UNDECISIVE_PATHS = [
+  ...COMMON_UNDECISIVE,
+  ...MACHINE_UNDECISIVE.map((path) => `properties.${path}`),
+  ...MACHINE_UNDECISIVE.map((path) => `properties.virtualMachineProfile.${path}`),
+];
+/** Extension settings decide rules only for the Application Health extension (CF6). */
+const SETTINGS = /(^|\.)(settings|protectedSettings)(\.|$)/;
 
 const MODEL_TYPES = new Set(MODEL_RESOURCE_TYPES);
 
@@ -56,8 +70,10 @@ export function decisiveParameters(expanded: ExpandedTemplate): Set<string> {
   const out = new Set<string>();
   for (const resource of expanded.resources) {
     if (!resource.parameterReads || !MODEL_TYPES.has(resource.type.toLowerCase())) continue;
+    let health: boolean | undefined;
     for (const [path, reads] of resource.parameterReads) {
       if (UNDECISIVE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))) continue;
+      if (SETTINGS.test(path) && !(health ??= /applicationhealth/i.test(JSON.stringify(resource.body)))) continue;
       for (const read of reads) out.add(read);
     }
   }

@@ -46,7 +46,8 @@ export function resourcesOfKind(model: Model, kind: ResourceKind): readonly Mode
 export function runRules(model: Model, run: RunOptions): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const rule of run.rules) {
-    const setting = run.settings?.get(rule.id) ?? rule.severity;
+    // Without settings (the API, tests) a rule has its `recommended` preset setting, as with the default config.
+    const setting = run.settings?.get(rule.id) ?? rule.presets?.recommended ?? rule.severity;
     if (setting === 'off') continue;
     if (rule.needsBaseline && !run.hasBaseline) continue;
     for (const kind of rule.targets) {

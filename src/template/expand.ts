@@ -427,13 +427,14 @@ function evaluate(frame: Frame, text: string, path: JsonPath, scope: ArmScope): 
   return evaluateExpression(frame, text, path, scope);
 }
 
-/** Reads are kept per property path of the resource, cut at 4 segments (`properties.storageProfile.imageReference.sku`). */
+/** Reads are kept per property path of the resource (array indexes left out), cut at 6 segments. */
 function recordReads(tracking: NonNullable<Shared['tracking']>, path: JsonPath, reads: Set<string>): void {
   const base = tracking.declarationPath;
   if (path.length < base.length || !base.every((segment, index) => path[index] === segment)) return;
   const key = path
-    .slice(base.length, base.length + 4)
+    .slice(base.length)
     .filter((segment) => typeof segment === 'string')
+    .slice(0, 6)
     .join('.');
   const set = tracking.reads.get(key) ?? new Set<string>();
   for (const read of reads) set.add(read);

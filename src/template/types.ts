@@ -27,7 +27,7 @@ export interface ExpandedResource extends ResourceSource {
   existing: boolean;
   /** Names of the nested deployments this resource is declared in, outermost first. */
   deployments: string[];
-  /** Root parameters each property path (up to 4 segments) depends on, when expansion tracked them. */
+  /** Root parameters each property path (up to 6 segments, no indexes) depends on, when expansion tracked them. */
   parameterReads?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Where a property was written, with the document (for fixes that edit the text). */
   locateInDocument(path: JsonPath): Location;

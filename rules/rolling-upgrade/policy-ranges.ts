@@ -1,0 +1,52 @@
+import { isKnown, type Field } from '../../src/model/field.js';
+import { defineRule, type RuleContext } from '../../src/engine/rule.js';
+import { autoOsUpgradeOn, isFlexible } from '../os-upgrade/shared.js';
+
+/** ISO 8601 duration as .NET's XmlConvert accepts it (`PT0S`, `PT5M`, `P1DT2H`, `PT1.5S`). */
+const ISO_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i;
+
+const RANGES: Array<{ key: 'maxBatchInstancePercent' | 'maxUnhealthyInstancePercent' | 'maxUnhealthyUpgradedInstancePercent'; min: number; max: number }> = [
+  { key: 'maxBatchInstancePercent', min: 5, max: 100 },
+  { key: 'maxUnhealthyInstancePercent', min: 5, max: 100 },
+  { key: 'maxUnhealthyUpgradedInstancePercent', min: 0, max: 100 },
+];
+
+export default defineRule({
+  id: 'rolling-upgrade/policy-ranges',
+  severity: 'error',
+  requirements: ['CF7', 'OU10'],
+  targets: ['scaleSet'],
+  summary: 'rollingUpgradePolicy values within their ranges; Uniform-only settings; batches of at most 20% with automatic OS upgrade',
+  messages: {
+    outOfRange: 'rollingUpgradePolicy.{{property}} is {{value}}: it must be an integer from {{min}} to {{max}}',
+    duration: "rollingUpgradePolicy.pauseTimeBetweenBatches '{{value}}' is not an ISO 8601 duration: write e.g. PT0S, PT30S or PT5M",
+    rollbackUniformOnly:
+      'rollingUpgradePolicy.rollbackFailedInstancesOnPolicyBreach applies to Uniform orchestration only: remove it from this Flexible scale set',
+    largeBatch:
+      'automatic OS image upgrade uses the rolling upgrade policy: maxBatchInstancePercent {{value}} upgrades more than the documented 20% of instances per batch, so a bad image reaches more instances before the health gates stop it; consider 20 or less',
+  },
+  check(scaleSet, context) {
+    const policy = scaleSet.rollingUpgradePolicy;
+    for (const { key, min, max } of RANGES) {
+      const field = policy[key];
+      if (!field.explicit || !isKnown(field)) continue;
+      if (!Number.isInteger(field.value) || field.value < min || field.value > max) {
+        context.report({ path: field.path, messageId: 'outOfRange', data: { property: key, value: field.value, min, max } });
+      }
+    }
+    const pause = policy.pauseTimeBetweenBatches;
+    if (pause.explicit && isKnown(pause) && !ISO_DURATION.test(pause.value.trim())) {
+      context.report({ path: pause.path, messageId: 'duration', data: { value: pause.value } });
+    }
+    const rollback = policy.rollbackFailedInstancesOnPolicyBreach;
+    if (isFlexible(scaleSet) && isKnown(rollback) && rollback.value === true) {
+      context.report({ path: rollback.path, messageId: 'rollbackUniformOnly' });
+    }
+    reportLargeBatch(policy.maxBatchInstancePercent, autoOsUpgradeOn(scaleSet), context);
+  },
+});
+
+function reportLargeBatch(field: Field<number>, autoUpgrade: boolean, context: RuleContext): void {
+  if (!autoUpgrade || !field.explicit || !isKnown(field) || field.value <= 20 || field.value > 100) return;
+  context.report({ path: field.path, messageId: 'largeBatch', severity: 'warning', data: { value: field.value } });
+}
