@@ -1,0 +1,143 @@
+/**
+ * `patchwise/policy`: a Pulumi policy pack running patchwise's lint rules on the azure-native
+ * VMs, scale sets and extensions of any stack. One policy per rule (its enforcement level is
+ * configurable like any policy's), resource policies for rules about one resource, stack policies
+ * for rules that look across resources.
+ */
+import type { EnforcementLevel, Policies, PolicyPackArgs, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy';
+import { ALL_RULES } from '../../rules/index.js';
+import type { AnyRule, PresetName } from '../../src/engine/rule.js';
+import { isModeledPulumiType, type PulumiResourceInput } from './adapter.js';
+import { formatPulumiFinding, lintPulumiResources, modelOfPulumiResources } from './lint.js';
+import { STACK_CHECKS } from './stack-checks.js';
+
+export { toResourceSource, toResourceSources, parsePulumiType, isModeledPulumiType, PULUMI_TYPE_MAPPINGS, type PulumiResourceInput } from './adapter.js';
+export { lintPulumiResources, modelOfPulumiResources, formatPulumiFinding, argumentPath, type PulumiFinding, type PulumiLintOptions } from './lint.js';
+
+/**
+ * Requirements whose rules need more than one resource (a probe in a load balancer, an extension
+ * declared as its own resource, a maintenance assignment, the Service Fabric cluster): their
+ * rules run in stack policies on the whole stack.
+ */
+export const CROSS_RESOURCE_REQUIREMENTS: readonly string[] = ['OU2', 'OU3', 'OU8', 'OU9', 'OU13', 'EU6', 'CF2', 'CF5', 'CF8', 'CF9', 'CF13'];
+
+export interface PatchwisePolicyOptions {
+  /** Rules to run (default: every rule patchwise ships; change rules need a baseline and are left out). */
+  rules?: readonly AnyRule[];
+  /** Default enforcement from this preset's settings (default `recommended`). */
+  preset?: PresetName;
+  /** Requirement ids whose rules run as stack policies (default CROSS_RESOURCE_REQUIREMENTS). */
+  crossResourceRequirements?: readonly string[];
+  /** The day of the run for expiry rules (default: now). */
+  today?: Date;
+}
+
+interface PolicyConfig {
+  sasHorizonDays?: number;
+}
+
+const CONFIG_SCHEMA = {
+  properties: {
+    sasHorizonDays: { type: 'integer' as const, minimum: 0, default: 30, description: 'Credentials (SAS tokens) expiring within this many days are reported (rules with OU7).' },
+  },
+};
+
+/** Policy name of a rule: its id with `/` as `-` (e.g. `guest-patching-windows-automatic-updates`). */
+export function policyName(ruleId: string): string {
+  return ruleId.replace(/\//g, '-');
+}
+
+/** error → mandatory, warning and info → advisory, off → disabled; the preset's setting wins over the rule's severity. */
+export function enforcementLevelFor(rule: AnyRule, preset: PresetName = 'recommended'): EnforcementLevel {
+  const setting = rule.presets?.[preset] ?? rule.severity;
+  return setting === 'off' ? 'disabled' : setting === 'error' ? 'mandatory' : 'advisory';
+}
+
+function isCrossResource(rule: AnyRule, requirements: readonly string[]): boolean {
+  return rule.requirements.some((id) => requirements.includes(id));
+}
+
+function asInput(args: { type: string; name: string; urn: string; props: Record<string, unknown> }): PulumiResourceInput {
+  return { type: args.type, name: args.name, urn: args.urn, props: args.props };
+}
+
+/** The policies of the pack (for `new PolicyPack(name, { policies })`, or to call in tests). */
+export function createPatchwisePolicies(options: PatchwisePolicyOptions = {}): Policies {
+  const rules = (options.rules ?? ALL_RULES).filter((rule) => !rule.needsBaseline);
+  const cross = options.crossResourceRequirements ?? CROSS_RESOURCE_REQUIREMENTS;
+  const policies: Policies = [];
+  for (const rule of rules) {
+    const base = {
+      name: policyName(rule.id),
+      description: `${rule.summary} (${rule.id}; requirements ${rule.requirements.join(', ')})`,
+      enforcementLevel: enforcementLevelFor(rule, options.preset),
+      configSchema: CONFIG_SCHEMA,
+      url: `https://github.com/patchwise-dev/patchwise/blob/main/docs/rules/${rule.id}.md`,
+      tags: ['patchwise', ...rule.requirements],
+    };
+    // The policy runs the rule whatever its preset says: Pulumi's enforcement level decides.
+    const settings = new Map([[rule.id, rule.severity]] as const);
+    if (isCrossResource(rule, cross)) {
+      const policy: StackValidationPolicy = {
+        ...base,
+        validateStack: (args, reportViolation: ReportViolation) => {
+          const config = args.getConfig<PolicyConfig>();
+          const findings = lintPulumiResources(args.resources.filter((resource) => isModeledPulumiType(resource.type)).map(asInput), {
+            rules: [rule],
+            settings,
+            today: options.today,
+            sasHorizonDays: config.sasHorizonDays,
+          });
+          for (const finding of findings) reportViolation(formatPulumiFinding(finding, true), finding.urn.startsWith('urn:') ? finding.urn : undefined);
+        },
+      };
+      policies.push(policy);
+    } else {
+      const policy: ResourceValidationPolicy = {
+        ...base,
+        validateResource: (args, reportViolation: ReportViolation) => {
+          if (!isModeledPulumiType(args.type)) return;
+          const config = args.getConfig<PolicyConfig>();
+          const findings = lintPulumiResources([asInput(args)], { rules: [rule], settings, today: options.today, sasHorizonDays: config.sasHorizonDays });
+          for (const finding of findings) reportViolation(formatPulumiFinding(finding));
+        },
+      };
+      policies.push(policy);
+    }
+  }
+  // Cross-resource checks for requirements no rule covers yet.
+  for (const check of STACK_CHECKS) {
+    if (rules.some((rule) => rule.requirements.includes(check.requirement))) continue;
+    const policy: StackValidationPolicy = {
+      name: policyName(check.id),
+      description: `${check.summary} (${check.id}; requirement ${check.requirement})`,
+      enforcementLevel: 'mandatory',
+      tags: ['patchwise', check.requirement],
+      validateStack: (args, reportViolation: ReportViolation) => {
+        const model = modelOfPulumiResources(args.resources.filter((resource) => isModeledPulumiType(resource.type)).map(asInput));
+        for (const finding of check.check(model)) {
+          const urn = finding.resource.resource.file;
+          reportViolation(`[${finding.checkId}] error: ${finding.message} [${finding.requirements.join(', ')}]`, urn.startsWith('urn:') ? urn : undefined);
+        }
+      },
+    };
+    policies.push(policy);
+  }
+  return policies;
+}
+
+/** Arguments for `new PolicyPack("patchwise", …)`. */
+export function patchwisePolicyPackArgs(options: PatchwisePolicyOptions = {}): PolicyPackArgs {
+  return {
+    policies: createPatchwisePolicies(options),
+    description: 'patchwise: Azure VM update management rules (guest patching, automatic OS image upgrade, extension upgrade, hotpatch, schedules) on azure-native resources',
+    displayName: 'patchwise',
+    tags: ['azure', 'patching'],
+  };
+}
+
+/** Serve the pack (call from the policy pack's entry point: `pulumi preview --policy-pack <dir>` runs it). */
+export async function servePatchwisePolicyPack(name = 'patchwise', options: PatchwisePolicyOptions = {}): Promise<void> {
+  const { PolicyPack } = await import('@pulumi/policy');
+  new PolicyPack(name, patchwisePolicyPackArgs(options));
+}

@@ -1,0 +1,56 @@
+/**
+ * How the components refuse a configuration Azure would reject or silently ignore: every problem
+ * names the argument and the requirement id of spec/requirements.md, and is thrown unless the
+ * caller lists the requirement id in `unsafeAllowInvalid` (then it is logged as a warning).
+ */
+
+/** A requirement id of spec/requirements.md, e.g. `GP2`, `HP1`, `OU1`. */
+export type RequirementId = `${'GP' | 'OU' | 'EU' | 'HP' | 'AF' | 'CF'}${number}`;
+
+/** One thing wrong with the arguments of a component. */
+export interface Violation {
+  /** The argument at fault, as the caller wrote it, e.g. `patching.hotpatch`. */
+  argument: string;
+  /** The requirement id the argument breaks. */
+  requirement: RequirementId;
+  /** What is wrong and what to do instead (without the argument and id: `format` adds them). */
+  message: string;
+}
+
+/** `patching.hotpatch (HP1): image … does not support hotpatch; …` */
+export function formatViolation(violation: Violation): string {
+  return `${violation.argument} (${violation.requirement}): ${violation.message}`;
+}
+
+/** Thrown at construction (known arguments) or in an apply (arguments only known after deployment). */
+export class PatchwiseConfigError extends Error {
+  readonly argument: string;
+  readonly requirement: RequirementId;
+
+  constructor(readonly component: string, violation: Violation) {
+    super(`${component}: ${formatViolation(violation)}`);
+    this.name = 'PatchwiseConfigError';
+    this.argument = violation.argument;
+    this.requirement = violation.requirement;
+  }
+}
+
+/** Where allowed violations go (pulumi.log.warn in the components; a collector in tests). */
+export type WarnSink = (message: string) => void;
+
+/**
+ * Throws the first violation that is not allowed; logs the allowed ones. Returns the allowed
+ * violations (callers do not need them, tests do).
+ */
+export function enforce(component: string, violations: readonly Violation[], allow: readonly string[] | undefined, warn: WarnSink): Violation[] {
+  const allowed = new Set((allow ?? []).map((id) => id.toUpperCase()));
+  const accepted: Violation[] = [];
+  for (const violation of violations) {
+    if (!allowed.has(violation.requirement)) throw new PatchwiseConfigError(component, violation);
+    accepted.push(violation);
+  }
+  for (const violation of accepted) {
+    warn(`${component}: ${formatViolation(violation)} [allowed by unsafeAllowInvalid: the resource is created as requested and Azure may reject or ignore it]`);
+  }
+  return accepted;
+}

@@ -1,0 +1,19 @@
+/**
+ * `patchwise/pulumi`: Pulumi components for Azure VM update management that cannot be configured
+ * wrong. Misuse fails at construction (known arguments) or in the preview (Outputs), with the
+ * argument and the requirement id in the message; `unsafeAllowInvalid` is the logged escape hatch.
+ */
+export { PatchedVirtualMachine, type PatchedVirtualMachineArgs, type PatchingArgs, type LinuxSettingsArgs, type WindowsSettingsArgs } from './virtual-machine.js';
+export { AutoUpgradingScaleSet, type AutoUpgradingScaleSetArgs, type HealthArgs } from './scale-set.js';
+export {
+  AutoUpgradedExtension,
+  AutoUpgradedScaleSetExtension,
+  type AutoUpgradedExtensionArgs,
+  type AutoUpgradedScaleSetExtensionArgs,
+} from './extension.js';
+export { PatchwiseConfigError, formatViolation, type RequirementId, type Violation } from './errors.js';
+export type { ImageReference } from './image.js';
+export type { ApplicationHealthSettings } from './extension-plan.js';
+export { ROLLING_UPGRADE_DEFAULTS, APPLICATION_HEALTH_EXTENSION_NAME, type RollingUpgradeSettings, type ScaleSetExtensionSpec } from './scale-set-plan.js';
+export { planGuestPatching, type OsFamily, type PatchingMode, type AssessmentMode, type RebootSetting } from './vm-patching.js';
+export { planScaleSet } from './scale-set-plan.js';
