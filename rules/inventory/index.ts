@@ -1,4 +1,5 @@
 /** Rules that need facts from `--inventory` (GP12): the rules of this group. */
-import type { AnyRule } from '../../src/engine/rule.js';
+import { asAnyRule, type AnyRule } from '../../src/engine/rule.js';
+import linuxAgentVersion from './linux-agent-version.js';
 
-export const INVENTORY_RULES: readonly AnyRule[] = [];
+export const INVENTORY_RULES: readonly AnyRule[] = [linuxAgentVersion].map((rule) => asAnyRule(rule as never));

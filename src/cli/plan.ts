@@ -1,6 +1,18 @@
-/** `patchwise plan [paths..]`: the rollout plan preview (issue 4; the engine lives in src/plan/). */
-import type { CliIO } from './io.js';
-import { UsageError } from './files.js';
+/**
+ * `patchwise plan [paths..]`: the rollout plan preview. Finds and reads templates like lint does,
+ * models them with the lint pipeline's prepareTemplate, and hands the models to src/plan/.
+ * Exit codes: 0 plan without error-level risks, 1 error-level risks (the rollout stops, or takes
+ * more than 30 days), 2 usage errors (bad options, unreadable or invalid inventory, parse errors).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { prepareTemplate, looksLikeTemplate, type TextInput } from '../engine/lint.js';
+import type { Inventory } from '../inventory/types.js';
+import type { FleetInput, Plan, Scenario } from '../plan/index.js';
+import { loadConfig } from './config-file.js';
+import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
+import { readAtRevision } from './git.js';
+import { writeFileAtomic, type CliIO } from './io.js';
 
 export interface PlanArgs {
   paths: string[];
@@ -17,6 +29,115 @@ export interface PlanArgs {
   config?: string;
 }
 
-export async function runPlan(_args: PlanArgs, _io: CliIO): Promise<number> {
-  throw new UsageError('plan is not available yet in this build');
+const MAX_RUNS = 100_000;
+
+export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
+  const engine = await import('../plan/index.js');
+  // yargs turns a repeated option into an array; each of these takes one value.
+  for (const [name, value] of Object.entries({ scenario: args.scenario, format: args.format, output: args.output, start: args.start, inventory: args.inventory, seed: args.seed, runs: args.runs, parameters: args.parameters, baseline: args.baseline, 'baseline-ref': args.baselineRef, config: args.config })) {
+    if (Array.isArray(value)) throw new UsageError(`--${name} takes one value, given ${value.length} times`);
+  }
+  if (!(engine.SCENARIOS as readonly string[]).includes(args.scenario)) throw new UsageError(`--scenario takes one of ${engine.SCENARIOS.join(', ')}, not '${args.scenario}'`);
+  if (!['text', 'markdown', 'json'].includes(args.format)) throw new UsageError(`--format takes text, markdown or json, not '${args.format}'`);
+  if (args.baseline && args.baselineRef) throw new UsageError('use either --baseline or --baseline-ref, not both');
+  if (args.seed !== undefined && (!Number.isSafeInteger(args.seed) || args.seed < 0)) throw new UsageError(`--seed takes a whole number of 0 or more, not '${args.seed}'`);
+  if (args.runs !== undefined && (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > MAX_RUNS)) throw new UsageError(`--runs takes a whole number from 1 to ${MAX_RUNS}, not '${args.runs}'`);
+  let startMs: number;
+  if (args.start !== undefined) {
+    const parsed = engine.parseDate(args.start);
+    if (parsed === undefined) throw new UsageError(`--start takes a date as YYYY-MM-DD, not '${args.start}'`);
+    startMs = parsed;
+  } else {
+    startMs = engine.parseDate(engine.nextPatchRelease(new Date()))!;
+  }
+  const inventory: Inventory | undefined = args.inventory ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory) : undefined;
+  const loaded = loadConfig(io.cwd, args.config);
+  const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir));
+  if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
+  const explicitParameters = args.parameters ? readInput(resolve(io.cwd, args.parameters), io.cwd) : undefined;
+
+  const current: FleetInput[] = [];
+  const previous: FleetInput[] = [];
+  const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
+  const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
+  for (const candidate of candidates) {
+    const input = readCandidate(candidate);
+    if (candidate.explicit && !looksLikeTemplate(input.text, input.file)) {
+      io.stderr(`patchwise: skipped ${candidate.display}: not an ARM deployment template (no deploymentTemplate $schema)\n`);
+      continue;
+    }
+    const parametersPath = explicitParameters ? undefined : parametersFileFor(candidate.path);
+    const parameters = explicitParameters ?? (parametersPath ? readInput(parametersPath, io.cwd) : undefined);
+    current.push(model(input, parameters, candidate.display));
+    if (args.baseline || args.baselineRef) {
+      const old = baselineFor(candidate, args, baselineRoot, baselineIsFolder, io);
+      // The baseline plans under the current file name, so targets pair by file and name.
+      if (old) previous.push(model(old, parameters, candidate.display));
+    }
+  }
+  if (current.length === 0) throw new UsageError('no ARM templates to plan');
+
+  const options = { scenario: args.scenario as Scenario, startMs, inventory, seed: args.seed, runs: args.runs };
+  let plan: Plan;
+  try {
+    plan = engine.planRollout(current, options);
+    if (args.baseline || args.baselineRef) plan.diff = engine.diffPlans(engine.planRollout(previous, { ...options, runs: undefined }), plan);
+  } catch (error) {
+    if (error instanceof engine.PlanInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  const text = args.format === 'json' ? engine.renderJson(plan) : args.format === 'markdown' ? engine.renderMarkdown(plan) : engine.renderText(plan);
+  if (args.output) writeFileAtomic(resolve(io.cwd, args.output), text);
+  else io.stdout(text);
+  return plan.summary.risks.error > 0 ? 1 : 0;
+}
+
+/** Model one template; a template that cannot be read is a usage error (lint explains it). */
+function model(input: TextInput, parameters: TextInput | undefined, file: string): FleetInput {
+  const prepared = prepareTemplate(input, parameters, { rules: [] });
+  if (!prepared.model) {
+    const finding = prepared.findings[0];
+    throw new UsageError(`cannot plan ${input.file}${finding ? `:${finding.line}:${finding.column}: ${finding.message}` : ''} (run 'patchwise lint' for details)`);
+  }
+  return { file, model: prepared.model };
+}
+
+function readCandidate(candidate: Candidate): TextInput {
+  try {
+    return { file: candidate.display, text: readFileSync(candidate.path, 'utf8') };
+  } catch (error) {
+    throw new UsageError(`cannot read ${candidate.display}: ${(error as Error).message}`);
+  }
+}
+
+function readInput(path: string, cwd: string): TextInput {
+  try {
+    return { file: displayPath(path, cwd), text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    throw new UsageError(`cannot read ${displayPath(path, cwd)}: ${(error as Error).message}`);
+  }
+}
+
+function isFolder(path: string, given: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    throw new UsageError(`--baseline: no such file or folder: ${given}`);
+  }
+}
+
+/** The previous version of a template: `--baseline` file or folder (same relative path), or `--baseline-ref`. Null: new file. */
+function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, io: CliIO): TextInput | null {
+  if (args.baselineRef) {
+    const text = readAtRevision(candidate.path, args.baselineRef);
+    return text === null ? null : { file: `${candidate.display}@${args.baselineRef}`, text };
+  }
+  if (!root) return null;
+  if (!folder) return readInput(root, io.cwd);
+  try {
+    const path = resolve(root, candidate.display);
+    return { file: displayPath(path, io.cwd), text: readFileSync(path, 'utf8') };
+  } catch {
+    return null;
+  }
 }

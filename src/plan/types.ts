@@ -1,0 +1,202 @@
+/**
+ * Types of the rollout plan: the fleet the templates describe (what gets updated, in which
+ * batching group, when it may be updated) and the plan (phases, waves, risks). The JSON output is
+ * the `Plan` object as it is; schemas/plan.schema.json documents it.
+ */
+
+export const SCENARIOS = ['guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export type TargetKind = 'vm' | 'vmss-instance';
+/** `yes`: the update reboots; `if-required`: only when a patch needs it (rebootSetting IfRequired/default). */
+export type Reboot = 'yes' | 'no' | 'if-required';
+export type Rollback = 'os-disk' | 'extension-version' | 'none';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One VM or scale-set instance in a wave (public JSON). */
+export interface Target {
+  id: string;
+  name: string;
+  kind: TargetKind;
+  region: string;
+  zone: string | null;
+  availabilitySet: string | null;
+  updateDomain: number | null;
+  scaleSet: string | null;
+  instance: number | null;
+  reboot: Reboot;
+}
+
+/** Minutes of a local day, half-open `[start, end)`, sorted, not overlapping, within 0..1440. */
+export type DayIntervals = ReadonlyArray<readonly [number, number]>;
+
+export type GroupKind = 'availability-set' | 'standalone' | 'scale-set';
+
+/** A set of targets that is batched together (AF4–AF6, CF11, OU10, EU5). */
+export interface FleetGroup {
+  key: string;
+  kind: GroupKind;
+  /** Name shown in messages (availability set or scale set name, or `standalone VMs in <region>`). */
+  name: string;
+  region: string;
+  /** Targets of the group in the plan (all zones). */
+  size: number;
+  /** Batch size in percent of `size` (scale sets: maxBatchInstancePercent), minimum one target. */
+  batchPercent: number;
+  /** Availability sets with fewer than 10 VMs update one VM at a time per update domain (CF11). */
+  oneAtATime: boolean;
+  /** OU10: stop before starting when more than this percent of the set is unhealthy. */
+  maxUnhealthyPercent: number;
+  /** OU10: stop when more than this percent of the upgraded instances is unhealthy. */
+  maxUnhealthyUpgradedPercent: number;
+  /** Instances unhealthy before the rollout starts (inventory). */
+  unhealthyBeforeStart: number;
+  rollback: Rollback;
+}
+
+/** A target with what the simulation needs beyond the public fields. */
+export interface FleetTarget {
+  target: Target;
+  group: string;
+  /** IANA time zone of the VM (UTC when neither the template nor the inventory says). */
+  timeZone: string;
+  /** When it may be updated, in local time; null: at any hour. */
+  window: DayIntervals | null;
+  /** Injected from the inventory: unhealthy after its update. */
+  failAfterUpdate: boolean;
+  /** Targets with the same key may be updated at the same times (time zone and window). */
+  windowKey: string;
+}
+
+export interface Excluded {
+  name: string;
+  /** Template file the resource is declared in. */
+  file: string;
+  reason: string;
+}
+
+export interface Risk {
+  id: string;
+  severity: Severity;
+  message: string;
+  requirements: string[];
+  resource?: string;
+  region?: string;
+}
+
+export interface Fleet {
+  targets: FleetTarget[];
+  groups: Map<string, FleetGroup>;
+  excluded: Excluded[];
+  /** Risks found while reading the fleet (unknown values, off-peak never running, …). */
+  risks: Risk[];
+  /** Hotpatch: unplanned baseline months per VM name (inventory). */
+  unplannedBaselines: Map<string, string[]>;
+}
+
+export type WaveStatus = 'completed' | 'stopped' | 'not-reached';
+
+export interface Wave {
+  index: number;
+  /** 1-based phase index. */
+  phase: number;
+  region: string;
+  zone: string | null;
+  start: string;
+  end: string;
+  status: WaveStatus;
+  targets: Target[];
+}
+
+export interface Phase {
+  index: number;
+  regions: string[];
+  start: string;
+  end: string;
+  status: 'completed' | 'failed' | 'not-reached';
+}
+
+export interface FailureRecord {
+  target: string;
+  wave: number;
+  kind: 'unhealthy-after-update' | 'unhealthy-before-start';
+  rollback: Rollback;
+}
+
+export interface StopRecord {
+  phase: number;
+  region: string;
+  wave: number;
+  reason: string;
+  requirements: string[];
+}
+
+export interface CalendarMonth {
+  month: string;
+  kind: 'baseline' | 'hotpatch' | 'unplanned-baseline';
+  reboot: boolean;
+}
+
+export interface CalendarEntry {
+  name: string;
+  months: CalendarMonth[];
+}
+
+export interface MonteCarloResult {
+  runs: number;
+  seed: number;
+  probability: number;
+  stopped: number;
+  stopRate: number;
+  /** Where runs stopped: `phase N / region`, most frequent first. */
+  stops: Array<{ phase: number; region: string; count: number }>;
+}
+
+export interface PlanSummary {
+  targets: number;
+  excluded: number;
+  regions: number;
+  phases: number;
+  waves: number;
+  end: string;
+  durationHours: number;
+  withinThirtyDays: boolean;
+  status: 'completed' | 'stopped';
+  stoppedAt: StopRecord | null;
+  failures: number;
+  risks: { error: number; warning: number; info: number };
+}
+
+export interface PlanDiff {
+  entered: string[];
+  left: string[];
+  phasesChanged: Array<{ index: number; before: string[]; after: string[] }>;
+  wavesChanged: Array<{ region: string; before: number; after: number }>;
+  newRisks: Risk[];
+  resolvedRisks: Risk[];
+  durationHours: { before: number; after: number };
+}
+
+export interface Plan {
+  scenario: Scenario;
+  start: string;
+  seed: number;
+  model: { phaseOrder: 'default' | 'inventory'; offPeakDefault: string; healthGateMinutes: number; updateMinutes: number };
+  phases: Phase[];
+  waves: Wave[];
+  excluded: Excluded[];
+  risks: Risk[];
+  failures: FailureRecord[];
+  summary: PlanSummary;
+  calendar?: CalendarEntry[];
+  monteCarlo?: MonteCarloResult;
+  diff?: PlanDiff;
+}
+
+/** Bad plan input that only shows while planning (a phase file that pairs regions). The CLI exits 2. */
+export class PlanInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanInputError';
+  }
+}

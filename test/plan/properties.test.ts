@@ -1,0 +1,168 @@
+/** fast-check properties of the plan over random fleets (templates → model → plan). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arePaired } from '../../src/catalog/regions.js';
+import { planRollout } from '../../src/plan/plan.js';
+import type { Plan, Scenario } from '../../src/plan/types.js';
+import { availabilitySet, fleetInput, scaleSet, START, template, validatePlan, vm } from './helpers.js';
+
+const REGIONS = ['eastus', 'westus', 'westus3', 'northeurope', 'westeurope', 'centralus', 'eastus2', 'japaneast', 'japanwest', 'austriaeast', 'brazilsouth', 'southcentralus', 'northcentralus'];
+const ZONES = [undefined, ['1'], ['2'], ['3'], ['1', '2'], ['1', '2', '3']];
+const MODES = ['AutomaticByPlatform', 'AutomaticByPlatform', 'AutomaticByPlatform', 'Manual', 'AutomaticByOS'];
+const TIME_ZONES = ['UTC', 'W. Europe Standard Time', 'Pacific Standard Time', 'Tokyo Standard Time', 'India Standard Time'];
+
+const vmSpec = fc.record({
+  region: fc.constantFrom(...REGIONS),
+  zones: fc.constantFrom(...ZONES.filter((zones) => zones === undefined || zones.length === 1)),
+  mode: fc.constantFrom(...MODES),
+  set: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+  timeZone: fc.constantFrom(...TIME_ZONES),
+});
+const setSpec = fc.record({ region: fc.constantFrom(...REGIONS), updateDomains: fc.integer({ min: 1, max: 5 }) });
+const scaleSetSpec = fc.record({
+  region: fc.constantFrom(...REGIONS),
+  capacity: fc.integer({ min: 0, max: 40 }),
+  zones: fc.constantFrom(...ZONES),
+  flexible: fc.boolean(),
+  batch: fc.integer({ min: 5, max: 100 }),
+});
+const fleetSpec = fc.record({
+  vms: fc.array(vmSpec, { maxLength: 40 }),
+  sets: fc.array(setSpec, { minLength: 4, maxLength: 4 }),
+  scaleSets: fc.array(scaleSetSpec, { maxLength: 5 }),
+  scenario: fc.constantFrom<Scenario>('guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'),
+  seed: fc.nat(),
+  probability: fc.constantFrom(0, 0, 0.05, 0.3),
+});
+type FleetSpec = typeof fleetSpec extends fc.Arbitrary<infer T> ? T : never;
+
+function build(spec: FleetSpec): { plan: Plan; vmCount: number } {
+  const resources: object[] = spec.sets.map((set, i) => availabilitySet(`as${i}`, set.region, set.updateDomains));
+  spec.vms.forEach((entry, i) => {
+    // A VM in a set lives in the set's region and has no zone.
+    const set = entry.set === undefined ? undefined : spec.sets[entry.set];
+    resources.push(vm(`vm${i}`, set ? set.region : entry.region, { mode: entry.mode, zones: set ? undefined : entry.zones, avset: set ? `as${entry.set}` : undefined, timeZone: entry.timeZone, hotpatch: i % 2 === 0 }));
+  });
+  spec.scaleSets.forEach((entry, i) => resources.push(scaleSet(`ss${i}`, entry.region, entry.capacity, { flexible: entry.flexible, zones: entry.zones, batch: entry.batch })));
+  const plan = planRollout([fleetInput(template(resources))], { scenario: spec.scenario, startMs: START, seed: spec.seed, inventory: spec.probability ? { randomFailures: { probability: spec.probability } } : undefined });
+  return { plan, vmCount: spec.vms.length };
+}
+
+const ms = (value: string) => Date.parse(value);
+const overlap = (a: { start: string; end: string }, b: { start: string; end: string }) => ms(a.start) < ms(b.end) && ms(b.start) < ms(a.end);
+const PARAMETERS = { numRuns: 60 };
+
+describe('plan properties over random fleets', () => {
+  it('every eligible target appears exactly once; every resource is planned or excluded', () => {
+    fc.assert(
+      fc.property(fleetSpec, (spec) => {
+        const { plan } = build(spec);
+        const ids = plan.waves.flatMap((wave) => wave.targets.map((target) => target.id));
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.length).toBe(plan.summary.targets);
+        const planned = new Set(plan.waves.flatMap((wave) => wave.targets.map((target) => target.scaleSet ?? target.name)));
+        const excluded = new Set(plan.excluded.map((entry) => entry.name));
+        spec.vms.forEach((_, i) => expect(planned.has(`vm${i}`) !== excluded.has(`vm${i}`)).toBe(true));
+        spec.scaleSets.forEach((entry, i) => {
+          expect(planned.has(`ss${i}`) !== excluded.has(`ss${i}`)).toBe(true);
+          if (planned.has(`ss${i}`)) expect(ids.filter((id) => id.includes(`#ss${i}/`)).length).toBe(entry.capacity);
+        });
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it('waves that overlap in time never touch two zones of a region or two update domains of a set', () => {
+    fc.assert(
+      fc.property(fleetSpec, (spec) => {
+        const { plan } = build(spec);
+        for (const wave of plan.waves) {
+          const domains = new Map<string, Set<number | null>>();
+          for (const target of wave.targets) {
+            expect(target.zone).toBe(wave.zone);
+            const group = target.availabilitySet ?? target.scaleSet;
+            if (group) domains.set(group, (domains.get(group) ?? new Set()).add(target.updateDomain));
+          }
+          for (const set of domains.values()) expect(set.size).toBe(1);
+        }
+        for (let i = 0; i < plan.waves.length; i += 1) {
+          for (let j = i + 1; j < plan.waves.length; j += 1) {
+            const a = plan.waves[i];
+            const b = plan.waves[j];
+            if (a.region !== b.region || !overlap(a, b)) continue;
+            expect(a.zone).toBe(b.zone);
+            for (const x of a.targets) {
+              for (const y of b.targets) {
+                if (x.availabilitySet !== null && x.availabilitySet === y.availabilitySet) expect(x.updateDomain).toBe(y.updateDomain);
+                if (x.scaleSet !== null && x.scaleSet === y.scaleSet) expect(x.updateDomain).toBe(y.updateDomain);
+              }
+            }
+          }
+        }
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it('no phase holds both regions of a pair; phase k+1 starts after phase k ends; waves stay inside their phase', () => {
+    fc.assert(
+      fc.property(fleetSpec, (spec) => {
+        const { plan } = build(spec);
+        for (const phase of plan.phases) {
+          for (const a of phase.regions) for (const b of phase.regions) expect(arePaired(a, b)).toBe(false);
+        }
+        for (let k = 1; k < plan.phases.length; k += 1) expect(ms(plan.phases[k].start)).toBeGreaterThanOrEqual(ms(plan.phases[k - 1].end));
+        for (const wave of plan.waves) {
+          const phase = plan.phases[wave.phase - 1];
+          expect(phase.regions).toContain(wave.region);
+          expect(ms(wave.start)).toBeGreaterThanOrEqual(ms(phase.start));
+          expect(ms(wave.end)).toBeLessThanOrEqual(ms(phase.end));
+        }
+        const regions = plan.phases.flatMap((phase) => phase.regions);
+        expect(new Set(regions).size).toBe(regions.length);
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it('batches respect the percentage: at any time at most one batch of a scale set or an availability-set domain updates', () => {
+    fc.assert(
+      fc.property(fleetSpec, (spec) => {
+        const { plan } = build(spec);
+        const capacity = new Map(spec.scaleSets.map((entry, i) => [`ss${i}`, entry]));
+        for (const wave of plan.waves) {
+          // Everything of one set updating at the start of this wave, over all overlapping waves.
+          const concurrent = plan.waves.filter((other) => other.region === wave.region && overlap(other, wave)).flatMap((other) => other.targets);
+          const perSet = new Map<string, number>();
+          for (const target of concurrent) if (target.scaleSet) perSet.set(target.scaleSet, (perSet.get(target.scaleSet) ?? 0) + 1);
+          for (const [name, count] of perSet) {
+            const entry = capacity.get(name)!;
+            const percent = spec.scenario === 'os-image-upgrade' ? entry.batch : 20;
+            expect(count).toBeLessThanOrEqual(Math.max(1, Math.floor((entry.capacity * percent) / 100)));
+          }
+          const perSetVms = new Map<string, number>();
+          for (const target of concurrent) if (target.availabilitySet) perSetVms.set(target.availabilitySet, (perSetVms.get(target.availabilitySet) ?? 0) + 1);
+          for (const [name, count] of perSetVms) {
+            const members = plan.waves.flatMap((w) => w.targets).filter((t) => t.availabilitySet === name);
+            const setSize = spec.vms.filter((entry) => entry.set !== undefined && `as${entry.set}` === name).length;
+            const domainSize = members.filter((t) => t.updateDomain === wave.targets.find((x) => x.availabilitySet === name)?.updateDomain).length || members.length;
+            expect(count).toBeLessThanOrEqual(setSize < 10 ? 1 : Math.max(1, Math.floor(domainSize * 0.2)));
+          }
+        }
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it('is deterministic for a seed and always matches the JSON schema', () => {
+    fc.assert(
+      fc.property(fleetSpec, (spec) => {
+        const a = build(spec).plan;
+        const b = build(spec).plan;
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+        expect(validatePlan(JSON.parse(JSON.stringify(a))), JSON.stringify(validatePlan.errors)).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
