@@ -29,6 +29,8 @@ export interface LintArgs {
   /** Days ahead in which an expiring SAS token is a warning. */
   sasHorizon?: number;
   inventory?: string;
+  /** Evaluate rules for each allowedValues entry of deciding parameters (default true). */
+  allowedValues?: boolean;
   /** Apply the fixes of fixable findings to the files. */
   fix?: boolean;
   /** Print the fixes as a diff, write nothing. */
@@ -82,6 +84,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       today,
       sasHorizonDays: args.sasHorizon,
       inventory,
+      allowedValues: args.allowedValues,
     };
     const lintEnabled = (lintInputText: LintInput): FileLintResult => {
       const raw = lintTemplate(lintInputText, context);

@@ -44,6 +44,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
           .option('today', { type: 'string', describe: 'Date to check expiries against (YYYY-MM-DD, default: today)' })
           .option('sas-horizon', { type: 'number', default: 30, describe: 'Warn about SAS tokens that expire within this many days' })
           .option('inventory', { type: 'string', describe: 'Inventory file (facts templates do not hold, e.g. Linux agent versions)' })
+          .option('allowed-values', { type: 'boolean', default: true, describe: 'Evaluate the rules for every allowedValues entry of the parameters that decide them (--no-allowed-values: defaults only, faster)' })
           .option('fix', { type: 'boolean', default: false, describe: 'Apply the automatic fixes to the files (atomically, formatting kept)' })
           .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff instead of writing them' }),
       async (args) => {
@@ -63,6 +64,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
             sasHorizon: args['sas-horizon'],
             inventory: args.inventory,
             fix: args.fix,
+            allowedValues: args['allowed-values'],
             fixDryRun: args['fix-dry-run'],
           },
           io,

@@ -68,10 +68,18 @@ export interface Variant {
 /** Parameters whose allowed values can change what a rule sees. */
 export function decisiveParameters(expanded: ExpandedTemplate): Set<string> {
   const out = new Set<string>();
+  // Only parameters that could be varied matter: most templates have none, and cost nothing here.
+  const candidates = new Set(
+    expanded.parameters
+      .filter((parameter) => parameter.allowedValues && parameter.allowedValues.length > 0 && (parameter.source === 'default' || parameter.source === 'none'))
+      .map((parameter) => parameter.name.toLowerCase()),
+  );
+  if (candidates.size === 0) return out;
   for (const resource of expanded.resources) {
     if (!resource.parameterReads || !MODEL_TYPES.has(resource.type.toLowerCase())) continue;
     let health: boolean | undefined;
     for (const [path, reads] of resource.parameterReads) {
+      if (![...reads].some((read) => candidates.has(read) && !out.has(read))) continue;
       if (UNDECISIVE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))) continue;
       if (SETTINGS.test(path) && !(health ??= /applicationhealth/i.test(JSON.stringify(resource.body)))) continue;
       for (const read of reads) out.add(read);

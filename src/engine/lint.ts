@@ -6,7 +6,7 @@ import { buildModel, MODEL_RESOURCE_TYPES } from '../model/build.js';
 import { formatPath, type JsonPath } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
-import { expandTemplate } from '../template/expand.js';
+import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
 import { isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
@@ -80,6 +80,10 @@ export interface PrepareOptions {
   document?: SourceDocument;
   /** Record which parameters each model property depends on. */
   trackParameterReads?: boolean;
+  /** Leave out expansion diagnostics (variants: locating them would build the syntax tree for nothing). */
+  skipDiagnostics?: boolean;
+  /** See ExpandOptions.reuse. */
+  reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
 }
 
 /** Read, expand and model one template text (also used for baselines). */
@@ -102,8 +106,9 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     eagerTypes: EAGER_TYPES,
     parameterOverrides: options.overrides,
     trackParameterReads: options.trackParameterReads,
+    reuse: options.reuse,
   });
-  for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
+  if (!options.skipDiagnostics) for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
   const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
   return { document: read.document, expanded, model, findings };
 }
@@ -122,9 +127,15 @@ export function lintTemplate(input: LintInput, context: LintContext): FileLintRe
   // allowedValues: the rules again for each allowed value of the parameters that decide them.
   if (context.allowedValues !== false && prepared.document) {
     const variants = variantsFor(prepared.expanded.parameters, decisiveParameters(prepared.expanded));
+    const index = variants.length > 0 ? reuseIndex(prepared.expanded.resources) : undefined;
     const results = variants.map((variant) => {
-      const other = prepareTemplate(input, input.parameters, context, { overrides: variant.overrides, document: prepared.document });
-      return { variant, findings: other.model ? findingsOfRules(other.model, baselineModel, hasBaseline, context) : [] };
+      const other = prepareTemplate(input, input.parameters, context, {
+        overrides: variant.overrides,
+        document: prepared.document,
+        skipDiagnostics: true,
+        reuse: { index: index!, varied: new Set(variant.overrides.keys()) },
+      });
+      return { variant, findings: other.model ? findingsOfRules(other.model, baselineModel, hasBaseline, context, false) : [] };
     });
     findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
   }
@@ -136,7 +147,8 @@ export function lintTemplate(input: LintInput, context: LintContext): FileLintRe
   };
 }
 
-function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBaseline: boolean, context: LintContext): Finding[] {
+/** `withFixes` false for allowedValues variants: their findings never carry a fix, and computing one parses the text. */
+function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBaseline: boolean, context: LintContext, withFixes = true): Finding[] {
   const findings: Finding[] = [];
   const previous: Map<ModelResource, ModelResource> | undefined = baselineModel ? pairWithBaseline(model, baselineModel) : undefined;
   const raw = runRules(model, {
@@ -153,7 +165,7 @@ function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBase
       });
     },
   });
-  for (const finding of raw) findings.push(toFinding(finding, context));
+  for (const finding of raw) findings.push(toFinding(withFixes ? finding : { ...finding, fix: undefined }, context));
   return findings;
 }
 

@@ -39,6 +39,19 @@ export interface ExpandOptions {
    * for every `allowedValues` entry of the parameters that decide them.
    */
   trackParameterReads?: boolean;
+  /**
+   * An earlier expansion of the same document (with parameter reads tracked) and the parameters
+   * this one overrides: resources whose identity is unchanged and whose body read none of them
+   * are taken over instead of expanded again (nested deployments are always expanded).
+   */
+  reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
+}
+
+/** Resources of an expansion by declaration and copy index, for `ExpandOptions.reuse` (build once, use for every variant). */
+export type ReuseIndex = ReadonlyMap<string, ExpandedResource>;
+
+export function reuseIndex(resources: readonly ExpandedResource[]): ReuseIndex {
+  return new Map(resources.map((resource) => [reuseKey(resource.declarationPath, resource.copyIndex), resource]));
 }
 
 /** ARM's own limits, and ours against hostile input. */
@@ -62,6 +75,7 @@ interface Shared {
   readStack?: Array<Set<string>>;
   /** The resource body being expanded, when tracking its parameter reads. */
   tracking?: { declarationPath: JsonPath; reads: Map<string, Set<string>> };
+  reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
 }
 
 interface ParameterSlot {
@@ -72,6 +86,8 @@ interface ParameterSlot {
   value?: unknown;
   provided: boolean;
   providedValue?: unknown;
+  /** Parameters the default value reads (when tracking). */
+  reads?: Set<string>;
 }
 
 interface VariableSlot {
@@ -198,6 +214,7 @@ export function expandTemplate(document: SourceDocument, options: ExpandOptions 
     eagerTypes: options.eagerTypes,
     limitReported: false,
     readStack: options.trackParameterReads ? [] : undefined,
+    reuse: options.reuse,
   };
   const template = document.value;
   if (!isObject(template)) {
@@ -287,7 +304,12 @@ function resolveParameter(frame: Frame, name: string): unknown {
   const slot = frame.parameters.get(key);
   if (!slot) throw new ExpressionError(`parameter '${name}' is not declared`);
   const stack = frame.shared.readStack;
-  if (stack && stack.length > 0 && frame.depth === 0) stack[stack.length - 1].add(key);
+  if (stack && stack.length > 0 && frame.depth === 0) {
+    const top = stack[stack.length - 1];
+    top.add(key);
+    // A default that reads other parameters depends on them too.
+    if (slot.reads) for (const read of slot.reads) top.add(read);
+  }
   if (slot.state === 'done') return slot.value;
   if (slot.state === 'evaluating') return new Unknown(`parameters('${name}')`, 'the default value refers to itself');
   slot.state = 'evaluating';
@@ -297,7 +319,12 @@ function resolveParameter(frame: Frame, name: string): unknown {
   else if (type === 'securestring' || type === 'secureobject') value = new Unknown(`parameters('${name}')`, 'secure parameters are never read');
   else if (slot.provided) value = slot.providedValue;
   else if ('defaultValue' in slot.declaration) {
+    stack?.push(new Set());
     value = expandValue(frame, slot.declaration.defaultValue, [...slot.path, 'defaultValue'], new ArmScope(frame, {}), 0);
+    if (stack) {
+      slot.reads = stack.pop();
+      if (stack.length > 0 && frame.depth === 0) for (const read of slot.reads!) stack[stack.length - 1].add(read);
+    }
   } else value = new Unknown(`parameters('${name}')`, `parameter '${slot.name}' has no value (no default and no parameters file)`);
   slot.value = value;
   slot.state = 'done';
@@ -545,6 +572,13 @@ function expandInstance(
   const apiVersion = typeof apiVersionValue === 'string' || isUnknown(apiVersionValue) ? apiVersionValue : new Unknown(String(declaration.apiVersion), 'apiVersion is not a string');
   const isDeployment = type.toLowerCase() === 'microsoft.resources/deployments';
 
+  const reused = shared.reuse && !isDeployment ? reusable(shared.reuse, path, copyIndex, type, name, apiVersion, conditional) : undefined;
+  if (reused) {
+    shared.resources.push(reused);
+    expandChildren(frame, declaration, path, scope, type, name);
+    return true;
+  }
+
   const expandBody = (): Json => {
     const body: Json = {};
     for (const key of Object.keys(declaration)) {
@@ -601,14 +635,43 @@ function expandInstance(
     locate: (propertyPath) => toSourceLocation(locateIn(bodyOf(), propertyPath, origin)),
   });
 
-  if (Array.isArray(declaration.resources)) {
-    const self: ParentInfo = { type, name };
-    declaration.resources.forEach((child, index) => {
-      expandDeclaration(frame, child, [...path, 'resources', index], scope, self, undefined);
-    });
-  }
+  expandChildren(frame, declaration, path, scope, type, name);
   if (isDeployment && !existing) expandNestedDeployment(frame, declaration, bodyOf(), path, scope, name);
   return true;
+}
+
+function expandChildren(frame: Frame, declaration: Json, path: JsonPath, scope: ArmScope, type: string, name: string | Unknown): void {
+  if (!Array.isArray(declaration.resources)) return;
+  const self: ParentInfo = { type, name };
+  declaration.resources.forEach((child, index) => {
+    expandDeclaration(frame, child, [...path, 'resources', index], scope, self, undefined);
+  });
+}
+
+function reuseKey(path: JsonPath, copyIndex: number | Unknown | undefined): string {
+  return `${path.join('\u0000')}|${typeof copyIndex === 'number' ? copyIndex : copyIndex === undefined ? '' : '?'}`;
+}
+
+function sameIdentity(a: string | Unknown, b: string | Unknown): boolean {
+  return typeof a === 'string' ? a === b : typeof b !== 'string';
+}
+
+/** The earlier expansion of this instance, when nothing it read changed. */
+function reusable(
+  reuse: NonNullable<Shared['reuse']>,
+  path: JsonPath,
+  copyIndex: number | Unknown | undefined,
+  type: string,
+  name: string | Unknown,
+  apiVersion: string | Unknown,
+  conditional: boolean,
+): ExpandedResource | undefined {
+  const previous = reuse.index.get(reuseKey(path, copyIndex));
+  if (!previous || previous.type !== type || previous.conditional !== conditional) return undefined;
+  if (!sameIdentity(previous.name, name) || !sameIdentity(previous.apiVersion, apiVersion)) return undefined;
+  // Bodies expanded lazily were never read by the model; eager ones say what they read.
+  for (const reads of previous.parameterReads?.values() ?? []) for (const read of reads) if (reuse.varied.has(read)) return undefined;
+  return previous;
 }
 
 function fullName(parent: ParentInfo | undefined, rawType: string, name: unknown): string | Unknown {

@@ -64,7 +64,30 @@ describe('variants', () => {
   });
 
   it('a parameter read only for the VM size does not decide a rule', () => {
-    const expanded = { resources: [{ type: 'Microsoft.Compute/virtualMachines', parameterReads: new Map([['properties.hardwareProfile.vmSize', new Set(['vmsize'])], ['properties.osProfile.windowsConfiguration', new Set(['mode'])]]) }] };
+    const expanded = {
+      parameters: [parameter('vmSize', ['a', 'b'], 'a'), parameter('mode', ['Manual', 'AutomaticByOS'], 'Manual')],
+      resources: [{ type: 'Microsoft.Compute/virtualMachines', parameterReads: new Map([['properties.hardwareProfile.vmSize', new Set(['vmsize'])], ['properties.osProfile.windowsConfiguration', new Set(['mode'])]]) }],
+    };
     expect([...decisiveParameters(expanded as never)]).toEqual(['mode']);
+  });
+});
+
+describe('patchwise lint --no-allowed-values', () => {
+  it('judges parameters at their defaults only', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { REPO_ROOT, FIXTURES } = await import('../helpers/lint-fixture.js');
+    const run = async (extra: string[]) => {
+      let stdout = '';
+      const code = await main(['lint', `${FIXTURES}/invalid/allowed-values/patch-mode-default-passes.json`, '--format', 'json', ...extra], {
+        cwd: REPO_ROOT,
+        env: {},
+        stdout: (text) => void (stdout += text),
+        stderr: () => undefined,
+        stdoutIsTTY: false,
+      });
+      return { code, findings: JSON.parse(stdout).findings as unknown[] };
+    };
+    expect((await run([])).findings).toHaveLength(1);
+    expect((await run(['--no-allowed-values'])).findings).toHaveLength(0);
   });
 });
