@@ -62,6 +62,19 @@ function planFor(component: string, resource: pulumi.Resource, args: ExtensionAr
   return planNowOrLater(component, resource, { publisher: args.publisher, type: args.type, autoUpgrade: args.autoUpgrade, settings: args.settings }, planUpgrade, args.unsafeAllowInvalid).later;
 }
 
+/** The inputs both extension kinds share: identity, settings and the planned upgrade flags. */
+function upgradeInputs(args: ExtensionArgsBase, plan: pulumi.Output<UpgradePlan>) {
+  return {
+    publisher: args.publisher,
+    type: args.type,
+    typeHandlerVersion: args.typeHandlerVersion,
+    autoUpgradeMinorVersion: plan.apply((planned) => planned.autoUpgradeMinorVersion),
+    enableAutomaticUpgrade: plan.apply((planned) => planned.enableAutomaticUpgrade),
+    settings: args.settings,
+    protectedSettings: args.protectedSettings,
+  };
+}
+
 /** A VM extension with autoUpgradeMinorVersion and, where supported, enableAutomaticUpgrade. */
 export class AutoUpgradedExtension extends pulumi.ComponentResource {
   static readonly typeToken = 'patchwise:azure:AutoUpgradedExtension';
@@ -78,13 +91,7 @@ export class AutoUpgradedExtension extends pulumi.ComponentResource {
         vmName: args.vmName,
         vmExtensionName: args.vmExtensionName,
         location: args.location,
-        publisher: args.publisher,
-        type: args.type,
-        typeHandlerVersion: args.typeHandlerVersion,
-        autoUpgradeMinorVersion: plan.apply((planned) => planned.autoUpgradeMinorVersion),
-        enableAutomaticUpgrade: plan.apply((planned) => planned.enableAutomaticUpgrade),
-        settings: args.settings,
-        protectedSettings: args.protectedSettings,
+        ...upgradeInputs(args, plan),
       },
       { parent: this },
     );
@@ -107,13 +114,7 @@ export class AutoUpgradedScaleSetExtension extends pulumi.ComponentResource {
         resourceGroupName: args.resourceGroupName,
         vmScaleSetName: args.vmScaleSetName,
         vmssExtensionName: args.vmssExtensionName,
-        publisher: args.publisher,
-        type: args.type,
-        typeHandlerVersion: args.typeHandlerVersion,
-        autoUpgradeMinorVersion: plan.apply((planned) => planned.autoUpgradeMinorVersion),
-        enableAutomaticUpgrade: plan.apply((planned) => planned.enableAutomaticUpgrade),
-        settings: args.settings,
-        protectedSettings: args.protectedSettings,
+        ...upgradeInputs(args, plan),
       },
       { parent: this },
     );
