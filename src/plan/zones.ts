@@ -3,7 +3,7 @@
  * Time`) are mapped to IANA names with the `windows-iana` package (CLDR windowsZones data); IANA
  * names are accepted as they are. Offsets come from Intl, so daylight saving time is the runtime's.
  */
-import { findIana } from 'windows-iana';
+import { toIana } from '../catalog/time-zones.js';
 
 const resolved = new Map<string, string | undefined>();
 
@@ -19,10 +19,9 @@ function isIana(name: string): boolean {
 /** The IANA name for a Windows or IANA time zone name, or undefined when it is neither. */
 export function ianaZone(name: string): string | undefined {
   if (resolved.has(name)) return resolved.get(name);
-  let result: string | undefined;
-  const windows = findIana(name);
-  if (windows.length > 0 && isIana(windows[0])) result = windows[0];
-  else if (isIana(name)) result = name;
+  // The catalog maps Windows names and IANA aliases; the runtime must also know the zone (Intl).
+  const candidate = toIana(name) ?? name;
+  const result = isIana(candidate) ? candidate : undefined;
   resolved.set(name, result);
   return result;
 }
