@@ -203,4 +203,18 @@ describe('start-up stays light', () => {
     expect(seen.size).toBeGreaterThan(20);
     expect(offenders).toEqual([]);
   });
+
+  it.skipIf(!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js')))('the bundled CLI the bin runs holds no Pulumi import either', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (name.endsWith('.js')) files.push(path);
+        else if (!name.includes('.')) walk(path);
+      }
+    };
+    walk(join(REPO_ROOT, 'dist', 'cli'));
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/['"]@pulumi\//);
+  });
 });
