@@ -13,6 +13,7 @@ import { loadConfig } from './config-file.js';
 import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
 import { readAtRevision } from './git.js';
 import { writeFileAtomic, type CliIO } from './io.js';
+import { redactSecrets } from '../report/redact.js';
 
 export interface PlanArgs {
   paths: string[];
@@ -86,7 +87,9 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
     if (error instanceof engine.PlanInputError) throw new UsageError(error.message);
     throw error;
   }
-  const text = args.format === 'json' ? engine.renderJson(plan) : args.format === 'markdown' ? engine.renderMarkdown(plan) : engine.renderText(plan);
+  const rendered = args.format === 'json' ? engine.renderJson(plan) : args.format === 'markdown' ? engine.renderMarkdown(plan) : engine.renderText(plan);
+  // Names and reasons come from templates and inventories: never let a secret through.
+  const text = redactSecrets(rendered);
   if (args.output) writeFileAtomic(resolve(io.cwd, args.output), text);
   else io.stdout(text);
   return plan.summary.risks.error > 0 ? 1 : 0;

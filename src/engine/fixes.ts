@@ -19,7 +19,13 @@ export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undef
   if (location.document !== resource.document || !samePath(location.documentPath, expected)) return undefined;
   if (!isLiteralPath(resource.document.value, expected, spec.value === undefined)) return undefined;
   const text = resource.document.text;
-  const edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
+  let edits: ReturnType<typeof modify>;
+  try {
+    edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
+  } catch (error) {
+    if (error instanceof RangeError) return undefined; // nesting too deep for jsonc-parser: no fix, never a crash
+    throw error;
+  }
   if (edits.length === 0) return undefined;
   return { description: spec.description, edits: edits.map(({ offset, length, content }) => ({ offset, length, content })) };
 }

@@ -6,7 +6,7 @@
  * document, the first time a location is asked for. Files with comments or trailing commas (which
  * ARM tooling accepts) fall back to jsonc-parser for the values too.
  */
-import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, findNodeAtLocation, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 
 export type { JsonPath } from '../model/source.js';
 import type { JsonPath } from '../model/source.js';
@@ -82,6 +82,7 @@ export class SourceDocument {
    * returned with `exact: false`.
    */
   locate(path: JsonPath): { range: SourceRange; exact: boolean } {
+    if (this.getTree() === undefined && this.treeFailed) return this.locateByScanning(path);
     for (let depth = path.length; depth >= 0; depth--) {
       const node = this.nodeAt(path.slice(0, depth));
       if (!node) continue;
@@ -91,11 +92,82 @@ export class SourceDocument {
     return { range: this.rangeOf(0, 0), exact: false };
   }
 
+  private treeFailed = false;
+
   private getTree(): Node | undefined {
     if (this.tree === null) {
-      this.tree = parseTree(this.text, [], { allowTrailingComma: true, disallowComments: false }) ?? undefined;
+      try {
+        this.tree = parseTree(this.text, [], { allowTrailingComma: true, disallowComments: false }) ?? undefined;
+      } catch (error) {
+        // The tree builder recurses: a hostile nesting depth overflows the stack. Locate by scanning instead.
+        if (!(error instanceof RangeError)) throw error;
+        this.tree = undefined;
+        this.treeFailed = true;
+      }
     }
     return this.tree;
+  }
+
+  /**
+   * Without a tree: walk the tokens iteratively, keeping the path of the current value, and
+   * return the start of the deepest written prefix of `path` (the property key, or the element).
+   */
+  private locateByScanning(path: JsonPath): { range: SourceRange; exact: boolean } {
+    type Frame = { object: boolean; key?: string; keyOffset?: number; index: number; expectKey: boolean };
+    const scanner = createScanner(this.text, false);
+    const stack: Frame[] = [];
+    let best = { depth: 0, offset: 0, length: 0 };
+    const valueStart = (offset: number, length: number): void => {
+      const depth = stack.length;
+      if (depth === 0 || depth > path.length || depth <= best.depth) return;
+      for (let i = 0; i < depth; i++) {
+        const frame = stack[i];
+        if ((frame.object ? frame.key : frame.index) !== path[i]) return;
+      }
+      const top = stack[depth - 1];
+      best = top.object ? { depth, offset: top.keyOffset ?? offset, length: (offset + length) - (top.keyOffset ?? offset) } : { depth, offset, length };
+    };
+    for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+      const offset = scanner.getTokenOffset();
+      const length = scanner.getTokenLength();
+      const top = stack[stack.length - 1];
+      switch (token) {
+        case SyntaxKind.OpenBraceToken:
+        case SyntaxKind.OpenBracketToken:
+          valueStart(offset, 1);
+          stack.push({ object: token === SyntaxKind.OpenBraceToken, index: 0, expectKey: true });
+          break;
+        case SyntaxKind.CloseBraceToken:
+        case SyntaxKind.CloseBracketToken:
+          stack.pop();
+          break;
+        case SyntaxKind.CommaToken:
+          if (top?.object) top.expectKey = true;
+          else if (top) top.index += 1;
+          break;
+        case SyntaxKind.ColonToken:
+          if (top) top.expectKey = false;
+          break;
+        case SyntaxKind.StringLiteral:
+          if (top?.object && top.expectKey) {
+            top.key = scanner.getTokenValue();
+            top.keyOffset = offset;
+            break;
+          }
+          valueStart(offset, length);
+          break;
+        case SyntaxKind.NumericLiteral:
+        case SyntaxKind.TrueKeyword:
+        case SyntaxKind.FalseKeyword:
+        case SyntaxKind.NullKeyword:
+          valueStart(offset, length);
+          break;
+        default:
+          break;
+      }
+      if (best.depth === path.length && path.length > 0) break;
+    }
+    return { range: this.rangeOf(best.offset, best.length), exact: best.depth === path.length };
   }
 
   private getLineStarts(): number[] {
