@@ -7,13 +7,12 @@ const resourceGroupName = config.get('resourceGroupName') ?? 'patchwise-example'
 const subscription = config.get('subscriptionId') ?? '00000000-0000-0000-0000-000000000000';
 const group = `/subscriptions/${subscription}/resourceGroups/${resourceGroupName}`;
 
-export const { windowsVmId, linuxVmId, scaleSetId, windowsPatchMode } = deploy({
+export const { windowsVmId, linuxVmId, scaleSetId, windowsPatchMode, scheduleId, flexibleScaleSetId } = deploy({
   resourceGroupName,
   location: config.get('location') ?? 'westeurope',
   subnetId: config.get('subnetId') ?? `${group}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/default`,
   windowsNicId: config.get('windowsNicId') ?? `${group}/providers/Microsoft.Network/networkInterfaces/app-win-nic`,
   linuxNicId: config.get('linuxNicId') ?? `${group}/providers/Microsoft.Network/networkInterfaces/app-linux-nic`,
-  maintenanceConfigurationId: config.get('maintenanceConfigurationId') ?? `${group}/providers/Microsoft.Maintenance/maintenanceConfigurations/weekly`,
   adminPassword: config.requireSecret('adminPassword'),
   sshPublicKey: config.get('sshPublicKey') ?? 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyReplaceMe',
 });

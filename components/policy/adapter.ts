@@ -124,6 +124,22 @@ export const PULUMI_TYPE_MAPPINGS: Readonly<Record<string, TypeMapping>> = {
 };
 
 /** Output-only values azure-native reports in a resource's state (stack policies see state): not part of a declaration. */
+/** The `maintenanceWindow` fields azure-native flattens into the args of a MaintenanceConfiguration. */
+export const MAINTENANCE_WINDOW_KEYS = ['startDateTime', 'expirationDateTime', 'duration', 'timeZone', 'recurEvery'] as const;
+
+/** `{ duration, timeZone, … }` → `{ maintenanceWindow: { duration, timeZone, … } }` (ARM shape; a `maintenanceWindow` given as such is kept). */
+function nestMaintenanceWindow(properties: Record<string, unknown>): void {
+  const window: Record<string, unknown> = {};
+  for (const key of MAINTENANCE_WINDOW_KEYS) {
+    if (properties[key] === undefined) continue;
+    window[key] = properties[key];
+    delete properties[key];
+  }
+  if (Object.keys(window).length === 0) return;
+  const existing = properties.maintenanceWindow;
+  properties.maintenanceWindow = existing && typeof existing === 'object' && !Array.isArray(existing) ? { ...(existing as Record<string, unknown>), ...window } : window;
+}
+
 const STATE_ONLY_KEYS = new Set(['id', 'urn', 'azureApiVersion', 'provisioningState', 'instanceView', 'vmId', 'timeCreated', 'uniqueId', 'etag', 'resourceGuid', 'systemData', 'statuses']);
 
 /** Sentinels the Pulumi engine uses for values unknown during preview (same in @pulumi/pulumi and @pulumi/policy). */
@@ -172,6 +188,7 @@ export function toResourceSource(resource: PulumiResourceInput): ResourceSource 
     properties.type = new Unknown('type', 'the extension type is not in the resource state');
   }
   for (const nested of mapping.nested) nestProperties(properties, nested.path, nested.keep);
+  if (parsed.key === 'maintenance:MaintenanceConfiguration') nestMaintenanceWindow(properties);
   if (parsed.key === 'maintenance:ConfigurationAssignment') {
     const target = assignmentTarget(props);
     if (properties.resourceId === undefined && target !== undefined) properties.resourceId = target;

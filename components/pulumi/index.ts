@@ -5,6 +5,20 @@
  */
 export { PatchedVirtualMachine, type PatchedVirtualMachineArgs, type PatchingArgs, type LinuxSettingsArgs, type WindowsSettingsArgs } from './virtual-machine.js';
 export { AutoUpgradingScaleSet, type AutoUpgradingScaleSetArgs, type HealthArgs } from './scale-set.js';
+export { PatchSchedule, type PatchScheduleArgs } from './patch-schedule.js';
+export {
+  planPatchSchedule,
+  isRecurrence,
+  PATCH_SCHEDULE_DEFAULTS,
+  type PatchWindow,
+  type WindowsPatchSelection,
+  type LinuxPatchSelection,
+  type WindowsClassification,
+  type LinuxClassification,
+  type ScheduleRebootSetting,
+} from './patch-schedule-plan.js';
+export { PatchedFlexibleScaleSet, FLEXIBLE_NETWORK_API_VERSION, type PatchedFlexibleScaleSetArgs } from './flexible-scale-set.js';
+export { planFlexibleScaleSet, type FlexiblePatching } from './flexible-scale-set-plan.js';
 export {
   AutoUpgradedExtension,
   AutoUpgradedScaleSetExtension,

@@ -122,14 +122,14 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
     push(
       'image',
       'HP3',
-      `${describeImage(image)} is a hotpatch image, which Azure does not allow with Uniform orchestration, and automatic OS image upgrade needs Uniform: use a non-hotpatch image (e.g. 2022-datacenter-azure-edition) for an auto-upgrading scale set, or a Flexible scale set with hotpatch (guest patching) and no automatic OS image upgrade`,
+      `${describeImage(image)} is a hotpatch image, which Azure does not allow with Uniform orchestration, and automatic OS image upgrade needs Uniform: use a non-hotpatch image (e.g. 2022-datacenter-azure-edition) for an auto-upgrading scale set, or a Flexible scale set with hotpatch (guest patching) and no automatic OS image upgrade: PatchedFlexibleScaleSet`,
     );
   }
   if (orchestrationMode.toLowerCase() !== 'uniform') {
     push(
       'orchestrationMode',
       'CF4',
-      `automatic OS image upgrade is supported with Uniform orchestration only, not '${orchestrationMode}': use 'Uniform', or for Flexible patch the instances with guest patching (patchMode AutomaticByPlatform) instead of image upgrades`,
+      `automatic OS image upgrade is supported with Uniform orchestration only, not '${orchestrationMode}': use 'Uniform', or for Flexible patch the instances with guest patching (patchMode AutomaticByPlatform) instead of image upgrades: PatchedFlexibleScaleSet`,
     );
   }
 
@@ -178,42 +178,9 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
   if (!ISO_DURATION.test(rolling.pauseTimeBetweenBatches)) push('rollingUpgrade.pauseTimeBetweenBatches', 'CF7', `'${rolling.pauseTimeBetweenBatches}' is not an ISO 8601 duration (e.g. PT0S, PT5M)`);
 
   // Extensions: automatic upgrade where supported (EU1-EU3); no platform patch extensions (GP13); health via `health` (CF5).
-  const autoDefault = intent.automaticExtensionUpgrade ?? true;
-  const entries: ScaleSetExtensionEntry[] = [];
-  extensions.forEach((extension, index) => {
-    const argument = `extensions[${index}]`;
-    if (isApplicationHealthExtension(extension.publisher, extension.type)) {
-      push(argument, 'CF5', 'declare the Application Health extension through health.applicationHealth, so the scale set has exactly one health source');
-    }
-    const requested = extension.autoUpgrade ?? (autoDefault ? undefined : false);
-    const upgrade = planExtensionUpgrade(extension, requested, argument);
-    violations.push(...upgrade.violations);
-    entries.push(
-      stripUndefined({
-        name: extension.name,
-        publisher: extension.publisher,
-        type: extension.type,
-        typeHandlerVersion: extension.typeHandlerVersion,
-        autoUpgradeMinorVersion: upgrade.autoUpgradeMinorVersion,
-        enableAutomaticUpgrade: upgrade.enableAutomaticUpgrade,
-        settings: extension.settings,
-        protectedSettings: extension.protectedSettings,
-        provisionAfterExtensions: extension.provisionAfterExtensions,
-      }),
-    );
-  });
-  if (applicationHealth) {
-    const type = windows ? 'ApplicationHealthWindows' : 'ApplicationHealthLinux';
-    entries.unshift({
-      name: APPLICATION_HEALTH_EXTENSION_NAME,
-      publisher: 'Microsoft.ManagedServices',
-      type,
-      typeHandlerVersion: applicationHealth.typeHandlerVersion ?? '2.0',
-      autoUpgradeMinorVersion: true,
-      enableAutomaticUpgrade: autoDefault,
-      settings: applicationHealthExtensionSettings(applicationHealth),
-    });
-  }
+  const planned = planModelExtensions(intent.os, extensions, applicationHealth, intent.automaticExtensionUpgrade);
+  violations.push(...planned.violations);
+  const entries = planned.entries;
 
   const automaticOSUpgradePolicy: ScaleSetPlan['upgradePolicy']['automaticOSUpgradePolicy'] = {
     enableAutomaticOSUpgrade: true,
@@ -234,6 +201,56 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
     serviceFabric,
     violations,
   };
+}
+
+/**
+ * The extensionProfile of a scale set model: the Application Health extension first (when health
+ * settings are given, CF5/CF6), then the caller's extensions, each with automatic upgrade where
+ * supported (EU1-EU3) and none of the platform patch extensions (GP13).
+ */
+export function planModelExtensions(
+  os: OsFamily,
+  extensions: readonly ScaleSetExtensionSpec[],
+  applicationHealth: ApplicationHealthSettings | undefined,
+  automaticExtensionUpgrade: boolean | undefined,
+): { entries: ScaleSetExtensionEntry[]; violations: Violation[] } {
+  const violations: Violation[] = [];
+  const autoDefault = automaticExtensionUpgrade ?? true;
+  const entries: ScaleSetExtensionEntry[] = [];
+  extensions.forEach((extension, index) => {
+    const argument = `extensions[${index}]`;
+    if (isApplicationHealthExtension(extension.publisher, extension.type)) {
+      violations.push({ argument, requirement: 'CF5', message: 'declare the Application Health extension through health.applicationHealth, so the scale set has exactly one health source' });
+    }
+    const requested = extension.autoUpgrade ?? (autoDefault ? undefined : false);
+    const upgrade = planExtensionUpgrade(extension, requested, argument);
+    violations.push(...upgrade.violations);
+    entries.push(
+      stripUndefined({
+        name: extension.name,
+        publisher: extension.publisher,
+        type: extension.type,
+        typeHandlerVersion: extension.typeHandlerVersion,
+        autoUpgradeMinorVersion: upgrade.autoUpgradeMinorVersion,
+        enableAutomaticUpgrade: upgrade.enableAutomaticUpgrade,
+        settings: extension.settings,
+        protectedSettings: extension.protectedSettings,
+        provisionAfterExtensions: extension.provisionAfterExtensions,
+      }),
+    );
+  });
+  if (applicationHealth) {
+    entries.unshift({
+      name: APPLICATION_HEALTH_EXTENSION_NAME,
+      publisher: 'Microsoft.ManagedServices',
+      type: os === 'Windows' ? 'ApplicationHealthWindows' : 'ApplicationHealthLinux',
+      typeHandlerVersion: applicationHealth.typeHandlerVersion ?? '2.0',
+      autoUpgradeMinorVersion: true,
+      enableAutomaticUpgrade: autoDefault,
+      settings: applicationHealthExtensionSettings(applicationHealth),
+    });
+  }
+  return { entries, violations };
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -5,7 +5,7 @@ import * as maintenance from '@pulumi/azure-native/maintenance/index.js';
 import type * as inputs from '@pulumi/azure-native/types/input.js';
 import type { RequirementId } from './errors.js';
 import type { ImageReference } from './image.js';
-import { planNowOrLater } from './validate.js';
+import { isKnownNow, planNowOrLater } from './validate.js';
 import { planGuestPatching, type AssessmentMode, type GuestPatchPlan, type OsFamily, type PatchingMode, type RebootSetting } from './vm-patching.js';
 
 /** How the VM is patched. Every patch-related property of the VM is derived from this. */
@@ -28,7 +28,7 @@ export interface PatchingArgs {
    * configuration assignment (CF2). Mode `platform` only.
    */
   schedule?: {
-    /** Id of a `Microsoft.Maintenance/maintenanceConfigurations` resource with scope `InGuestPatch`. */
+    /** Id of a `Microsoft.Maintenance/maintenanceConfigurations` resource with scope `InGuestPatch`, e.g. `PatchSchedule.maintenanceConfigurationId`. */
     maintenanceConfigurationId: pulumi.Input<string>;
   };
   /**
@@ -116,10 +116,13 @@ export class PatchedVirtualMachine extends pulumi.ComponentResource {
     if (!patching || patching.mode === undefined) {
       throw new Error(`PatchedVirtualMachine ${name}: patching.mode is required (GP5): choose 'platform', 'os', 'manual' or 'image-default'`);
     }
+    // The plan needs to know that a schedule is given, not its id: an id known only after deployment
+    // (e.g. PatchSchedule.maintenanceConfigurationId) does not defer the checks of the other arguments.
+    const schedulePlanned = patching.schedule && !isKnownNow(patching.schedule.maintenanceConfigurationId) ? { maintenanceConfigurationId: '(known after deployment)' } : patching.schedule;
     const plan = planNowOrLater(
       `PatchedVirtualMachine ${name}`,
       this,
-      { os: args.os, image: args.image, patching: { ...patching } },
+      { os: args.os, image: args.image, patching: { ...patching, schedule: schedulePlanned } },
       (value) => planGuestPatching(value.os, value.image as ImageReference, value.patching as Parameters<typeof planGuestPatching>[2]),
       args.unsafeAllowInvalid,
     );

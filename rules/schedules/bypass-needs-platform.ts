@@ -1,6 +1,7 @@
 import { isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { fieldIs } from '../shared.js';
+import { isFlexible } from '../os-upgrade/shared.js';
 
 export default defineRule({
   id: 'schedules/bypass-needs-platform',
@@ -15,6 +16,9 @@ export default defineRule({
   check(target, context) {
     const profile = target.osProfile;
     const bypass = profile.bypassPlatformSafetyChecksOnUserSchedule;
+    // patchMode applies to VMs and Flexible scale sets only (CF5): on a Uniform scale set (or one whose
+    // orchestration is not known) AutomaticByPlatform is no remedy, and orchestration/uniform-guest-patching speaks.
+    if (target.kind === 'scaleSet' && !isFlexible(target)) return;
     if (!isKnown(bypass) || bypass.value !== true || !isKnown(profile.patchMode) || fieldIs(profile.patchMode, 'AutomaticByPlatform')) return;
     context.report({
       path: profile.patchMode.explicit ? profile.patchMode.path : bypass.path,

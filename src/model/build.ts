@@ -42,6 +42,8 @@ const TYPES = {
   serviceFabricCluster: 'microsoft.servicefabric/clusters',
   maintenanceConfiguration: 'microsoft.maintenance/maintenanceconfigurations',
   configurationAssignment: 'microsoft.maintenance/configurationassignments',
+  /** The older form: an extension resource of the VM, named `vm1/Microsoft.Maintenance/assignment1`. */
+  vmConfigurationAssignment: 'microsoft.compute/virtualmachines/providers/configurationassignments',
 } as const;
 
 /** Resource types the model (and so the rules) look at. */
@@ -76,6 +78,9 @@ export function buildModel(sources: readonly ResourceSource[]): Model {
         model.other.push({ kind: 'maintenanceConfiguration', resource: source, name: source.name });
         break;
       case TYPES.configurationAssignment:
+        model.other.push({ kind: 'configurationAssignment', resource: source, name: source.name } satisfies GenericResource);
+        break;
+      case TYPES.vmConfigurationAssignment:
         model.other.push({ kind: 'configurationAssignment', resource: source, name: source.name } satisfies GenericResource);
         break;
       default:

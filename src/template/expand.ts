@@ -565,7 +565,7 @@ function expandInstance(
     conditional = isUnknown(condition);
   }
   const rawType = typeof declaration.type === 'string' ? declaration.type : '';
-  const type = parent && rawType && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
+  const type = parent && rawType && !isFullType(rawType) ? `${parent.type}/${rawType}` : rawType;
   const evaluatedName = expandValue(frame, declaration.name, [...path, 'name'], scope, 0);
   const name = fullName(parent, rawType, evaluatedName);
   const apiVersionValue = expandValue(frame, declaration.apiVersion, [...path, 'apiVersion'], scope, 0);
@@ -674,9 +674,18 @@ function reusable(
   return previous;
 }
 
+/**
+ * A child's type is full when it starts with a namespace (`Microsoft.Compute/virtualMachines/extensions`);
+ * otherwise it is relative to the parent, even with a slash (`providers/configurationAssignments`).
+ */
+function isFullType(rawType: string): boolean {
+  const namespace = rawType.split('/')[0];
+  return rawType.includes('/') && namespace.includes('.');
+}
+
 function fullName(parent: ParentInfo | undefined, rawType: string, name: unknown): string | Unknown {
   const own = typeof name === 'string' || isUnknown(name) ? name : new Unknown(String(name), 'the name is not a string');
-  if (!parent || rawType.includes('/')) return own;
+  if (!parent || isFullType(rawType)) return own;
   if (isUnknown(parent.name)) return parent.name;
   if (isUnknown(own)) return own;
   return `${parent.name}/${own}`;

@@ -11,7 +11,7 @@ describe('examples/ Pulumi program', () => {
     const mocks = await useMocks();
     pulumi.runtime.setConfig('patchwise-test:adminPassword', 'not-a-real-password-1!');
     const program = await import('../../examples/index.js');
-    await Promise.all([settle(program.windowsVmId), settle(program.linuxVmId), settle(program.scaleSetId)]);
+    await Promise.all([settle(program.windowsVmId), settle(program.linuxVmId), settle(program.scaleSetId), settle(program.scheduleId), settle(program.flexibleScaleSetId)]);
     expect(await settle(program.windowsPatchMode)).toBe('AutomaticByPlatform');
     for (let round = 0; round < 5 && mocks.byType('azure-native:compute:VirtualMachineExtension').length === 0; round++) await flush();
     await flush();
@@ -21,12 +21,19 @@ describe('examples/ Pulumi program', () => {
       'azure-native:compute:VirtualMachine',
       'azure-native:compute:VirtualMachineExtension',
       'azure-native:compute:VirtualMachineScaleSet',
+      'azure-native:compute:VirtualMachineScaleSet',
       'azure-native:maintenance:ConfigurationAssignment',
+      'azure-native:maintenance:MaintenanceConfiguration',
       'patchwise:azure:AutoUpgradedExtension',
       'patchwise:azure:AutoUpgradingScaleSet',
+      'patchwise:azure:PatchSchedule',
+      'patchwise:azure:PatchedFlexibleScaleSet',
       'patchwise:azure:PatchedVirtualMachine',
       'patchwise:azure:PatchedVirtualMachine',
     ]);
+    // The schedule's rules ran on it: the Linux VM is assigned to the configuration the component created.
+    const assignment = mocks.one('azure-native:maintenance:ConfigurationAssignment');
+    expect(assignment.inputs.maintenanceConfigurationId).toBe(await settle(program.scheduleId));
     const findings = lintPulumiResources(
       mocks.resources.map((resource) => ({ type: resource.type, name: resource.name, props: resource.inputs })),
       { rules: ALL_RULES, today: TODAY },

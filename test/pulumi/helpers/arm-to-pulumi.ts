@@ -28,6 +28,11 @@ export function pulumiInputsOfTemplate(file: string, text: string): PulumiResour
     const body = sentinels(resource.body, true) as Record<string, unknown>;
     const properties = (body.properties ?? {}) as Record<string, unknown>;
     for (const nested of [...mapping.nested].reverse()) flatten(properties, nested.path, nested.keep);
+    if (key === 'maintenance:MaintenanceConfiguration' && properties.maintenanceWindow && typeof properties.maintenanceWindow === 'object') {
+      // azure-native flattens maintenanceWindow into the configuration's args.
+      Object.assign(properties, properties.maintenanceWindow);
+      delete properties.maintenanceWindow;
+    }
     const props: Record<string, unknown> = { resourceGroupName: 'resource-group', ...properties };
     for (const key of mapping.topLevel) if (body[key] !== undefined) props[key] = body[key];
     const name = isUnknown(resource.name) ? UNKNOWN_STRING : resource.name;
