@@ -21,6 +21,12 @@ export interface InjectedFailures {
   afterUpdate?: boolean | number[];
   /** Scale sets: instances already unhealthy before the rollout starts (OU10). */
   unhealthyBeforeStart?: number;
+  /**
+   * GP18 (guest patching, hotpatch): the `afterUpdate` failure is a transient patch-installation
+   * failure, not an unhealthy VM: no health-gate breach, no rollback; the installation is retried
+   * (and succeeds) in the VM's next off-peak window. Ignored by OS image and extension upgrades.
+   */
+  transient?: boolean;
 }
 
 export interface InventoryResource {
@@ -46,6 +52,10 @@ export interface InventoryResource {
   unplannedBaselines?: string[];
   /** OS image upgrade triggered manually (`osRollingUpgrade`): no automatic rollback (OU11). */
   manualUpgrade?: boolean;
+  /** OU12: automatic OS image upgrade was just enabled: the first upgrade can take up to 3 hours to start. */
+  firstOsUpgrade?: boolean;
+  /** The service the VM or scale set belongs to (overrides a `service` tag), for the service-in-one-zone risk. */
+  service?: string;
 }
 
 export interface Inventory {

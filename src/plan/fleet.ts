@@ -10,9 +10,10 @@ import { ianaZone } from './zones.js';
 import { inventoryLookup } from '../inventory/lookup.js';
 import type { Inventory, InventoryResource } from '../inventory/types.js';
 import { isKnown, valueAt, type Field } from '../model/field.js';
+import type { JsonPath } from '../model/source.js';
 import type { Extension, GuestPatchProfile, Model, ScaleSet, VirtualMachine } from '../model/types.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
-import { intersect, totalMinutes, windowIntervals, windowKey } from './time.js';
+import { intersect, parseDuration, totalMinutes, windowIntervals, windowKey } from './time.js';
 import type { DayIntervals, Excluded, Fleet, FleetGroup, FleetTarget, Reboot, Risk, Rollback, Scenario } from './types.js';
 
 export interface FleetInput {
@@ -34,6 +35,11 @@ export const UNKNOWN = 'unknown';
 const SCALE_SET_UPDATE_DOMAINS = 5;
 /** Extension resources of this Compute API version or later upgrade automatically unless they opt out (CF12). */
 const AUTO_EXTENSION_UPGRADE_DEFAULT_API = '2025-04-01';
+const WINDOWS_TIME_ZONE: JsonPath = ['windowsConfiguration', 'timeZone'];
+/** OU12: the first OS image upgrade after enabling can take up to 3 hours to start (the model takes the bound). */
+export const FIRST_OS_UPGRADE_DELAY_MINUTES = 180;
+/** OU12: later images start within 30 minutes of the release (the model takes the bound). */
+export const OS_UPGRADE_DELAY_MINUTES = 30;
 
 export function buildFleet(inputs: readonly FleetInput[], options: FleetOptions): Fleet {
   const lookup = inventoryLookup(options.inventory);
@@ -91,13 +97,19 @@ class Builder {
     const entry = this.lookup(name);
     const setName = lastSegment(vm.availabilitySetId);
     const set = setName ? sets.get(setName.toLowerCase()) : undefined;
+    const flexName = lastSegment(vm.virtualMachineScaleSetId);
     // Round-robin update domains in declaration order, for every VM of the set (eligible or not).
     const assigned = set ? set.next++ % set.updateDomains : null;
     const reason = this.vmExclusion(vm, entry);
-    if (reason) return this.exclude(name, file, reason);
+    const service = serviceOf(vm.resource.body, entry);
+    if (reason) {
+      // Excluded VMs still hold part of their service: their zone counts for service-in-one-zone.
+      if (service !== null) this.serviceMember(service, entry.region ? this.normalized(entry.region) : isKnown(vm.location) ? this.normalized(vm.location.value) : UNKNOWN, set ? null : quietZone(vm.zones, entry), name, false);
+      return this.exclude(name, file, reason);
+    }
     const region = this.region(vm.location, entry, name);
     const zone = this.zone(vm.zones, entry, name);
-    const flexName = lastSegment(vm.virtualMachineScaleSetId);
+    if (service !== null) this.serviceMember(service, region, set ? null : zone, flexName ?? name, true);
     const window = this.window(file, name, vm.osProfile, entry, flexName !== undefined);
     if (window === undefined) return;
     let groupKey: string;
@@ -116,11 +128,16 @@ class Builder {
         maxUnhealthyUpgradedPercent: 20,
         unhealthyBeforeStart: 0,
         rollback: 'none',
+        pauseMs: 0,
+        maxSurge: false,
       }));
     } else {
       groupKey = this.standaloneGroup(region);
     }
     const updateDomain = set ? (entry.updateDomain !== undefined ? entry.updateDomain % set.updateDomains : assigned) : null;
+    const timeZone = this.timeZone(vm.osProfile, vm, entry, name);
+    const failing = entry.failures?.afterUpdate === true;
+    const transient = failing && this.transient(entry);
     this.push({
       target: {
         id: `${file}#${name}`,
@@ -135,9 +152,12 @@ class Builder {
         reboot: this.reboot(vm.osProfile),
       },
       group: groupKey,
-      timeZone: this.timeZone(vm.osProfile, vm, entry, name),
+      timeZone,
       window,
-      failAfterUpdate: entry.failures?.afterUpdate === true,
+      failAfterUpdate: failing && !transient,
+      transientFailure: transient,
+      notBeforeMinutes: 0,
+      windowKey: this.windowKeyOf(timeZone, window, 0),
     });
     this.unplanned(name, entry);
   }
@@ -164,6 +184,8 @@ class Builder {
     if (count === 0) return this.exclude(name, file, 'no instances (capacity 0)');
     const region = this.region(scaleSet.location, entry, name);
     const zones = this.zones(scaleSet.zones, entry, name);
+    const service = serviceOf(scaleSet.resource.body, entry);
+    if (service !== null) [...new Set(zones)].forEach((zone, i) => this.serviceMember(service, region, zone, name, true, i === 0 ? count : 0));
     if (zones.length === 1 && zones[0] !== null && zones[0] !== UNKNOWN && count > 1) {
       this.risk('single-zone', 'warning', `scale set ${name}: all ${count} instances are in zone ${zones[0]}; a zone outage or the zone's update takes the whole service`, ['AF3'], name, region);
     }
@@ -175,12 +197,24 @@ class Builder {
     const batchPercent = this.options.scenario === 'os-image-upgrade' ? percent(policy.maxBatchInstancePercent) : 20;
     const key = `vmss:${file}:${name.toLowerCase()}`;
     const group = this.scaleSetGroup(key, name, region, batchPercent, percent(policy.maxUnhealthyInstancePercent), percent(policy.maxUnhealthyUpgradedInstancePercent), entry.failures?.unhealthyBeforeStart ?? 0, this.rollbackFor(scaleSet, entry));
+    // Rolling upgrade timing of OS image upgrades (OU10, OU12): pause between batches, maxSurge, first-upgrade delay.
+    const rolling = this.options.scenario === 'os-image-upgrade';
+    if (rolling) {
+      group.pauseMs = this.pause(policy.pauseTimeBetweenBatches, name, region);
+      group.maxSurge = isKnown(policy.maxSurge) && policy.maxSurge.value === true;
+    }
+    const notBefore = rolling && entry.firstOsUpgrade === true ? FIRST_OS_UPGRADE_DELAY_MINUTES - OS_UPGRADE_DELAY_MINUTES : 0;
     this.fleet.groups.set(key, group);
     const batch = Math.max(1, Math.floor((count * batchPercent) / 100));
-    if (batch >= count) this.risk('batch-is-whole-capacity', 'warning', `scale set ${name}: a ${batchPercent}% batch of ${count} instances is ${batch}, the whole capacity: every instance updates at once`, ['OU10', 'EU5'], name, region);
+    if (batch >= count) {
+      const surge = group.maxSurge ? ' (maxSurge creates the new instances first, so capacity stays, but no healthy batch protects the rest)' : '';
+      this.risk('batch-is-whole-capacity', 'warning', `scale set ${name}: a ${batchPercent}% batch of ${count} instances is ${batch}, the whole capacity: every instance updates at once${surge}`, ['OU10', 'EU5'], name, region);
+    }
     const failing = entry.failures?.afterUpdate;
+    const transient = failing !== undefined && failing !== false && this.transient(entry);
     const timeZone = this.timeZone(scaleSet.osProfile, scaleSet, entry, name);
     const reboot = this.reboot(scaleSet.osProfile);
+    const windowKeyOfSet = this.windowKeyOf(timeZone, window, notBefore);
     for (let instance = 0; instance < count; instance += 1) {
       const zone = zones[instance % zones.length];
       this.push({
@@ -200,8 +234,12 @@ class Builder {
         group: key,
         timeZone,
         window,
-        failAfterUpdate: failing === true || (Array.isArray(failing) && failing.includes(instance)),
+        failAfterUpdate: !transient && (failing === true || (Array.isArray(failing) && failing.includes(instance))),
+        transientFailure: transient && (failing === true || (Array.isArray(failing) && failing.includes(instance))),
+        notBeforeMinutes: notBefore,
+        windowKey: windowKeyOfSet,
       });
+      if (group.maxSurge) this.fleet.targets[this.fleet.targets.length - 1].target.maxSurge = true;
     }
     // Flexible scale-set VMs are VMs: the vm kind; Uniform instances are scale-set instances.
     if (flexible) for (const t of this.fleet.targets.slice(-count)) t.target.kind = 'vm';
@@ -243,7 +281,7 @@ class Builder {
   }
 
   private scaleSetGroup(key: string, name: string, region: string, batchPercent: number, maxUnhealthy: number, maxUnhealthyUpgraded: number, unhealthyBeforeStart: number, rollback: Rollback): FleetGroup {
-    return { key, kind: 'scale-set', name, region, size: 0, batchPercent, oneAtATime: false, maxUnhealthyPercent: maxUnhealthy, maxUnhealthyUpgradedPercent: maxUnhealthyUpgraded, unhealthyBeforeStart, rollback };
+    return { key, kind: 'scale-set', name, region, size: 0, batchPercent, oneAtATime: false, maxUnhealthyPercent: maxUnhealthy, maxUnhealthyUpgradedPercent: maxUnhealthyUpgraded, unhealthyBeforeStart, rollback, pauseMs: 0, maxSurge: false };
   }
 
   private group(key: string, make: () => FleetGroup): string {
@@ -267,6 +305,8 @@ class Builder {
         maxUnhealthyUpgradedPercent: 20,
         unhealthyBeforeStart: 0,
         rollback: this.rollbackFor(undefined, {}),
+        pauseMs: 0,
+        maxSurge: false,
       };
       this.standalone.set(key, group);
       this.fleet.groups.set(key, group);
@@ -274,22 +314,56 @@ class Builder {
     return key;
   }
 
-  private push(target: Omit<FleetTarget, 'windowKey'>): void {
+  /** Targets are built whole (every field in the literal): no property added later, no extra backing store per target. */
+  private push(target: FleetTarget): void {
     const group = this.fleet.groups.get(target.group)!;
     group.size += 1;
-    (target as FleetTarget).windowKey = this.windowKeyOf(target.timeZone, target.window);
-    this.fleet.targets.push(target as FleetTarget);
+    this.fleet.targets.push(target);
   }
 
   private readonly windowKeys = new Map<DayIntervals | null, Map<string, string>>();
 
-  /** One key string per (time zone, window) pair, shared by every target that has it. */
-  private windowKeyOf(timeZone: string, window: DayIntervals | null): string {
+  /** One key string per (time zone, window, earliest start) triple, shared by every target that has it. */
+  private windowKeyOf(timeZone: string, window: DayIntervals | null, notBeforeMinutes: number): string {
     let byZone = this.windowKeys.get(window);
     if (!byZone) this.windowKeys.set(window, (byZone = new Map()));
-    let key = byZone.get(timeZone);
-    if (key === undefined) byZone.set(timeZone, (key = windowKey(timeZone, window)));
+    const zoneKey = notBeforeMinutes === 0 ? timeZone : `${timeZone}|+${notBeforeMinutes}`;
+    let key = byZone.get(zoneKey);
+    if (key === undefined) byZone.set(zoneKey, (key = notBeforeMinutes === 0 ? windowKey(timeZone, window) : `${windowKey(timeZone, window)}|+${notBeforeMinutes}`));
     return key;
+  }
+
+  /** GP18: an injected failure marked transient is a failed patch installation, retried in the next off-peak window (patch scenarios only). */
+  private transient(entry: InventoryResource): boolean {
+    const patching = this.options.scenario === 'guest-patching' || this.options.scenario === 'hotpatch-calendar';
+    return patching && entry.failures?.transient === true;
+  }
+
+  /** pauseTimeBetweenBatches in ms; unknown or not an ISO 8601 duration: no pause, said as an info risk. */
+  private pause(field: Field<string>, name: string, region: string): number {
+    if (!isKnown(field)) {
+      this.risk('unknown-pause-time', 'info', `scale set ${name}: rollingUpgradePolicy.pauseTimeBetweenBatches is not known before deployment (${describeUnknown(field.value)}); planned without a pause`, ['OU10'], name, region);
+      return 0;
+    }
+    const ms = parseDuration(field.value);
+    if (ms === undefined) {
+      this.risk('unknown-pause-time', 'info', `scale set ${name}: rollingUpgradePolicy.pauseTimeBetweenBatches '${field.value}' is not an ISO 8601 duration of days, hours, minutes and seconds; planned without a pause`, ['OU10'], name, region);
+      return 0;
+    }
+    return ms;
+  }
+
+  /** Zones of each service (inventory `service`, else the `service` tag), for service-in-one-zone. */
+  private readonly services = new Map<string, { regions: Set<string>; zones: Set<string | null>; resources: Set<string>; planned: number; members: number }>();
+
+  private serviceMember(service: string, region: string, zone: string | null, resource: string, planned: boolean, members = 1): void {
+    let entry = this.services.get(service);
+    if (!entry) this.services.set(service, (entry = { regions: new Set(), zones: new Set(), resources: new Set(), planned: 0, members: 0 }));
+    entry.regions.add(region);
+    entry.zones.add(zone);
+    entry.resources.add(resource);
+    entry.members += members;
+    if (planned) entry.planned += members;
   }
 
   finish(): void {
@@ -299,6 +373,15 @@ class Builder {
       if (shape.size === 1) this.risk('single-vm-availability-set', 'warning', `availability set ${group.name} holds a single VM: its update is an outage`, ['AF5'], group.name, group.region);
       else if (shape.updateDomains === 1) this.risk('single-update-domain', 'warning', `availability set ${group.name} has one update domain: its VMs update in one domain, only the 20% batches keep some running`, ['AF5', 'CF11'], group.name, group.region);
     }
+    // A service with all its VMs in one known zone of one region (scale sets alone: single-zone). Unknown or
+    // regional placement of any member, or an unknown region, says nothing: no risk.
+    for (const [service, entry] of [...this.services].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      if (entry.planned === 0 || entry.members < 2 || entry.resources.size < 2 || entry.regions.size !== 1 || entry.zones.size !== 1) continue;
+      const [zone] = entry.zones;
+      const [region] = entry.regions;
+      if (zone === null || zone === UNKNOWN || region === UNKNOWN) continue;
+      this.risk('service-in-one-zone', 'warning', `service ${service}: all ${entry.members} VMs (${[...entry.resources].sort().join(', ')}) are in zone ${zone} of ${region}; a zone outage or the zone's update takes the whole service`, ['AF3'], service, region);
+    }
     for (const region of this.seenRegions) {
       if (region !== UNKNOWN && !regionInfo(region)) this.risk('region-not-in-catalog', 'info', `region ${region} is not in the region table (S20): its geo-pair is not known, so it may share a phase with any region`, ['AF2'], undefined, region);
     }
@@ -306,9 +389,18 @@ class Builder {
 
   private region(location: Field<string>, entry: InventoryResource, name: string): string {
     const given = entry.region ?? (isKnown(location) ? location.value : undefined);
-    const region = given ? normalizeRegion(given) || UNKNOWN : UNKNOWN;
+    const region = given ? this.normalized(given) : UNKNOWN;
     if (region === UNKNOWN) this.risk('unknown-region', 'info', `${name}: location is not known before deployment (${describeUnknown(location.value)}); planned in region "unknown" — give region in the inventory`, ['AF1'], name);
     this.seenRegions.add(region);
+    return region;
+  }
+
+  /** normalizeRegion once per distinct location string (fleets repeat a few locations many times). */
+  private readonly regionNames = new Map<string, string>();
+
+  private normalized(given: string): string {
+    let region = this.regionNames.get(given);
+    if (region === undefined) this.regionNames.set(given, (region = normalizeRegion(given) || UNKNOWN));
     return region;
   }
 
@@ -323,12 +415,20 @@ class Builder {
     return list.length === 0 ? [null] : list;
   }
 
+  /** A VM's zone: the first of its zones (no per-VM array, the common case of a large fleet). */
   private zone(zones: Field<unknown[]>, entry: InventoryResource, name: string): string | null {
+    if (entry.zone !== undefined) return entry.zone;
+    if (zones.value === undefined) return null;
+    if (isKnown(zones)) {
+      if (zones.value.length === 0) return null;
+      const first = zones.value[0];
+      return typeof first === 'string' ? first : typeof first === 'number' ? String(first) : UNKNOWN;
+    }
     return this.zones(zones, entry, name)[0];
   }
 
   private timeZone(profile: GuestPatchProfile, resource: VirtualMachine | ScaleSet, entry: InventoryResource, name: string): string {
-    const written = valueAt(resource.resource.body, [...profile.base, 'windowsConfiguration', 'timeZone']);
+    const written = valueAt(valueAt(resource.resource.body, profile.base), WINDOWS_TIME_ZONE);
     const given = entry.timeZone ?? (typeof written === 'string' ? written : undefined);
     if (given === undefined) return 'UTC';
     const iana = ianaZone(given);
@@ -427,6 +527,32 @@ function lastSegment(field: Field<string>): string | undefined {
   if (!isKnown(field)) return undefined;
   const value = field.value.endsWith('/') ? field.value.replace(/\/+$/, '') : field.value;
   return value.slice(value.lastIndexOf('/') + 1) || undefined;
+}
+
+/** The service of a VM or scale set: inventory `service`, else a known `service` tag (key in any case); null otherwise. */
+export function serviceOf(body: unknown, entry: InventoryResource): string | null {
+  if (entry.service !== undefined) return entry.service;
+  const tags = valueAt(body, TAGS);
+  if (tags === null || typeof tags !== 'object' || isUnknown(tags) || Array.isArray(tags)) return null;
+  for (const key of Object.keys(tags)) {
+    if (key.toLowerCase() !== 'service') continue;
+    const value = (tags as Record<string, unknown>)[key];
+    // An expression (unknown before deployment) names no service.
+    if (typeof value === 'string' && value.trim() !== '' && !(value.startsWith('[') && !value.startsWith('[['))) return value.trim();
+    return null;
+  }
+  return null;
+}
+const TAGS: JsonPath = ['tags'];
+
+/** A VM's zone without risks (for excluded VMs): unknown when not a plain value. */
+function quietZone(zones: Field<unknown[]>, entry: InventoryResource): string | null {
+  if (entry.zone !== undefined) return entry.zone;
+  if (zones.value === undefined) return null;
+  if (!isKnown(zones)) return UNKNOWN;
+  if (zones.value.length === 0) return null;
+  const first = zones.value[0];
+  return typeof first === 'string' ? first : typeof first === 'number' ? String(first) : UNKNOWN;
 }
 
 function describeUnknown(value: unknown): string {

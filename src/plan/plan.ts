@@ -6,10 +6,10 @@ import { hotpatchCalendar, monthKind } from './calendar.js';
 import { evaluate, mulberry32, runSeed } from './failures.js';
 import { buildFleet, DEFAULT_OFF_PEAK, type FleetInput } from './fleet.js';
 import { planPhases } from './phases.js';
-import { HEALTH_GATE_MINUTES, schedule, startDelayMinutes, updateMinutes } from './schedule.js';
-import { iso } from './time.js';
+import { HEALTH_GATE_MINUTES, schedule, startDelayMinutes, updateMinutes, type TimedWave } from './schedule.js';
+import { iso, nextWindowSlot } from './time.js';
 import { regionWaves, type PlannedWave } from './waves.js';
-import type { Fleet, FleetTarget, MonteCarloResult, Plan, Risk, Scenario, Wave } from './types.js';
+import type { Fleet, FleetTarget, MonteCarloResult, Plan, Retry, Risk, Scenario, Wave, WaveStatus } from './types.js';
 import type { Inventory } from '../inventory/types.js';
 
 export interface PlanOptions {
@@ -45,23 +45,30 @@ export function planRollout(inputs: readonly FleetInput[], options: PlanOptions)
 
   const minutes = updateMinutes(options.scenario, startMonth.reboot);
   const startMs = options.startMs + startDelayMinutes(options.scenario) * 60_000;
-  const timed = schedule(phases, wavesByRegion, startMs, minutes);
+  const timed = schedule(phases, wavesByRegion, startMs, minutes, fleet.groups);
   const probability = inventory?.randomFailures?.probability;
   const rng = mulberry32(seed);
   const outcome = evaluate(timed.phases, timed.waves, fleet.groups, probability ? { probability, next: rng } : undefined);
 
-  const waves: Wave[] = timed.waves.map((wave, index) => ({
-    index: index + 1,
-    phase: wave.phase,
-    region: wave.region,
-    zone: wave.zone,
-    start: iso(wave.startMs),
-    end: iso(wave.endMs),
-    status: outcome.waveStatus[index],
-    targets: wave.members.map((member) => member.target),
-  }));
-  const endMs = timed.phases.length > 0 ? timed.phases[timed.phases.length - 1].endMs : startMs;
+  const waves: Wave[] = timed.waves.map((wave, index) => {
+    const out: Wave = {
+      index: index + 1,
+      phase: wave.phase,
+      region: wave.region,
+      zone: wave.zone,
+      start: iso(wave.startMs),
+      end: iso(wave.endMs),
+      status: outcome.waveStatus[index],
+      targets: wave.members.map((member) => member.target),
+    };
+    if (wave.pauseMs > 0) out.pauseMinutes = Math.round((wave.pauseMs / 60_000) * 100) / 100;
+    return out;
+  });
   const risks: Risk[] = [...fleet.risks];
+  // GP18: transient installation failures of waves that ran are retried in the target's next off-peak window.
+  const retried = retries(timed.waves, outcome.waveStatus, minutes, risks);
+  const phasesEndMs = timed.phases.length > 0 ? timed.phases[timed.phases.length - 1].endMs : startMs;
+  const endMs = Math.max(phasesEndMs, retried.endMs);
   if (endMs - options.startMs > THIRTY_DAYS_MS) {
     risks.push({ id: 'rollout-over-30-days', severity: 'error', message: `the rollout takes ${days(endMs - options.startMs)} days: more than the 30 days in which Azure installs the month's patches; targets past day 30 are patched with the next release`, requirements: ['GP18'] });
   }
@@ -97,10 +104,36 @@ export function planRollout(inputs: readonly FleetInput[], options: PlanOptions)
     },
   };
   if (calendar) plan.calendar = calendar;
+  if (retried.list.length > 0) plan.retries = retried.list;
   if (options.runs !== undefined && options.runs > 0) {
     plan.monteCarlo = monteCarlo(timed, fleet, options.runs, seed, probability ?? DEFAULT_RANDOM_FAILURE_PROBABILITY);
   }
   return plan;
+}
+
+function retries(waves: readonly TimedWave[], status: readonly WaveStatus[], minutes: number, risks: Risk[]): { list: Retry[]; endMs: number } {
+  const list: Retry[] = [];
+  let endMs = 0;
+  const first = new Map<string, { target: FleetTarget; startMs: number; count: number }>();
+  waves.forEach((wave, index) => {
+    if (status[index] !== 'completed') return;
+    for (const member of wave.members) {
+      if (!member.transientFailure) continue;
+      const start = nextWindowSlot(wave.endMs, member.timeZone, member.window, minutes);
+      const end = start + (minutes + HEALTH_GATE_MINUTES) * 60_000;
+      list.push({ target: member.target.id, wave: index + 1, start: iso(start), end: iso(end) });
+      if (end > endMs) endMs = end;
+      const resource = member.target.scaleSet ?? member.target.name;
+      const seen = first.get(resource);
+      if (seen) seen.count += 1;
+      else first.set(resource, { target: member, startMs: start, count: 1 });
+    }
+  });
+  for (const [resource, { target, startMs, count }] of first) {
+    const what = count > 1 ? `${count} patch installations fail` : 'its patch installation fails';
+    risks.push({ id: 'install-retried', severity: 'info', message: `${resource}: ${what} (transient, inventory); retried in the next off-peak window, from ${iso(startMs)} (GP18)`, requirements: ['GP18'], resource, region: target.target.region });
+  }
+  return { list, endMs };
 }
 
 /** N seeded runs with random failures: how often the rollout stops, and where. */

@@ -5,8 +5,9 @@
  * slot; these parts of one batch may overlap in time (they are one batch: same zone, same update
  * domain), and the next batch waits until all parts are done and healthy.
  */
+import { OS_UPGRADE_DELAY_MINUTES } from './fleet.js';
 import { nextSlot } from './time.js';
-import type { FleetTarget, Scenario } from './types.js';
+import type { FleetGroup, FleetTarget, Scenario } from './types.js';
 import type { PlannedWave } from './waves.js';
 
 export const HEALTH_GATE_MINUTES = 5;
@@ -26,9 +27,12 @@ export function updateMinutes(scenario: Scenario, reboot: boolean): number {
   }
 }
 
-/** Delay between the release and the first update: OU12 — later images start within 30 minutes. */
+/**
+ * Delay between the release and the first update: OU12 — later images start within 30 minutes (the
+ * first upgrade after enabling within 3 hours: targets with `notBeforeMinutes`, inventory `firstOsUpgrade`).
+ */
 export function startDelayMinutes(scenario: Scenario): number {
-  return scenario === 'os-image-upgrade' ? 30 : 0;
+  return scenario === 'os-image-upgrade' ? OS_UPGRADE_DELAY_MINUTES : 0;
 }
 
 export interface TimedWave {
@@ -40,6 +44,8 @@ export interface TimedWave {
   startMs: number;
   endMs: number;
   members: FleetTarget[];
+  /** pauseTimeBetweenBatches waited before this batch (ms; 0: none). */
+  pauseMs: number;
 }
 
 export interface TimedPhase {
@@ -49,24 +55,52 @@ export interface TimedPhase {
   endMs: number;
 }
 
-export function schedule(phases: readonly string[][], wavesByRegion: ReadonlyMap<string, PlannedWave[]>, startMs: number, durationMinutes: number): { phases: TimedPhase[]; waves: TimedWave[] } {
+export function schedule(
+  phases: readonly string[][],
+  wavesByRegion: ReadonlyMap<string, PlannedWave[]>,
+  startMs: number,
+  durationMinutes: number,
+  groups: ReadonlyMap<string, FleetGroup> = new Map(),
+): { phases: TimedPhase[]; waves: TimedWave[] } {
   const timedPhases: TimedPhase[] = [];
   const waves: TimedWave[] = [];
   const busy = (durationMinutes + HEALTH_GATE_MINUTES) * MINUTE;
+  // OU10: scale sets with a pause between batches; most fleets have none and skip the bookkeeping.
+  const pausing = new Map<string, number>();
+  for (const group of groups.values()) if (group.pauseMs > 0) pausing.set(group.key, group.pauseMs);
   let phaseStart = startMs;
   phases.forEach((regions, p) => {
     let phaseEnd = phaseStart;
     for (const region of regions) {
       let ready = phaseStart;
+      /** End of the last batch of each pausing scale set in this region. */
+      const lastEnd = new Map<string, number>();
       (wavesByRegion.get(region) ?? []).forEach((wave, batch) => {
+        let pauseMs = 0;
+        let inWave: Set<string> | undefined;
+        if (pausing.size > 0) {
+          inWave = new Set();
+          for (const member of wave.members) if (pausing.has(member.group)) inWave.add(member.group);
+          let until = ready;
+          for (const key of inWave) {
+            const last = lastEnd.get(key);
+            if (last === undefined) continue;
+            const pause = pausing.get(key)!;
+            if (last + pause > until) until = last + pause;
+            if (pause > pauseMs) pauseMs = pause;
+          }
+          ready = until;
+        }
         let batchEnd = ready;
         for (const part of splitByWindow(wave.members)) {
           const first = part[0];
-          const start = nextSlot(ready, first.timeZone, first.window, durationMinutes);
+          const notBefore = first.notBeforeMinutes > 0 ? Math.max(ready, startMs + first.notBeforeMinutes * MINUTE) : ready;
+          const start = nextSlot(notBefore, first.timeZone, first.window, durationMinutes);
           const end = start + busy;
-          waves.push({ phase: p + 1, region, zone: wave.zone, batch, startMs: start, endMs: end, members: part });
+          waves.push({ phase: p + 1, region, zone: wave.zone, batch, startMs: start, endMs: end, members: part, pauseMs });
           if (end > batchEnd) batchEnd = end;
         }
+        if (inWave) for (const key of inWave) lastEnd.set(key, batchEnd);
         ready = batchEnd;
       });
       if (ready > phaseEnd) phaseEnd = ready;
@@ -79,6 +113,11 @@ export function schedule(phases: readonly string[][], wavesByRegion: ReadonlyMap
 }
 
 function splitByWindow(members: FleetTarget[]): FleetTarget[][] {
+  // The common case: one window for the whole batch, no copy.
+  const key = members[0]?.windowKey;
+  let same = true;
+  for (let i = 1; i < members.length && same; i += 1) same = members[i].windowKey === key;
+  if (same) return [members];
   const parts = new Map<string, FleetTarget[]>();
   for (const member of members) {
     const list = parts.get(member.windowKey);

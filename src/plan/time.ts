@@ -101,3 +101,34 @@ export function parseDate(value: string): number | undefined {
 export function iso(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
+
+/**
+ * An ISO 8601 duration of weeks, days, hours, minutes and seconds (`PT0S`, `PT10M`, `P1DT2H`) in ms;
+ * undefined for anything else (years and months have no fixed length).
+ */
+export function parseDuration(value: string): number | undefined {
+  const match = /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i.exec(value.trim());
+  if (!match || value.trim().toUpperCase() === 'P' || /T$/i.test(value.trim())) return undefined;
+  const n = (part: string | undefined) => (part === undefined ? 0 : Number(part.replace(',', '.')));
+  return Math.round(((((n(match[1]) * 7 + n(match[2])) * 24 + n(match[3])) * 60 + n(match[4])) * 60 + n(match[5])) * 1000);
+}
+
+/**
+ * GP18: the start of the next off-peak window after `afterMs` that fits the update (not the window
+ * `afterMs` is in). A window open all day, or no window (any hour), has no next opening: one day later.
+ */
+export function nextWindowSlot(afterMs: number, timeZone: string, window: DayIntervals | null, durationMinutes: number): number {
+  const dayMs = DAY_MINUTES * MINUTE;
+  if (window === null || window.length === 0 || totalMinutes(window) >= DAY_MINUTES) return afterMs + dayMs;
+  // Walk forward to the first closed minute, then to the next open slot.
+  let t = afterMs;
+  const step = 15 * MINUTE;
+  for (let i = 0; i < (2 * dayMs) / step && isOpen(t, timeZone, window); i += 1) t += step;
+  return nextSlot(t, timeZone, window, durationMinutes);
+}
+
+function isOpen(ms: number, timeZone: string, window: DayIntervals): boolean {
+  const local = (((ms + offsetMinutes(timeZone, ms) * MINUTE) % (DAY_MINUTES * MINUTE)) + DAY_MINUTES * MINUTE) % (DAY_MINUTES * MINUTE);
+  const minute = Math.floor(local / MINUTE);
+  return window.some(([s, e]) => minute >= s && minute < e);
+}

@@ -25,6 +25,8 @@ export interface Target {
   scaleSet: string | null;
   instance: number | null;
   reboot: Reboot;
+  /** OS image upgrade with `rollingUpgradePolicy.maxSurge`: a new instance is created before this one is removed (no capacity loss). Absent otherwise. */
+  maxSurge?: true;
 }
 
 /** Minutes of a local day, half-open `[start, end)`, sorted, not overlapping, within 0..1440. */
@@ -52,6 +54,10 @@ export interface FleetGroup {
   /** Instances unhealthy before the rollout starts (inventory). */
   unhealthyBeforeStart: number;
   rollback: Rollback;
+  /** OS image upgrades: `rollingUpgradePolicy.pauseTimeBetweenBatches` in ms (0: none). */
+  pauseMs: number;
+  /** OS image upgrades: `rollingUpgradePolicy.maxSurge` true (batches do not reduce capacity). */
+  maxSurge: boolean;
 }
 
 /** A target with what the simulation needs beyond the public fields. */
@@ -64,6 +70,10 @@ export interface FleetTarget {
   window: DayIntervals | null;
   /** Injected from the inventory: unhealthy after its update. */
   failAfterUpdate: boolean;
+  /** GP18: the injected failure is a transient patch-installation failure, retried in the next off-peak window. */
+  transientFailure: boolean;
+  /** Earliest start, minutes after the usual start of the scenario (OU12: first OS upgrade after enabling). */
+  notBeforeMinutes: number;
   /** Targets with the same key may be updated at the same times (time zone and window). */
   windowKey: string;
 }
@@ -106,6 +116,17 @@ export interface Wave {
   end: string;
   status: WaveStatus;
   targets: Target[];
+  /** Minutes of `pauseTimeBetweenBatches` this wave waited after the previous batch of its scale set(s); absent when none. */
+  pauseMinutes?: number;
+}
+
+/** GP18: a failed patch installation retried in the target's next off-peak window. */
+export interface Retry {
+  target: string;
+  /** The wave whose installation failed. */
+  wave: number;
+  start: string;
+  end: string;
 }
 
 export interface Phase {
@@ -189,6 +210,8 @@ export interface Plan {
   failures: FailureRecord[];
   summary: PlanSummary;
   calendar?: CalendarEntry[];
+  /** GP18: retries of transient installation failures (present when there are any). */
+  retries?: Retry[];
   monteCarlo?: MonteCarloResult;
   diff?: PlanDiff;
 }

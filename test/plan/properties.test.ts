@@ -154,6 +154,51 @@ describe('plan properties over random fleets', () => {
     );
   });
 
+  it('rolling timing (OU10, OU12) and GP18 retries: pauses separate batches, maxSurge only on OS upgrades, retries follow their wave', () => {
+    const timingSpec = fc.record({
+      sets: fc.array(fc.record({ capacity: fc.integer({ min: 1, max: 20 }), pause: fc.constantFrom('PT0S', 'PT5M', 'PT1H', 'P1M', "[parameters('p')]"), surge: fc.boolean(), zones: fc.constantFrom(...ZONES), first: fc.boolean() }), { maxLength: 3 }),
+      vms: fc.array(fc.record({ zone: fc.constantFrom(undefined, '1', '2'), transient: fc.boolean(), fails: fc.boolean(), timeZone: fc.constantFrom(...TIME_ZONES), service: fc.constantFrom(undefined, 'web', 'api') }), { maxLength: 12 }),
+      scenario: fc.constantFrom<Scenario>('guest-patching', 'os-image-upgrade'),
+    });
+    fc.assert(
+      fc.property(timingSpec, (spec) => {
+        const resources: object[] = [];
+        const inventoryResources: Record<string, object> = {};
+        spec.sets.forEach((entry, i) => {
+          const set = scaleSet(`ss${i}`, 'eastus', entry.capacity, { zones: entry.zones }) as { properties: { upgradePolicy: { rollingUpgradePolicy: Record<string, unknown> } } };
+          Object.assign(set.properties.upgradePolicy.rollingUpgradePolicy, { pauseTimeBetweenBatches: entry.pause, maxSurge: entry.surge });
+          resources.push(set);
+          if (entry.first) inventoryResources[`ss${i}`] = { firstOsUpgrade: true };
+        });
+        spec.vms.forEach((entry, i) => {
+          resources.push({ ...(vm(`vm${i}`, 'westus2', { zones: entry.zone ? [entry.zone] : undefined, timeZone: entry.timeZone }) as object), ...(entry.service ? { tags: { service: entry.service } } : {}) });
+          if (entry.fails) inventoryResources[`vm${i}`] = { failures: { afterUpdate: true, transient: entry.transient } };
+        });
+        const plan = planRollout([fleetInput(template(resources))], { scenario: spec.scenario, startMs: START, inventory: { resources: inventoryResources } });
+        expect(validatePlan(JSON.parse(JSON.stringify(plan))), JSON.stringify(validatePlan.errors)).toBe(true);
+        const pauses: Record<string, number> = { PT0S: 0, PT5M: 5, PT1H: 60 };
+        spec.sets.forEach((entry, i) => {
+          const waves = plan.waves.filter((wave) => wave.targets.some((t) => t.scaleSet === `ss${i}`));
+          const pause = spec.scenario === 'os-image-upgrade' ? (pauses[entry.pause] ?? 0) : 0;
+          for (let k = 1; k < waves.length; k += 1) expect(ms(waves[k].start) - ms(waves[k - 1].end)).toBeGreaterThanOrEqual(pause * 60_000);
+          if (spec.scenario === 'os-image-upgrade' && entry.first && waves.length > 0) expect(ms(waves[0].start) - START).toBeGreaterThanOrEqual(180 * 60_000);
+        });
+        for (const target of plan.waves.flatMap((wave) => wave.targets)) if (target.maxSurge) expect(spec.scenario).toBe('os-image-upgrade');
+        for (const retry of plan.retries ?? []) {
+          const wave = plan.waves[retry.wave - 1];
+          expect(wave.targets.map((t) => t.id)).toContain(retry.target);
+          expect(ms(retry.start)).toBeGreaterThanOrEqual(ms(wave.end));
+          expect(ms(retry.end)).toBeLessThanOrEqual(ms(plan.summary.end));
+        }
+        // Transient failures and unknown values never make an error on their own.
+        const unhealthy = spec.vms.some((entry) => entry.fails && !(entry.transient && spec.scenario === 'guest-patching'));
+        if (!unhealthy) expect(plan.risks.filter((risk) => risk.severity === 'error' && risk.id !== 'rollout-over-30-days')).toEqual([]);
+        for (const risk of plan.risks) if (risk.id === 'service-in-one-zone' || risk.id === 'unknown-pause-time' || risk.id === 'install-retried') expect(risk.severity).not.toBe('error');
+      }),
+      PARAMETERS,
+    );
+  });
+
   it('is deterministic for a seed and always matches the JSON schema', () => {
     fc.assert(
       fc.property(fleetSpec, (spec) => {

@@ -62,7 +62,7 @@ export function renderMarkdown(plan: Plan): string {
     out.push('');
     out.push('<details><summary>Waves</summary>', '', '| wave | phase | where | start (UTC) | end | status | targets |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const wave of plan.waves.slice(0, MAX_ROWS)) {
-      out.push(`| ${wave.index} | ${wave.phase} | ${cell(where(wave))} | ${shortTime(wave.start)} | ${shortTime(wave.end)} | ${wave.status} | ${cell(describeTargets(wave.targets))} |`);
+      out.push(`| ${wave.index} | ${wave.phase} | ${cell(where(wave))} | ${shortTime(wave.start)} | ${shortTime(wave.end)} | ${wave.status} | ${cell(describeTargets(wave.targets))}${wave.pauseMinutes ? ` (after a ${wave.pauseMinutes} min pause)` : ''}${wave.targets.every((target) => target.maxSurge) ? ' (maxSurge: capacity kept)' : ''} |`);
     }
     if (plan.waves.length > MAX_ROWS) out.push(`| … | | | | | | ${plan.waves.length - MAX_ROWS} more |`);
     out.push('', '</details>', '');
@@ -78,6 +78,11 @@ export function renderMarkdown(plan: Plan): string {
   if (plan.failures.length > 0) {
     out.push('### Unhealthy after the update', '', '| target | wave | rollback |', '| --- | --- | --- |');
     for (const failure of plan.failures.slice(0, MAX_ROWS)) out.push(`| ${cell(failure.target)} | ${failure.wave} | ${failure.rollback} |`);
+    out.push('');
+  }
+  if (plan.retries && plan.retries.length > 0) {
+    out.push('### Retried in the next off-peak window (GP18)', '', '| target | failed in wave | retry (UTC) |', '| --- | --- | --- |');
+    for (const retry of plan.retries.slice(0, MAX_ROWS)) out.push(`| ${cell(retry.target)} | ${retry.wave} | ${shortTime(retry.start)} → ${shortTime(retry.end)} |`);
     out.push('');
   }
   out.push('### Not in the platform rollout', '');

@@ -5,6 +5,14 @@ import { describeTargets, shortTime, where } from './shared.js';
 
 const MAX_WAVES_PER_PHASE = 40;
 
+/** Rolling-upgrade notes of a wave: the pause it waited, and maxSurge (no capacity loss). */
+function timing(wave: Plan['waves'][number]): string {
+  const notes: string[] = [];
+  if (wave.pauseMinutes) notes.push(`after a ${wave.pauseMinutes} min pause`);
+  if (wave.targets.every((target) => target.maxSurge)) notes.push('maxSurge: capacity kept');
+  return notes.length > 0 ? `  (${notes.join('; ')})` : '';
+}
+
 export function renderText(plan: Plan): string {
   const s = plan.summary;
   const lines: string[] = [];
@@ -16,12 +24,17 @@ export function renderText(plan: Plan): string {
     const waves = plan.waves.filter((wave) => wave.phase === phase.index);
     for (const wave of waves.slice(0, MAX_WAVES_PER_PHASE)) {
       const mark = wave.status === 'completed' ? ' ' : wave.status === 'stopped' ? '!' : '-';
-      lines.push(`  ${mark} wave ${String(wave.index).padStart(3)}  ${shortTime(wave.start)} → ${shortTime(wave.end).slice(11)}  ${where(wave).padEnd(24)} ${wave.targets.length} × ${describeTargets(wave.targets)}`);
+      lines.push(`  ${mark} wave ${String(wave.index).padStart(3)}  ${shortTime(wave.start)} → ${shortTime(wave.end).slice(11)}  ${where(wave).padEnd(24)} ${wave.targets.length} × ${describeTargets(wave.targets)}${timing(wave)}`);
     }
     if (waves.length > MAX_WAVES_PER_PHASE) lines.push(`    … ${waves.length - MAX_WAVES_PER_PHASE} more waves (use --format json for all)`);
   }
   if (plan.summary.stoppedAt) lines.push('', `Stopped: ${plan.summary.stoppedAt.reason} (phase ${plan.summary.stoppedAt.phase}, wave ${plan.summary.stoppedAt.wave})`);
   for (const failure of plan.failures.slice(0, 20)) lines.push(`  unhealthy: ${failure.target} (wave ${failure.wave}, rollback: ${failure.rollback})`);
+  if (plan.retries) {
+    lines.push('', 'Retried in the next off-peak window (GP18):');
+    for (const retry of plan.retries.slice(0, 20)) lines.push(`  ${retry.target} (failed in wave ${retry.wave}): ${shortTime(retry.start)} → ${shortTime(retry.end).slice(11)}`);
+    if (plan.retries.length > 20) lines.push(`  … ${plan.retries.length - 20} more`);
+  }
   if (plan.risks.length > 0) {
     lines.push('', 'Risks:');
     for (const risk of plan.risks) lines.push(`  ${risk.severity.padEnd(7)} ${risk.id}: ${risk.message} [${risk.requirements.join(', ')}]`);
