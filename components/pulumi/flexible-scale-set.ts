@@ -7,6 +7,7 @@ import type { ApplicationHealthSettings } from './extension-plan.js';
 import { planFlexibleScaleSet, type FlexiblePatching, type ResolvedFlexibleScaleSetIntent } from './flexible-scale-set-plan.js';
 import type { ImageReference } from './image.js';
 import type { ScaleSetExtensionSpec } from './scale-set-plan.js';
+import { osConfigurationInput } from './scale-set-os.js';
 import { planNowOrLater } from './validate.js';
 import type { LinuxSettingsArgs } from './virtual-machine.js';
 import type { OsFamily } from './vm-patching.js';
@@ -83,19 +84,7 @@ export class PatchedFlexibleScaleSet extends pulumi.ComponentResource {
     const plan = planNowOrLater(`PatchedFlexibleScaleSet ${name}`, this, intent, (value) => planFlexibleScaleSet(value as ResolvedFlexibleScaleSetIntent), args.unsafeAllowInvalid).later;
     plan.apply((planned) => planned.notes.forEach((note) => void pulumi.log.info(note, this)));
 
-    const osConfiguration = (key: 'windowsConfiguration' | 'linuxConfiguration') =>
-      pulumi.all([plan, pulumi.output(args.linux ?? {})]).apply(([planned, linux]) => {
-        if (planned.osConfigurationKey !== key) return undefined;
-        const extra =
-          key === 'linuxConfiguration'
-            ? Object.fromEntries(
-                Object.entries({ disablePasswordAuthentication: linux.disablePasswordAuthentication, ssh: linux.sshPublicKeys ? { publicKeys: linux.sshPublicKeys } : undefined }).filter(
-                  ([, value]) => value !== undefined,
-                ),
-              )
-            : {};
-        return { ...extra, ...planned.osConfiguration };
-      });
+    const osConfiguration = (key: 'windowsConfiguration' | 'linuxConfiguration') => osConfigurationInput(plan, args.linux, key);
 
     this.scaleSet = new compute.VirtualMachineScaleSet(
       name,

@@ -6,6 +6,7 @@ import type { RequirementId } from './errors.js';
 import type { ApplicationHealthSettings } from './extension-plan.js';
 import type { ImageReference } from './image.js';
 import { planScaleSet, type HealthSignal, type ResolvedScaleSetIntent, type RollingUpgradeSettings, type ScaleSetExtensionSpec } from './scale-set-plan.js';
+import { osConfigurationInput } from './scale-set-os.js';
 import { planNowOrLater } from './validate.js';
 import type { LinuxSettingsArgs } from './virtual-machine.js';
 import type { OsFamily } from './vm-patching.js';
@@ -105,19 +106,7 @@ export class AutoUpgradingScaleSet extends pulumi.ComponentResource {
     };
     const plan = planNowOrLater(`AutoUpgradingScaleSet ${name}`, this, intent, (value) => planScaleSet(value as ResolvedScaleSetIntent), args.unsafeAllowInvalid).later;
 
-    const osConfiguration = (key: 'windowsConfiguration' | 'linuxConfiguration') =>
-      pulumi.all([plan, pulumi.output(args.linux ?? {})]).apply(([planned, linux]) => {
-        if (planned.osConfigurationKey !== key) return undefined;
-        const extra =
-          key === 'linuxConfiguration'
-            ? Object.fromEntries(
-                Object.entries({ disablePasswordAuthentication: linux.disablePasswordAuthentication, ssh: linux.sshPublicKeys ? { publicKeys: linux.sshPublicKeys } : undefined }).filter(
-                  ([, value]) => value !== undefined,
-                ),
-              )
-            : {};
-        return { ...extra, ...planned.osConfiguration };
-      });
+    const osConfiguration = (key: 'windowsConfiguration' | 'linuxConfiguration') => osConfigurationInput(plan, args.linux, key);
 
     this.scaleSet = new compute.VirtualMachineScaleSet(
       name,
