@@ -8,20 +8,13 @@ import { basename, join } from 'node:path';
 import { structuredPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../rules/index.js';
-import { main } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/io.js';
 import { applyFixes } from '../src/engine/fixes.js';
 import { lintTemplate } from '../src/engine/lint.js';
 import type { Finding } from '../src/engine/finding.js';
+import { runCli } from './helpers/cli.js';
 import { FIXTURES, TODAY } from './helpers/lint-fixture.js';
 
-async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { cwd, env: {}, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdoutIsTTY: false };
-  const code = await main([...args, '--today', '2026-11-23'], io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 function invalidFixtures(): string[] {
   const out: string[] = [];

@@ -9,10 +9,9 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignmentsFor, assignmentsOf } from '../../rules/schedules/assignments.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/io.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { lintTemplate, prepareTemplate } from '../../src/engine/lint.js';
+import { runCli } from '../helpers/cli.js';
 import { FIXTURES, TODAY, fixtureInput, lintFixture } from '../helpers/lint-fixture.js';
 
 interface Expected {
@@ -179,13 +178,7 @@ describe('assignmentsFor', () => {
 });
 
 describe('patchwise lint --fix on the schedules rules', () => {
-  async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIO = { cwd, env: {}, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stdoutIsTTY: false };
-    const code = await main([...args, '--today', '2026-11-23'], io);
-    return { code, stdout, stderr };
-  }
+  const run = runCli;
 
   const fixable = [
     'invalid/schedule-prerequisites/no-bypass.json',
