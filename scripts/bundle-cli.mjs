@@ -24,7 +24,7 @@ await build({
   // ESM builds of dependencies (jsonc-parser's UMD build cannot be bundled).
   mainFields: ['module', 'main'],
   // ajv is loaded with createRequire only when a config file exists; keep it out of the bundle.
-  external: ['ajv', 'ajv-formats', '@pulumi/*'],
+  external: ['ajv', 'ajv-formats', 'windows-iana', '@pulumi/*'],
   // CommonJS dependencies (yargs) call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __patchwiseRequire } from 'node:module'; const require = __patchwiseRequire(import.meta.url);" },
   legalComments: 'linked',

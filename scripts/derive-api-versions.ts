@@ -176,7 +176,8 @@ export function render(table: DerivedTable): string {
 // Source: ${table.source}
 import type { DerivedTable } from './api-versions-types.js';
 
-const table: DerivedTable = ${JSON.stringify(table)};
+// A JSON string parses faster than the same data as an object literal (start-up cost).
+const table: DerivedTable = JSON.parse(${JSON.stringify(JSON.stringify(table))});
 
 export default table;
 `;

@@ -3,7 +3,12 @@
  * `maintenanceWindow.timeZone` takes, e.g. `Pacific Standard Time`, `UTC`) and IANA names (for
  * inventories and suggestions). Compared without case.
  */
-import { IANA_ALIAS_MAP, WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { createRequire } from 'node:module';
+
+// Loaded on first use, not at start-up: the tables are ~90 KB that most lint runs never need.
+// (A require the bundler leaves alone: the package is a dependency, resolved from node_modules.)
+const loadPackage = createRequire(import.meta.url);
+type WindowsIana = typeof import('windows-iana');
 
 export const TIME_ZONES_SOURCE = {
   source: 'CLDR windowsZones.xml and timezone.xml via the windows-iana package; ARM Microsoft.Maintenance maintenanceWindow.timeZone ("Windows time-zone names")',
@@ -25,6 +30,7 @@ let tables: Tables | undefined;
 
 function load(): Tables {
   if (tables) return tables;
+  const { IANA_ALIAS_MAP, WINDOWS_TO_IANA_MAP } = loadPackage('windows-iana') as WindowsIana;
   const loaded: Tables = { windows: new Map(), windowsToIana: new Map(), iana: new Map(), ianaToWindows: new Map() };
   for (const row of WINDOWS_TO_IANA_MAP) {
     const key = row.windowsName.toLowerCase();

@@ -2,7 +2,6 @@
  * `--fix` and `--fix-dry-run`: apply the fixes of a file's findings, lint the result again and
  * repeat (a fix can make another one possible) until nothing changes or after a few passes.
  */
-import { createTwoFilesPatch } from 'diff';
 import { applyFixes } from '../engine/fixes.js';
 import type { Finding } from '../engine/finding.js';
 import type { FileLintResult, LintInput } from '../engine/lint.js';
@@ -42,7 +41,9 @@ export function fixFile(input: LintInput, first: FileLintResult, lint: (input: L
   return { text: bom + text, applied, result };
 }
 
-export function unifiedDiff(file: string, before: string, after: string): string {
+export async function unifiedDiff(file: string, before: string, after: string): Promise<string> {
+  // Only --fix-dry-run needs a diff: keep the library out of start-up.
+  const { createTwoFilesPatch } = await import('diff');
   const name = file.replace(/\\/g, '/').replace(/^\/+/, '');
   return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
 }

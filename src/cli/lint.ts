@@ -96,7 +96,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       if (outcome.text !== lintInput.text) {
         fixedFiles += 1;
         fixesApplied += outcome.applied;
-        if (args.fixDryRun) diffs.push(unifiedDiff(candidate.display, lintInput.text, outcome.text));
+        if (args.fixDryRun) diffs.push(await unifiedDiff(candidate.display, lintInput.text, outcome.text));
         else writeFileAtomic(candidate.path, outcome.text);
       }
       result = outcome.result;
