@@ -92,6 +92,28 @@ function expectSomeError(text: string): void {
   expect(isUnknown(value), `${text} gave ${JSON.stringify(value)}`).toBe(true);
 }
 
+describe('uniqueString and guid: deterministic, as Azure computes them', () => {
+  // Reference value computed by Microsoft's ARM expression library (Azure.Deployments.Expression,
+  // ExpressionBuiltInFunctions.EvaluateFunction("uniqueString", …)), as asserted by a public test
+  // of the Modm project; a value taken from a real deployment's output.
+  const vmId = '/subscriptions/31e9f9a0-9fd2-4294-a0a3-0101246d9700/resourceGroups/rg-modm201-20230913120256/providers/Microsoft.Compute/virtualMachines/bobjacmodm201';
+  table([[`[uniqueString('${vmId}')]`, 'yvjxno3je5on2']]);
+
+  it('is 13 characters of a-z and 2-7, stable, and joins arguments with a dash', () => {
+    const value = evaluate("[uniqueString('a', 'b')]") as string;
+    expect(value).toMatch(/^[a-z2-7]{13}$/);
+    expect(evaluate("[uniqueString('a-b')]")).toBe(value);
+    expect(evaluate("[uniqueString('a', 'b')]")).toBe(value);
+    expect(evaluate("[uniqueString('b', 'a')]")).not.toBe(value);
+  });
+
+  it('guid is a version-5 UUID of the dash-joined arguments', () => {
+    const value = evaluate("[guid('a', 'b')]") as string;
+    expect(value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(evaluate("[guid('a-b')]")).toBe(value);
+  });
+});
+
 describe('template strings: literals and escaping', () => {
   table([
     ['plain text', 'plain text'],

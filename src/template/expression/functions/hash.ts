@@ -4,7 +4,8 @@
  * uniqueString: a 64-bit MurmurHash variant (Microsoft's ResourceStack "MurmurHash64": MurmurHash3
  * x86-128 constants, two 32-bit lanes over 8-byte blocks, seed 0) of the UTF-8 bytes of the
  * arguments joined with '-', written as 13 base32 characters (a-z, 2-7), 5 bits at a time from
- * the most significant bit.
+ * the most significant bit. Checked against a value of Microsoft's ARM expression library
+ * (test/expression/evaluator.test.ts).
  *
  * guid: a name-based UUID (version 5, SHA-1) in the ARM namespace
  * 11fb06fb-712d-4ddd-98c7-e71bbd588830 over the UTF-8 bytes of the arguments joined with '-'.
