@@ -107,6 +107,13 @@ describe('uniqueString and guid: deterministic, as Azure computes them', () => {
     expect(evaluate("[uniqueString('b', 'a')]")).not.toBe(value);
   });
 
+  // guid(): RFC 4122 name-based v5 UUID in ARM's namespace 11fb06fb-712d-4ddd-98c7-e71bbd588830 over
+  // the arguments joined with '-' (Bicep docs); expected values from Python's uuid.uuid5.
+  table([
+    ["[guid('a', 'b')]", '2d796349-8c7e-55ec-9624-54ece82ed031'],
+    ["[guid('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg', 'vm1', 'Virtual Machine Contributor')]", '8cc3fb2a-4707-5c60-8c90-af751a8400fa'],
+  ]);
+
   it('guid is a version-5 UUID of the dash-joined arguments', () => {
     const value = evaluate("[guid('a', 'b')]") as string;
     expect(value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
