@@ -14,19 +14,17 @@ import { STACK_CHECKS } from './stack-checks.js';
 export { toResourceSource, toResourceSources, parsePulumiType, isModeledPulumiType, PULUMI_TYPE_MAPPINGS, type PulumiResourceInput } from './adapter.js';
 export { lintPulumiResources, modelOfPulumiResources, formatPulumiFinding, argumentPath, type PulumiFinding, type PulumiLintOptions } from './lint.js';
 
-/**
- * Requirements whose rules need more than one resource (a probe in a load balancer, an extension
- * declared as its own resource, a maintenance assignment, the Service Fabric cluster): their
- * rules run in stack policies on the whole stack.
- */
-export const CROSS_RESOURCE_REQUIREMENTS: readonly string[] = ['OU2', 'OU3', 'OU8', 'OU9', 'OU13', 'EU6', 'CF2', 'CF5', 'CF8', 'CF9', 'CF13'];
 
 export interface PatchwisePolicyOptions {
   /** Rules to run (default: every rule patchwise ships; change rules need a baseline and are left out). */
   rules?: readonly AnyRule[];
   /** Default enforcement from this preset's settings (default `recommended`). */
   preset?: PresetName;
-  /** Requirement ids whose rules run as stack policies (default CROSS_RESOURCE_REQUIREMENTS). */
+  /**
+   * Requirement ids whose rules also run as stack policies. By default a rule runs on the whole
+   * stack when it declares `crossResource` (it needs a probe's load balancer, an extension declared
+   * as its own resource, a maintenance assignment, the Service Fabric cluster…).
+   */
   crossResourceRequirements?: readonly string[];
   /** The day of the run for expiry rules (default: now). */
   today?: Date;
@@ -54,7 +52,7 @@ export function enforcementLevelFor(rule: AnyRule, preset: PresetName = 'recomme
 }
 
 function isCrossResource(rule: AnyRule, requirements: readonly string[]): boolean {
-  return rule.requirements.some((id) => requirements.includes(id));
+  return rule.crossResource === true || rule.requirements.some((id) => requirements.includes(id));
 }
 
 function asInput(args: { type: string; name: string; urn: string; props: Record<string, unknown> }): PulumiResourceInput {
@@ -64,7 +62,7 @@ function asInput(args: { type: string; name: string; urn: string; props: Record<
 /** The policies of the pack (for `new PolicyPack(name, { policies })`, or to call in tests). */
 export function createPatchwisePolicies(options: PatchwisePolicyOptions = {}): Policies {
   const rules = (options.rules ?? ALL_RULES).filter((rule) => !rule.needsBaseline);
-  const cross = options.crossResourceRequirements ?? CROSS_RESOURCE_REQUIREMENTS;
+  const cross = options.crossResourceRequirements ?? [];
   const policies: Policies = [];
   for (const rule of rules) {
     const base = {

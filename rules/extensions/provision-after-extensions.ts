@@ -28,6 +28,7 @@ export default defineRule({
   severity: 'error',
   requirements: ['EU6'],
   targets: ['extension'],
+  crossResource: true,
   summary: 'provisionAfterExtensions must name extensions of the same scale set',
   messages: {
     missing:

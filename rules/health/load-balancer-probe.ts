@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'error',
   requirements: ['OU8', 'OU9'],
   targets: ['scaleSet', 'loadBalancer'],
+  crossResource: true,
   summary: 'A scale-set health probe: on a Standard load balancer with multiple placement groups, probing at least every 2 minutes',
   messages: {
     basicWithPlacementGroups:

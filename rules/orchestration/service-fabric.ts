@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'error',
   requirements: ['OU3', 'CF8'],
   targets: ['scaleSet'],
+  crossResource: true,
   summary: 'Service Fabric scale sets: Uniform orchestration, upgrade mode Automatic, no health probe, Windows Update off',
   fixable: true,
   messages: {

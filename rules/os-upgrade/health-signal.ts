@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'error',
   requirements: ['OU2', 'CF5', 'CF7'],
   targets: ['scaleSet'],
+  crossResource: true,
   summary: 'Automatic OS upgrade, rolling upgrades and Flexible guest patching need one application health signal',
   messages: {
     missingForAutoUpgrade:

@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'error',
   requirements: ['OU13'],
   targets: ['extension'],
+  crossResource: true,
   summary: 'Service Fabric scale sets with automatic OS image upgrade: durability Silver or Gold, matching the cluster, extension 1.1 or later',
   messages: {
     bronze:

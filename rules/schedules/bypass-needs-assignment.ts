@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'warning',
   requirements: ['CF2'],
   targets: ['virtualMachine'],
+  crossResource: true,
   summary: 'A VM with Customer Managed Schedules needs a maintenance configuration assigned',
   messages: {
     noAssignment:

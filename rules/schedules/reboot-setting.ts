@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'error',
   requirements: ['CF13'],
   targets: ['virtualMachine', 'scaleSet'],
+  crossResource: true,
   summary: 'automaticByPlatformSettings.rebootSetting: valid value; Never leaves reboot-requiring patches pending; it overrides the schedule',
   messages: {
     invalid: "rebootSetting '{{value}}' is not valid: use IfRequired, Never or Always",

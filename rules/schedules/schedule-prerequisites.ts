@@ -9,6 +9,7 @@ export default defineRule({
   severity: 'error',
   requirements: ['CF2', 'CF9'],
   targets: ['virtualMachine'],
+  crossResource: true,
   summary: 'A VM assigned an InGuestPatch maintenance configuration needs AutomaticByPlatform with bypassPlatformSafetyChecksOnUserSchedule',
   messages: {
     notPlatform:

@@ -84,6 +84,11 @@ export interface Rule<K extends ResourceKind = ResourceKind> {
   presets?: Partial<Record<PresetName, RuleSetting>>;
   /** Only meaningful with a baseline (`--baseline`). */
   needsBaseline?: boolean;
+  /**
+   * Looks beyond its own resource: the model (`context.model`), or a target's linked extensions or
+   * parent. The Pulumi policy pack runs such rules as stack policies. A test keeps it accurate.
+   */
+  crossResource?: boolean;
   fixable?: boolean;
   check(target: TargetMap[K], context: RuleContext): void;
 }
