@@ -1,4 +1,4 @@
-import { compareApiVersions } from '../../src/catalog/api-requirements.js';
+import { compareApiVersions, PATCH_SETTINGS_API, PATCH_SETTINGS_WINDOWS_LIMITED_API } from '../../src/catalog/api-requirements.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { isWindows, patchSettingsWritten } from '../shared.js';
 
@@ -17,7 +17,7 @@ export default defineRule({
     const profile = target.osProfile;
     if (typeof apiVersion !== 'string' || !isWindows(profile) || !patchSettingsWritten(target.resource.body, profile)) return;
     // Before 2020-06-01 patchSettings does not exist at all: schema/property-api-version reports that as an error.
-    if (compareApiVersions(apiVersion, '2020-06-01') >= 0 && compareApiVersions(apiVersion, '2020-12-01') < 0) {
+    if (compareApiVersions(apiVersion, PATCH_SETTINGS_WINDOWS_LIMITED_API) >= 0 && compareApiVersions(apiVersion, PATCH_SETTINGS_API) < 0) {
       context.report({ path: ['apiVersion'], messageId: 'limited', data: { apiVersion } });
     }
   },

@@ -51,10 +51,6 @@ export function knownApiVersions(resourceType: string): readonly string[] {
   return load(resourceType)?.versions ?? [];
 }
 
-export function isKnownApiVersion(resourceType: string, apiVersion: string): boolean {
-  return knownApiVersions(resourceType).includes(apiVersion);
-}
-
 /** `properties.dataDisks[].lun` from a path whose numbers are array indexes. */
 function pathString(path: ReadonlyArray<string | number>): string {
   let out = '';
