@@ -8,15 +8,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : fallback;
-};
-const rounds = Number(option('rounds', '7'));
-const corpus = option('corpus', join(root, '..', 'shared', 'corpus'));
+const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, corpus: { type: 'string' } } });
+const rounds = Number(options.rounds);
+const corpus = options.corpus ?? join(root, '..', 'shared', 'corpus');
 
 const { lintTemplate } = await import(join(root, 'dist/src/engine/lint.js'));
 const { ALL_RULES } = await import(join(root, 'dist/rules/index.js'));

@@ -7,15 +7,12 @@
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : fallback;
-};
-const rounds = Number(option('rounds', '3'));
-const dist = resolve(option('dist', join(root, 'dist')));
+const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, dist: { type: 'string' } } });
+const rounds = Number(options.rounds);
+const dist = resolve(options.dist ?? join(root, 'dist'));
 const { planRollout } = await import(join(dist, 'src/plan/plan.js'));
 const { REGIONS } = await import(join(dist, 'src/catalog/regions.js'));
 

@@ -2,64 +2,29 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as compute from '@pulumi/azure-native/compute/index.js';
 import type * as inputs from '@pulumi/azure-native/types/input.js';
-import type { RequirementId } from './errors.js';
 import type { ApplicationHealthSettings } from './extension-plan.js';
 import { planFlexibleScaleSet, type FlexiblePatching, type ResolvedFlexibleScaleSetIntent } from './flexible-scale-set-plan.js';
 import type { ImageReference } from './image.js';
-import type { ScaleSetExtensionSpec } from './scale-set-plan.js';
+import type { ScaleSetBaseArgs } from './scale-set.js';
 import { osConfigurationInput } from './scale-set-os.js';
 import { planNowOrLater } from './validate.js';
-import type { LinuxSettingsArgs } from './virtual-machine.js';
-import type { OsFamily } from './vm-patching.js';
 
 /** networkProfile.networkApiVersion Flexible scale sets need to create their instances' network interfaces. */
 export const FLEXIBLE_NETWORK_API_VERSION = '2020-11-01';
 
-export interface PatchedFlexibleScaleSetArgs {
-  /** Resource group of the scale set. */
-  resourceGroupName: pulumi.Input<string>;
-  /** Azure region; default: the resource group's. */
-  location?: pulumi.Input<string>;
-  /** Azure name of the scale set; default: the Pulumi name with a random suffix. */
-  vmScaleSetName?: pulumi.Input<string>;
-  /** Operating system family. */
-  os: pulumi.Input<OsFamily>;
+export interface PatchedFlexibleScaleSetArgs extends ScaleSetBaseArgs {
   /**
    * A platform image that supports AutomaticByPlatform (GP7); version `latest` unless given. For
    * hotpatch, a Windows Server Azure Edition image of the hotpatch catalog (HP1), e.g.
    * `2022-datacenter-azure-edition-hotpatch`: those images need Flexible orchestration (HP3).
    */
   image: pulumi.Input<ImageReference>;
-  /** Instance size and count, e.g. `{ name: "Standard_D2s_v5", capacity: 3 }`. */
-  sku: pulumi.Input<inputs.compute.SkuArgs>;
   /** Fault domains the instances spread over (default 1: spread by the platform). */
   platformFaultDomainCount?: pulumi.Input<number>;
   /** Guest patching of the instances, always AutomaticByPlatform: assessment, reboot, hotpatch (default off). */
   patching?: pulumi.Input<FlexiblePatching>;
   /** Settings of the Application Health extension the component adds (required, CF5; checked per CF6). */
   applicationHealth: pulumi.Input<ApplicationHealthSettings>;
-  /** Computer name prefix of the instances. */
-  computerNamePrefix: pulumi.Input<string>;
-  /** Administrator user name. */
-  adminUsername: pulumi.Input<string>;
-  /** Administrator password (Windows; Linux without SSH keys). Pass a secret. */
-  adminPassword?: pulumi.Input<string>;
-  /** Linux-only settings. */
-  linux?: pulumi.Input<LinuxSettingsArgs>;
-  /** Network interface configurations of the instances (azure-native shape). */
-  networkInterfaceConfigurations: pulumi.Input<pulumi.Input<inputs.compute.VirtualMachineScaleSetNetworkConfigurationArgs>[]>;
-  /** OS disk settings (createOption is `FromImage`). */
-  osDisk?: pulumi.Input<Omit<inputs.compute.VirtualMachineScaleSetOSDiskArgs, 'createOption'>>;
-  /** Further extensions of the scale set model; each gets automatic upgrade when supported (EU1-EU3). */
-  extensions?: pulumi.Input<ScaleSetExtensionSpec[]>;
-  /** Automatic extension upgrade for the extensions that support it (default true). */
-  automaticExtensionUpgrade?: pulumi.Input<boolean>;
-  /** Availability zones. */
-  zones?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Resource tags. */
-  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Requirement ids whose violations are allowed (logged with pulumi.log.warn): known exceptions only. */
-  unsafeAllowInvalid?: RequirementId[];
 }
 
 /**

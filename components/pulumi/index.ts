@@ -4,7 +4,7 @@
  * argument and the requirement id in the message; `unsafeAllowInvalid` is the logged escape hatch.
  */
 export { PatchedVirtualMachine, type PatchedVirtualMachineArgs, type PatchingArgs, type LinuxSettingsArgs, type WindowsSettingsArgs } from './virtual-machine.js';
-export { AutoUpgradingScaleSet, type AutoUpgradingScaleSetArgs, type HealthArgs } from './scale-set.js';
+export { AutoUpgradingScaleSet, type AutoUpgradingScaleSetArgs, type HealthArgs, type ScaleSetBaseArgs } from './scale-set.js';
 export { PatchSchedule, type PatchScheduleArgs } from './patch-schedule.js';
 export {
   planPatchSchedule,

@@ -22,7 +22,8 @@ export type HealthArgs =
       applicationHealth: pulumi.Input<ApplicationHealthSettings>;
     };
 
-export interface AutoUpgradingScaleSetArgs {
+/** Arguments every patchwise scale set takes: identity, instances, login, network, extensions. */
+export interface ScaleSetBaseArgs {
   /** Resource group of the scale set. */
   resourceGroupName: pulumi.Input<string>;
   /** Azure region; default: the resource group's. */
@@ -31,30 +32,8 @@ export interface AutoUpgradingScaleSetArgs {
   vmScaleSetName?: pulumi.Input<string>;
   /** Operating system family. */
   os: pulumi.Input<OsFamily>;
-  /**
-   * A supported platform image (`publisher`, `offer`, `sku`; version is always `latest`, OU1) or an
-   * Azure Compute Gallery image (`id`); managed images are not supported (OU6).
-   */
-  image: pulumi.Input<ImageReference>;
   /** Instance size and count, e.g. `{ name: "Standard_D2s_v5", capacity: 3 }`. */
   sku: pulumi.Input<inputs.compute.SkuArgs>;
-  /** `Uniform` (the default). Automatic OS image upgrade does not support `Flexible` (CF4). */
-  orchestrationMode?: pulumi.Input<string>;
-  /**
-   * upgradePolicy.mode for model changes: `Rolling` (default), `Automatic` or `Manual`. Service
-   * Fabric scale sets (a Service Fabric extension in `extensions`) need `Automatic` (CF8), the default for them.
-   */
-  upgradeMode?: pulumi.Input<'Rolling' | 'Automatic' | 'Manual'>;
-  /** The application health signal; required unless the scale set runs Service Fabric (OU2, OU3). */
-  health?: HealthArgs;
-  /** Batches and health gates; omitted fields get the documented defaults (20%, 20%, 20%, PT0S). */
-  rollingUpgrade?: pulumi.Input<RollingUpgradeSettings>;
-  /** Keep the new OS disk when an upgraded instance stays unhealthy (default false: roll back). */
-  disableAutomaticRollback?: pulumi.Input<boolean>;
-  /** Use the rolling upgrade policy for automatic OS upgrades (API 2022-03-01). */
-  useRollingUpgradePolicy?: pulumi.Input<boolean>;
-  /** Let the VMs defer OS upgrades through IMDS (API 2023-09-01). */
-  osRollingUpgradeDeferral?: pulumi.Input<boolean>;
   /** Computer name prefix of the instances. */
   computerNamePrefix: pulumi.Input<string>;
   /** Administrator user name. */
@@ -73,14 +52,39 @@ export interface AutoUpgradingScaleSetArgs {
   automaticExtensionUpgrade?: pulumi.Input<boolean>;
   /** Availability zones. */
   zones?: pulumi.Input<pulumi.Input<string>[]>;
-  /** One placement group (default: the API's). More than one needs a Standard load balancer (OU8). */
-  singlePlacementGroup?: pulumi.Input<boolean>;
-  /** Overprovision instances (default: the API's). */
-  overprovision?: pulumi.Input<boolean>;
   /** Resource tags. */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Requirement ids whose violations are allowed (logged with pulumi.log.warn): known exceptions only. */
   unsafeAllowInvalid?: RequirementId[];
+}
+
+export interface AutoUpgradingScaleSetArgs extends ScaleSetBaseArgs {
+  /**
+   * A supported platform image (`publisher`, `offer`, `sku`; version is always `latest`, OU1) or an
+   * Azure Compute Gallery image (`id`); managed images are not supported (OU6).
+   */
+  image: pulumi.Input<ImageReference>;
+  /** `Uniform` (the default). Automatic OS image upgrade does not support `Flexible` (CF4). */
+  orchestrationMode?: pulumi.Input<string>;
+  /**
+   * upgradePolicy.mode for model changes: `Rolling` (default), `Automatic` or `Manual`. Service
+   * Fabric scale sets (a Service Fabric extension in `extensions`) need `Automatic` (CF8), the default for them.
+   */
+  upgradeMode?: pulumi.Input<'Rolling' | 'Automatic' | 'Manual'>;
+  /** The application health signal; required unless the scale set runs Service Fabric (OU2, OU3). */
+  health?: HealthArgs;
+  /** Batches and health gates; omitted fields get the documented defaults (20%, 20%, 20%, PT0S). */
+  rollingUpgrade?: pulumi.Input<RollingUpgradeSettings>;
+  /** Keep the new OS disk when an upgraded instance stays unhealthy (default false: roll back). */
+  disableAutomaticRollback?: pulumi.Input<boolean>;
+  /** Use the rolling upgrade policy for automatic OS upgrades (API 2022-03-01). */
+  useRollingUpgradePolicy?: pulumi.Input<boolean>;
+  /** Let the VMs defer OS upgrades through IMDS (API 2023-09-01). */
+  osRollingUpgradeDeferral?: pulumi.Input<boolean>;
+  /** One placement group (default: the API's). More than one needs a Standard load balancer (OU8). */
+  singlePlacementGroup?: pulumi.Input<boolean>;
+  /** Overprovision instances (default: the API's). */
+  overprovision?: pulumi.Input<boolean>;
 }
 
 /** A Uniform scale set with automatic OS image upgrade, a health signal and a rolling upgrade policy. */

@@ -5,7 +5,7 @@ import { ALL_RULES } from '../../rules/index.js';
 import { lintPulumiResources } from '../../components/policy/index.js';
 import { PatchedFlexibleScaleSet, PatchwiseConfigError, type PatchedFlexibleScaleSetArgs } from '../../components/pulumi/index.js';
 import { TODAY } from '../helpers/lint-fixture.js';
-import { deferredFailures, flush, settle, useMocks, type MockRecorder } from './helpers/mocks.js';
+import { deferredFailures, flush, registeredInputs, thrown, useMocks, type MockRecorder } from './helpers/mocks.js';
 
 const HOTPATCH = { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition-hotpatch' };
 const WINDOWS_2019 = { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2019-datacenter' };
@@ -35,19 +35,7 @@ beforeEach(async () => {
 });
 
 async function create(name: string, args: PatchedFlexibleScaleSetArgs): Promise<Record<string, unknown>> {
-  const set = new PatchedFlexibleScaleSet(name, args);
-  await settle(set.scaleSet.id);
-  await flush();
-  return mocks.one(SCALE_SET, name).inputs;
-}
-
-function thrown(create: () => void): Error {
-  try {
-    create();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
+  return registeredInputs(mocks, new PatchedFlexibleScaleSet(name, args).scaleSet.id, SCALE_SET, name);
 }
 
 describe('PatchedFlexibleScaleSet: inputs per intent', () => {

@@ -2,7 +2,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PatchedVirtualMachine, PatchSchedule, PatchwiseConfigError, isRecurrence, planPatchSchedule, type PatchScheduleArgs } from '../../components/pulumi/index.js';
-import { deferredFailures, flush, settle, useMocks, type MockRecorder } from './helpers/mocks.js';
+import { deferredFailures, flush, registeredInputs, settle, thrown, useMocks, type MockRecorder } from './helpers/mocks.js';
 
 const CONFIGURATION = 'azure-native:maintenance:MaintenanceConfiguration';
 const WEEKLY = { start: '2026-12-12 22:00', duration: '03:00', timeZone: 'W. Europe Standard Time', recurEvery: '1Week Saturday' };
@@ -17,19 +17,7 @@ function args(extra: Partial<PatchScheduleArgs> = {}): PatchScheduleArgs {
 }
 
 async function create(name: string, scheduleArgs: PatchScheduleArgs): Promise<Record<string, unknown>> {
-  const schedule = new PatchSchedule(name, scheduleArgs);
-  await settle(schedule.maintenanceConfigurationId);
-  await flush();
-  return mocks.one(CONFIGURATION, name).inputs;
-}
-
-function thrown(create: () => void): Error {
-  try {
-    create();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
+  return registeredInputs(mocks, new PatchSchedule(name, scheduleArgs).maintenanceConfigurationId, CONFIGURATION, name);
 }
 
 describe('PatchSchedule: inputs per intent', () => {

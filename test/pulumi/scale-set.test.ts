@@ -8,7 +8,7 @@ import {
   PatchwiseConfigError,
   type AutoUpgradingScaleSetArgs,
 } from '../../components/pulumi/index.js';
-import { deferredFailures, flush, settle, useMocks, type MockRecorder } from './helpers/mocks.js';
+import { deferredFailures, flush, registeredInputs, settle, thrown, useMocks, type MockRecorder } from './helpers/mocks.js';
 
 const UBUNTU = { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-LTS-Gen2' };
 const WINDOWS = { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-Datacenter-azure-edition' };
@@ -29,19 +29,7 @@ beforeEach(async () => {
 });
 
 async function createScaleSet(name: string, args: AutoUpgradingScaleSetArgs): Promise<Record<string, unknown>> {
-  const set = new AutoUpgradingScaleSet(name, args);
-  await settle(set.scaleSet.id);
-  await flush();
-  return mocks.one('azure-native:compute:VirtualMachineScaleSet', name).inputs;
-}
-
-function thrown(create: () => void): Error {
-  try {
-    create();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
+  return registeredInputs(mocks, new AutoUpgradingScaleSet(name, args).scaleSet.id, 'azure-native:compute:VirtualMachineScaleSet', name);
 }
 
 describe('AutoUpgradingScaleSet: inputs', () => {

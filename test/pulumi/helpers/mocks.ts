@@ -83,6 +83,23 @@ export async function flush(): Promise<void> {
   for (let index = 0; index < 20; index++) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** The inputs a resource of `type` named `name` was registered with, once `output` (of the component) settled. */
+export async function registeredInputs(recorder: MockRecorder, output: pulumi.Output<unknown>, type: string, name: string): Promise<Record<string, unknown>> {
+  await settle(output);
+  await flush();
+  return recorder.one(type, name).inputs;
+}
+
+/** The error `create` throws (a component rejecting its arguments at construction). */
+export function thrown(create: () => void): Error {
+  try {
+    create();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}
+
 /**
  * Run `create` (which registers resources whose inputs fail in an apply) and return the messages
  * of the errors the registrations reject with: what `pulumi preview` prints before it fails.
