@@ -106,7 +106,7 @@ describe('patchwise lint --fix', () => {
     const dir = workspace();
     const cleanBefore = statSync(join(dir, 'windows-vm-manual.json')).mtimeMs;
     const result = await run(['lint', dir, '--fix'], dir);
-    expect(result.stderr).toContain('applied 3 fix(es) in 3 file(s)');
+    expect(result.stderr).toContain('applied 3 fixes in 3 files');
     expect(result.code).toBe(0);
     const commented = readFileSync(join(dir, 'commented.json'), 'utf8');
     expect(commented).toContain('"enableAutomaticUpdates": true, // turned off by the old image');
@@ -117,7 +117,7 @@ describe('patchwise lint --fix', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     // A second run has nothing left to fix.
     const again = await run(['lint', dir, '--fix'], dir);
-    expect(again.stderr).toContain('applied 0 fix(es) in 0 file(s)');
+    expect(again.stderr).toContain('applied 0 fixes in 0 files');
   });
 
   it('--fix-dry-run prints a unified diff and writes nothing', async () => {

@@ -148,7 +148,7 @@ describe('redaction and escaping in every format', () => {
 
   it('github escapes workflow-command data and properties', () => {
     const text = formatters.github(result([finding({ message: '50% done\nnext line', file: 'a,b:c.json' })]), plain);
-    expect(text).toBe('::error file=a%2Cb%3Ac.json,line=12,col=7,endLine=12,title=patchwise guest-patching/windows-automatic-updates::50%25 done%0Anext line\n');
+    expect(text).toBe('::error file=a%2Cb%3Ac.json,line=12,col=7,endLine=12,title=patchwise guest-patching/windows-automatic-updates::50%25 done\\nnext line\n');
   });
 
   it('markdown keeps table cells intact', () => {

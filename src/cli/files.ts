@@ -1,7 +1,8 @@
 /** Finding the templates to lint: files as given, folders searched for ARM templates. */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { describeFsError } from './text-file.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -17,11 +18,15 @@ export interface Candidate {
   display: string;
   /** True when the user named the file itself (not found in a folder). */
   explicit: boolean;
+  /** Set when the file or folder could not be searched or read: reported, never dropped. */
+  problem?: string;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage']);
-const TEMPLATE_SCHEMA = /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i;
-const PARAMETERS_NAME = /\.parameters(\.[^.]+)?\.jsonc?$/i;
+const JSON_NAME = /\.jsonc?$/i;
+// The value may hold JSON escapes (`deployment\u0054emplate.json`): captured raw, decoded below.
+const SCHEMA_VALUE = /"\$schema"\s*:\s*"((?:[^"\\\r\n]|\\.){0,512})"/gi;
+const TEMPLATE_SCHEMA_URL = /deploymentTemplate\.json/i;
 
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
@@ -30,56 +35,93 @@ export function displayPath(path: string, cwd: string): string {
 }
 
 /**
- * Expand paths into template candidates. Folders are searched recursively for `.json`/`.jsonc`
- * files whose `$schema` is a deployment template; parameter files are never templates.
+ * Expand paths into candidates. A file named on the command line is a candidate as it is; folders
+ * are searched recursively (following symbolic links, each real folder once) for `.json`/`.jsonc`
+ * files, and whether one is a template is decided when it is read (see isTemplateCandidateText).
  */
 export function findTemplates(paths: readonly string[], cwd: string, ignore: (absolute: string) => boolean): Candidate[] {
   const found = new Map<string, Candidate>();
+  const add = (candidate: Candidate) => {
+    if (!found.has(candidate.path)) found.set(candidate.path, candidate);
+  };
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stats;
     try {
       stats = statSync(absolute);
-    } catch {
-      throw new UsageError(`no such file or folder: ${given}`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UsageError(`no such file or folder: ${given}`);
+      // It exists but cannot be inspected (a dangling link loop, no permission): report it as a file.
+      add({ path: absolute, display: displayPath(absolute, cwd), explicit: true, problem: describeFsError(error) });
+      continue;
     }
     if (stats.isDirectory()) {
-      for (const file of walk(absolute)) {
-        if (ignore(file) || PARAMETERS_NAME.test(basename(file)) || !hasTemplateSchema(file)) continue;
-        if (!found.has(file)) found.set(file, { path: file, display: displayPath(file, cwd), explicit: false });
+      for (const entry of walk(absolute, new Set())) {
+        if (!ignore(entry.path)) add({ ...entry, display: displayPath(entry.path, cwd), explicit: false });
       }
     } else if (!ignore(absolute)) {
-      found.set(absolute, { path: absolute, display: displayPath(absolute, cwd), explicit: true });
+      add({ path: absolute, display: displayPath(absolute, cwd), explicit: true });
     }
   }
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
 
-function* walk(folder: string): Generator<string> {
+function* walk(folder: string, visited: Set<string>): Generator<{ path: string; problem?: string }> {
+  let real: string;
   let entries: Dirent[];
   try {
+    real = realpathSync(folder);
+    if (visited.has(real)) return; // a symbolic link back into a folder already searched
+    visited.add(real);
     entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    yield { path: folder, problem: `cannot search the folder: ${describeFsError(error)}` };
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path);
-    } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
-      yield path;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        if (JSON_NAME.test(entry.name)) yield { path, problem: `broken symbolic link: ${describeFsError(error)}` };
+        continue;
+      }
+    }
+    if (isDirectory) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, visited);
+    } else if (isFile && JSON_NAME.test(entry.name)) {
+      yield { path };
     }
   }
 }
 
-/** Cheap check before parsing: the first 4 KB mention a deployment template schema. */
-function hasTemplateSchema(file: string): boolean {
+/**
+ * A file found in a folder is read as a template when its text names a deployment-template
+ * `$schema`. A broken one is then a parse error, not skipped: the build must not pass it.
+ */
+export function isTemplateCandidateText(text: string): boolean {
+  // A mention of the schema URL is enough: when the `$schema` line is the broken part, it is still there.
+  if (TEMPLATE_SCHEMA_URL.test(text)) return true;
+  if (!text.includes('\\u')) return false;
+  SCHEMA_VALUE.lastIndex = 0;
+  for (let match = SCHEMA_VALUE.exec(text); match; match = SCHEMA_VALUE.exec(text)) {
+    if (TEMPLATE_SCHEMA_URL.test(unescapeJsonString(match[1]))) return true;
+  }
+  return false;
+}
+
+function unescapeJsonString(raw: string): string {
+  if (!raw.includes('\\')) return raw;
   try {
-    const text = readFileSync(file, 'utf8');
-    return TEMPLATE_SCHEMA.test(text.slice(0, 4096)) || (text.length > 4096 && TEMPLATE_SCHEMA.test(text));
+    return JSON.parse(`"${raw}"`) as string;
   } catch {
-    return false;
+    return raw;
   }
 }
 

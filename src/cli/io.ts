@@ -1,6 +1,5 @@
 /** The process surface commands use, so tests can run them in memory. */
-import { renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { redactSecrets } from '../report/redact.js';
 
 export interface CliIO {
   cwd: string;
@@ -34,9 +33,10 @@ export function useColor(io: CliIO, toFile: boolean): boolean {
   return io.stdoutIsTTY;
 }
 
-/** Write a file atomically: a temporary file in the same folder, then rename. */
-export function writeFileAtomic(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  writeFileSync(temporary, content, 'utf8');
-  renameSync(temporary, path);
+/**
+ * The output boundary: whatever a command prints passes through the secret patterns here, on top
+ * of the per-field redaction of the formatters (defence in depth: a message nobody thought of).
+ */
+export function redactingIO(io: CliIO): CliIO {
+  return { ...io, stdout: (text) => io.stdout(redactSecrets(text)), stderr: (text) => io.stderr(redactSecrets(text)) };
 }

@@ -1,19 +1,24 @@
 /** `patchwise lint [paths..]`: lint ARM templates and print findings. */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { ConfigSuppressions } from '../engine/suppressions.js';
 import { resolveSettings } from '../engine/config.js';
 import { CORE_RULES } from '../engine/core-rules.js';
 import type { Finding, LintResult, LintSummary, RuleDescriptor } from '../engine/finding.js';
-import { isEnabled, lintTemplate, looksLikeTemplate, type FileLintResult, type LintInput, type TextInput } from '../engine/lint.js';
+import { internalErrorFinding, isEnabled, lintTemplate, unreadableFileFinding, type FileLintResult, type LintContext, type LintInput, type TextInput } from '../engine/lint.js';
 import { packageVersion } from '../engine/package-info.js';
 import { docsUrl, type AnyRule } from '../engine/rule.js';
 import { formatters, type FormatName } from '../report/index.js';
+import { redactJsonText } from '../report/redact.js';
+import type { SourceDocument } from '../template/json.js';
 import { loadConfig } from './config-file.js';
 import { fixable, fixFile, unifiedDiff } from './fix.js';
 import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
 import { readAtRevision } from './git.js';
-import { useColor, writeFileAtomic, type CliIO } from './io.js';
+import { useColor, type CliIO } from './io.js';
+import { checkBaseline, loadCandidate, readOptionFile, readParametersOption } from './template-inputs.js';
+import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
+import { rewriteFile, WriteError, writeReport } from './write-file.js';
 
 export interface LintArgs {
   paths: string[];
@@ -46,6 +51,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.sasHorizon !== undefined && (!Number.isInteger(args.sasHorizon) || args.sasHorizon < 0)) {
     throw new UsageError('--sas-horizon takes a whole number of days, 0 or more');
   }
+  if (args.paths.includes('-')) throw new UsageError("reading a template from standard input ('-') is not supported: name the file");
+  if (args.fix && args.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
   const inventory = args.inventory ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory) : undefined;
   const loaded = loadConfig(io.cwd, args.config);
   const { ALL_RULES } = await import('../../rules/index.js');
@@ -53,80 +60,132 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const suppressions = new ConfigSuppressions(loaded.config.suppressions);
   const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir));
   if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
-  const explicitParameters = args.parameters ? readInput(resolve(io.cwd, args.parameters), io.cwd) : undefined;
+  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
   const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
   const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
+  const context: LintContext = {
+    rules: ALL_RULES,
+    settings,
+    suppressions,
+    relativeToConfig: (file: string) => relative(loaded.baseDir, resolve(io.cwd, file)).split(sep).join('/'),
+    today,
+    sasHorizonDays: args.sasHorizon,
+    inventory,
+    allowedValues: args.allowedValues,
+  };
+  const lintEnabled = (input: LintInput, document?: SourceDocument): FileLintResult => {
+    const raw = lintTemplate(input, context, { document });
+    return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, settings)) };
+  };
 
   const findings: Finding[] = [];
   const diffs: string[] = [];
-  let fixedFiles = 0;
-  let fixesApplied = 0;
+  const fixes = { files: 0, applied: 0, failed: 0 };
   let files = 0;
   let resources = 0;
+  let templates = 0;
   for (const candidate of candidates) {
-    const input = readCandidate(candidate, io);
-    if (!input) continue;
-    if (candidate.explicit && !looksLikeTemplate(input.text, input.file) && looksLikeJson(input.text)) {
-      io.stderr(`patchwise: skipped ${candidate.display}: not an ARM deployment template (no deploymentTemplate $schema)\n`);
+    const loadedFile = loadCandidate(candidate);
+    if (loadedFile.kind === 'skipped') {
+      if (loadedFile.note) io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
     }
-    const parametersPath = explicitParameters ? undefined : parametersFileFor(candidate.path);
-    const lintInput: LintInput = {
-      ...input,
-      parameters: explicitParameters ?? (parametersPath ? readInput(parametersPath, io.cwd) : undefined),
-      baseline: baselineFor(candidate, args, baselineRoot, baselineIsFolder, io),
-    };
-    const context = {
-      rules: ALL_RULES,
-      settings,
-      suppressions,
-      relativeToConfig: (file: string) => relative(loaded.baseDir, resolve(io.cwd, file)).split(sep).join('/'),
-      today,
-      sasHorizonDays: args.sasHorizon,
-      inventory,
-      allowedValues: args.allowedValues,
-    };
-    const lintEnabled = (lintInputText: LintInput): FileLintResult => {
-      const raw = lintTemplate(lintInputText, context);
-      return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, settings)) };
-    };
-    let result = lintEnabled(lintInput);
-    if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
-      const outcome = fixFile(lintInput, result, lintEnabled);
-      if (outcome.text !== lintInput.text) {
-        fixedFiles += 1;
-        fixesApplied += outcome.applied;
-        if (args.fixDryRun) diffs.push(await unifiedDiff(candidate.display, lintInput.text, outcome.text));
-        else writeFileAtomic(candidate.path, outcome.text);
-      }
-      result = outcome.result;
-    }
     files += 1;
-    resources += result.resources;
-    findings.push(...result.findings.filter((finding) => isEnabled(finding, settings)));
+    if (loadedFile.kind === 'broken') {
+      const result = loadedFile.input ? lintEnabled(loadedFile.input) : { findings: [unreadableFileFinding(loadedFile.file, loadedFile.reason, context)] };
+      findings.push(...result.findings.filter((finding) => isEnabled(finding, settings)));
+      continue;
+    }
+    templates += 1;
+    try {
+      const sibling = explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
+      if (sibling && !sibling.ok) findings.push(unreadableFileFinding(sibling.file, `cannot read the parameters file: ${sibling.reason}`, context));
+      const lintInput: LintInput = {
+        ...loadedFile.input,
+        parameters: explicitParameters ?? (sibling?.ok ? sibling.input : undefined),
+        baseline: baselineFor(candidate, args, baselineRoot, baselineIsFolder, io),
+      };
+      let result = lintEnabled(lintInput, loadedFile.document);
+      if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
+        const outcome = fixFile(lintInput, result, lintEnabled);
+        result = outcome.result;
+        if (outcome.text !== lintInput.text) {
+          if (args.fixDryRun) {
+            diffs.push(await unifiedDiff(candidate.display, redactJsonText(lintInput.text), redactJsonText(outcome.text)));
+            fixes.files += 1;
+            fixes.applied += outcome.applied;
+          } else if (writeFix(candidate, outcome.text, loadedFile.encoding, io)) {
+            fixes.files += 1;
+            fixes.applied += outcome.applied;
+          } else {
+            fixes.failed += 1;
+            result = lintEnabled(lintInput, loadedFile.document); // the file is unchanged: report it as it is
+          }
+        }
+      }
+      resources += result.resources;
+      findings.push(...result.findings);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      findings.push(internalErrorFinding(candidate.display, error, context));
+    }
   }
+  if (files === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
 
   const summary = summarize(findings, files, resources);
   const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   const result: LintResult = { findings: shown, summary, rules: describeRules(ALL_RULES), version: packageVersion() };
   const text = formatters[args.format](result, { color: useColor(io, Boolean(args.output)), cwd: io.cwd });
+  const writeOutput = () => writeReport(resolve(io.cwd, args.output!), text, { cwd: io.cwd, inputs: inputsOf(candidates, args, io.cwd) });
   if (args.fixDryRun) {
     // The diff is the output; the report only goes to --output when asked for.
     io.stdout(diffs.join(''));
-    if (args.output) writeFileAtomic(resolve(io.cwd, args.output), text);
-    io.stderr(`patchwise: ${fixesApplied} fix(es) in ${fixedFiles} file(s) would be applied (dry run: nothing written)\n`);
+    if (args.output) writeOutput();
+    io.stderr(`patchwise: ${plural(fixes.applied, 'fix', 'fixes')} in ${plural(fixes.files, 'file')} would be applied (dry run: nothing written)\n`);
   } else {
-    if (args.output) writeFileAtomic(resolve(io.cwd, args.output), text);
+    if (args.output) writeOutput();
     else if (text) io.stdout(text.endsWith('\n') ? text : `${text}\n`);
-    if (args.fix) io.stderr(`patchwise: applied ${fixesApplied} fix(es) in ${fixedFiles} file(s)\n`);
+    if (args.fix) io.stderr(`patchwise: applied ${plural(fixes.applied, 'fix', 'fixes')} in ${plural(fixes.files, 'file')}\n`);
   }
+  if (templates === 0 && summary.errors === 0) io.stderr('patchwise: no ARM templates among the files named\n');
 
+  if (fixes.failed > 0) return 2;
   if (summary.errors > 0) return 1;
   if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) {
     io.stderr(`patchwise: ${summary.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Write a fixed file back in its own encoding; false (with a message) when it cannot be written. */
+function writeFix(candidate: Candidate, text: string, encoding: TextEncoding, io: CliIO): boolean {
+  try {
+    rewriteFile(candidate.path, encodeText(text, encoding));
+    return true;
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    io.stderr(`patchwise: fixes not applied to ${candidate.display}: ${error.message}\n`);
+    return false;
+  }
+}
+
+/** Every file this run reads: `--output` may not name one of them. */
+function inputsOf(candidates: readonly Candidate[], args: LintArgs, cwd: string): string[] {
+  return [...candidates.map((candidate) => candidate.path), ...[args.parameters, args.baseline, args.config, args.inventory].filter((path): path is string => Boolean(path)).map((path) => resolve(cwd, path))];
+}
+
+/** `<template>.parameters.json` beside the template; one that cannot be read is a finding on it, not a crash. */
+function siblingParameters(template: string, cwd: string): { ok: true; input: TextInput } | { ok: false; file: string; reason: string } | undefined {
+  const path = parametersFileFor(template);
+  if (!path) return undefined;
+  const file = displayPath(path, cwd);
+  const read = readTextFile(path);
+  return read.ok ? { ok: true, input: { file, text: read.file.text } } : { ok: false, file, reason: read.reason };
 }
 
 function parseToday(value: string | undefined): Date {
@@ -144,41 +203,17 @@ function isFolder(path: string, given: string): boolean {
   }
 }
 
-function looksLikeJson(text: string): boolean {
-  return /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
-}
-
-function readCandidate(candidate: Candidate, io: CliIO): TextInput | undefined {
-  try {
-    return { file: candidate.display, text: readFileSync(candidate.path, 'utf8') };
-  } catch (error) {
-    io.stderr(`patchwise: cannot read ${candidate.display}: ${(error as Error).message}\n`);
-    return undefined;
-  }
-}
-
-function readInput(path: string, cwd: string): TextInput {
-  try {
-    return { file: displayPath(path, cwd), text: readFileSync(path, 'utf8') };
-  } catch (error) {
-    throw new UsageError(`cannot read ${displayPath(path, cwd)}: ${(error as Error).message}`);
-  }
-}
-
 /** The previous version of a template: `--baseline` file or folder (same relative path), or the file at `--baseline-ref`. */
 function baselineFor(candidate: Candidate, args: LintArgs, root: string | undefined, isFolderBaseline: boolean, io: CliIO): TextInput | null | undefined {
   if (args.baselineRef) {
     const text = readAtRevision(candidate.path, args.baselineRef);
-    return text === null ? null : { file: `${candidate.display}@${args.baselineRef}`, text };
+    return text === null ? null : checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref');
   }
   if (!root) return undefined;
-  if (!isFolderBaseline) return readInput(root, io.cwd);
+  if (!isFolderBaseline) return checkBaseline(readOptionFile('--baseline', root, io.cwd), '--baseline');
   const path = resolve(root, candidate.display);
-  try {
-    return { file: displayPath(path, io.cwd), text: readFileSync(path, 'utf8') };
-  } catch {
-    return null; // not in the baseline folder: a new file, every resource is new
-  }
+  if (!existsSync(path)) return null; // not in the baseline folder: a new file, every resource is new
+  return checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline');
 }
 
 export function summarize(findings: readonly Finding[], files: number, resources: number): LintSummary {

@@ -7,14 +7,16 @@ import yargs from 'yargs';
 import { ConfigError } from '../engine/config.js';
 import { packageVersion } from '../engine/package-info.js';
 import { UsageError } from './files.js';
-import { processIO, type CliIO } from './io.js';
+import { neutralizeControls } from '../report/neutralize.js';
+import { processIO, redactingIO, type CliIO } from './io.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export const PLAN_SCENARIOS = ['guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'] as const;
 export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 
 /** Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or configuration error. */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
+  const io = redactingIO(rawIO);
   let exitCode = 0;
   const parser = yargs(argv)
     .scriptName('patchwise')
@@ -157,5 +159,8 @@ function reportError(error: unknown, io: CliIO): number {
     io.stderr(`patchwise: ${error.message}\nRun 'patchwise --help' for usage.\n`);
     return 2;
   }
-  throw error;
+  // A bug: one line that says so; the stack only when asked for (it may quote template text).
+  const detail = io.env.PATCHWISE_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : ' (set PATCHWISE_DEBUG=1 for the stack trace)';
+  io.stderr(`patchwise: internal error: ${neutralizeControls((error as Error)?.message ?? String(error))}${detail}\nThis is a bug in patchwise: please report it.\n`);
+  return 2;
 }

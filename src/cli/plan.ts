@@ -4,16 +4,19 @@
  * Exit codes: 0 plan without error-level risks, 1 error-level risks (the rollout stops, or takes
  * more than 30 days), 2 usage errors (bad options, unreadable or invalid inventory, parse errors).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { prepareTemplate, looksLikeTemplate, type TextInput } from '../engine/lint.js';
+import { prepareTemplate, type TextInput } from '../engine/lint.js';
 import type { Inventory } from '../inventory/types.js';
 import type { FleetInput, Plan, Scenario } from '../plan/index.js';
 import { loadConfig } from './config-file.js';
-import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
+import { findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
 import { readAtRevision } from './git.js';
-import { writeFileAtomic, type CliIO } from './io.js';
+import type { CliIO } from './io.js';
 import { redactSecrets } from '../report/redact.js';
+import { mapStrings, neutralizeControls } from '../report/neutralize.js';
+import { checkBaseline, loadCandidate, readOptionFile, readParametersOption } from './template-inputs.js';
+import { writeReport } from './write-file.js';
 
 export interface PlanArgs {
   paths: string[];
@@ -55,20 +58,23 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   const loaded = loadConfig(io.cwd, args.config);
   const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir));
   if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
-  const explicitParameters = args.parameters ? readInput(resolve(io.cwd, args.parameters), io.cwd) : undefined;
+  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
 
   const current: FleetInput[] = [];
   const previous: FleetInput[] = [];
   const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
   const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
   for (const candidate of candidates) {
-    const input = readCandidate(candidate);
-    if (candidate.explicit && !looksLikeTemplate(input.text, input.file)) {
-      io.stderr(`patchwise: skipped ${candidate.display}: not an ARM deployment template (no deploymentTemplate $schema)\n`);
+    const loadedFile = loadCandidate(candidate);
+    if (loadedFile.kind === 'skipped') {
+      if (loadedFile.note) io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
     }
+    // A plan of part of the fleet would look complete: a file that may be a template and cannot be read stops the plan.
+    if (loadedFile.kind === 'broken' && !loadedFile.input) throw new UsageError(`cannot plan ${loadedFile.file}: ${loadedFile.reason}`);
+    const input = loadedFile.kind === 'template' ? loadedFile.input : loadedFile.input!;
     const parametersPath = explicitParameters ? undefined : parametersFileFor(candidate.path);
-    const parameters = explicitParameters ?? (parametersPath ? readInput(parametersPath, io.cwd) : undefined);
+    const parameters = explicitParameters ?? (parametersPath ? readOptionFile('parameters file', parametersPath, io.cwd) : undefined);
     current.push(model(input, parameters, candidate.display));
     if (args.baseline || args.baselineRef) {
       const old = baselineFor(candidate, args, baselineRoot, baselineIsFolder, io);
@@ -87,10 +93,11 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
     if (error instanceof engine.PlanInputError) throw new UsageError(error.message);
     throw error;
   }
-  const rendered = args.format === 'json' ? engine.renderJson(plan) : args.format === 'markdown' ? engine.renderMarkdown(plan) : engine.renderText(plan);
-  // Names and reasons come from templates and inventories: never let a secret through.
-  const text = redactSecrets(rendered);
-  if (args.output) writeFileAtomic(resolve(io.cwd, args.output), text);
+  // Names and reasons come from templates and inventories: no secret and no control character gets through.
+  const shown = mapStrings(plan, (text) => neutralizeControls(redactSecrets(text)));
+  const text = args.format === 'json' ? engine.renderJson(shown) : args.format === 'markdown' ? engine.renderMarkdown(shown) : engine.renderText(shown);
+  const inputs = [...candidates.map((candidate) => candidate.path), ...[args.parameters, args.baseline, args.inventory, args.config].filter((path): path is string => Boolean(path)).map((path) => resolve(io.cwd, path))];
+  if (args.output) writeReport(resolve(io.cwd, args.output), text, { cwd: io.cwd, inputs });
   else io.stdout(text);
   return plan.summary.risks.error > 0 ? 1 : 0;
 }
@@ -105,22 +112,6 @@ function model(input: TextInput, parameters: TextInput | undefined, file: string
   return { file, model: prepared.model };
 }
 
-function readCandidate(candidate: Candidate): TextInput {
-  try {
-    return { file: candidate.display, text: readFileSync(candidate.path, 'utf8') };
-  } catch (error) {
-    throw new UsageError(`cannot read ${candidate.display}: ${(error as Error).message}`);
-  }
-}
-
-function readInput(path: string, cwd: string): TextInput {
-  try {
-    return { file: displayPath(path, cwd), text: readFileSync(path, 'utf8') };
-  } catch (error) {
-    throw new UsageError(`cannot read ${displayPath(path, cwd)}: ${(error as Error).message}`);
-  }
-}
-
 function isFolder(path: string, given: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -133,14 +124,11 @@ function isFolder(path: string, given: string): boolean {
 function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, io: CliIO): TextInput | null {
   if (args.baselineRef) {
     const text = readAtRevision(candidate.path, args.baselineRef);
-    return text === null ? null : { file: `${candidate.display}@${args.baselineRef}`, text };
+    return text === null ? null : checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref');
   }
   if (!root) return null;
-  if (!folder) return readInput(root, io.cwd);
-  try {
-    const path = resolve(root, candidate.display);
-    return { file: displayPath(path, io.cwd), text: readFileSync(path, 'utf8') };
-  } catch {
-    return null;
-  }
+  if (!folder) return checkBaseline(readOptionFile('--baseline', root, io.cwd), '--baseline');
+  const path = resolve(root, candidate.display);
+  if (!existsSync(path)) return null; // a new file
+  return checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline');
 }

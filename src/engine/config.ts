@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { readJsonDocument } from '../template/json.js';
 import type { Severity } from './finding.js';
 import { packageRoot } from './package-info.js';
 import type { AnyRule, PresetName, RuleSetting } from './rule.js';
@@ -41,18 +42,21 @@ export class ConfigError extends Error {
 
 export const CONFIG_FILE_NAME = 'patchwise.config.json';
 
+/** A config with thousands of mistakes gets the first ones, not megabytes of messages. */
+const MAX_PROBLEMS_SHOWN = 20;
+
 /** Parse and validate a config file's text; throws ConfigError with every problem listed. */
 export function parseConfig(text: string, file: string): PatchwiseConfig {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
+  // The same dialect as templates: a byte-order mark, comments and trailing commas are fine.
+  const read = readJsonDocument(file, text);
+  if (!read.ok) throw new ConfigError(`${file}:${read.error.line}:${read.error.column}: ${read.error.message}`);
+  const value = read.document.value;
   const validate = compileValidator();
   if (!validate(value)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''}`);
-    throw new ConfigError(`${file}: invalid configuration:\n  ${problems.join('\n  ')}`);
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+    if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
+    throw new ConfigError(`${file}: invalid configuration:\n  ${shown.join('\n  ')}`);
   }
   return value as PatchwiseConfig;
 }

@@ -12,7 +12,12 @@ export interface CoreRule {
 }
 
 export const CORE_RULES = {
-  parseError: { id: 'parse-error', severity: 'error', summary: 'The file is not valid JSON (comments and trailing commas are accepted)', requirements: [] },
+  parseError: {
+    id: 'parse-error',
+    severity: 'error',
+    summary: 'The file cannot be read as a template: not valid JSON (comments, trailing commas and line breaks in strings are accepted), unreadable, too large or not UTF-8/UTF-16 text',
+    requirements: [],
+  },
   invalidExpression: {
     id: 'template/invalid-expression',
     severity: 'warning',
@@ -26,5 +31,11 @@ export const CORE_RULES = {
     requirements: [],
   },
   invalidTemplate: { id: 'template/invalid-template', severity: 'error', summary: 'The file has an ARM template $schema but is not a template object', requirements: [] },
-  internalError: { id: 'internal-error', severity: 'error', summary: 'A rule failed on this resource: a bug in patchwise, please report it', requirements: [] },
+  invalidParameters: {
+    id: 'template/invalid-parameters',
+    severity: 'warning',
+    summary: 'A parameters file is not a deployment parameters object, so its values are not used',
+    requirements: [],
+  },
+  internalError: { id: 'internal-error', severity: 'error', summary: 'A rule or the reading of a file failed: a bug in patchwise, please report it', requirements: [] },
 } as const satisfies Record<string, CoreRule>;

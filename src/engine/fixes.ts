@@ -15,10 +15,13 @@ import type { FixSpec } from './rule.js';
 export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undefined {
   if (!isExpanded(resource)) return undefined;
   const location = resource.locateInDocument(spec.path);
-  const expected = [...resource.declarationPath, ...spec.path];
-  if (location.document !== resource.document || !samePath(location.documentPath, expected)) return undefined;
+  const declared = [...resource.declarationPath, ...spec.path];
+  if (location.document !== resource.document || !samePath(location.documentPath, declared)) return undefined;
+  // ARM property names are case-insensitive: edit the key as written (`provisionVmAgent`), never add a second one.
+  const expected = withWrittenKeys(resource.document.value, declared);
   if (!isLiteralPath(resource.document.value, expected, spec.value === undefined)) return undefined;
-  const text = resource.document.text;
+  // jsonc-parser reads the copy with raw line breaks in strings blanked (same offsets).
+  const text = resource.document.treeText;
   let edits: ReturnType<typeof modify>;
   try {
     edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
@@ -26,8 +29,32 @@ export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undef
     if (error instanceof RangeError) return undefined; // nesting too deep for jsonc-parser: no fix, never a crash
     throw error;
   }
-  if (edits.length === 0) return undefined;
+  // An edit that writes what is already there is no fix (it would be counted as fixable forever).
+  edits = edits.filter((edit) => text.slice(edit.offset, edit.offset + edit.length) !== edit.content);
+  if (edits.length === 0 || !editsKeepRawText(resource.document, edits)) return undefined;
   return { description: spec.description, edits: edits.map(({ offset, length, content }) => ({ offset, length, content })) };
+}
+
+/** An edit that would replace a string holding a raw line break would lose it: no fix then. */
+function editsKeepRawText(document: { text: string; treeText: string }, edits: readonly TextEdit[]): boolean {
+  if (document.text === document.treeText) return true;
+  return edits.every(({ offset, length }) => document.text.slice(offset, offset + length) === document.treeText.slice(offset, offset + length));
+}
+
+/** The path with each key spelled as in the document when only a different case of it is written (the last one, as ARM reads it). */
+function withWrittenKeys(root: unknown, path: JsonPath): JsonPath {
+  const out: JsonPath = [];
+  let current: unknown = root;
+  for (const segment of path) {
+    let key = segment;
+    if (typeof segment === 'string' && current !== null && typeof current === 'object' && !Array.isArray(current) && !Object.prototype.hasOwnProperty.call(current, segment)) {
+      const lower = segment.toLowerCase();
+      key = Object.keys(current).filter((name) => name.toLowerCase() === lower).pop() ?? segment;
+    }
+    out.push(key);
+    current = current !== null && typeof current === 'object' ? (current as Record<string | number, unknown>)[key] : undefined;
+  }
+  return out;
 }
 
 function isExpanded(resource: ResourceSource): resource is ExpandedResource {
@@ -68,8 +95,9 @@ function isLiteralPath(root: unknown, path: JsonPath, removing: boolean): boolea
 
 /** Indentation and line ends as the file already uses them. */
 export function formattingOf(text: string): FormattingOptions {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const indented = /\n([ \t]+)\S/.exec(text);
+  // Lone CR line ends (classic Mac) are kept too.
+  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+  const indented = /[\r\n]([ \t]+)\S/.exec(text);
   if (indented?.[1].startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
   return { insertSpaces: true, tabSize: indented ? Math.min(indented[1].length, 8) : 2, eol };
 }

@@ -8,9 +8,9 @@ import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
 import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
-import { isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
+import { isParametersDocument, isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
-import type { Diagnostic, ExpandedTemplate } from '../template/types.js';
+import type { Diagnostic, ExpandedResource, ExpandedTemplate } from '../template/types.js';
 import type { Inventory } from '../inventory/types.js';
 import { CORE_RULES, type CoreRule } from './core-rules.js';
 import type { Finding, Severity } from './finding.js';
@@ -97,8 +97,9 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
   let parameterValues: Map<string, unknown> | undefined;
   if (parameters) {
     const readParameters = readJsonDocument(parameters.file, parameters.text);
-    if (readParameters.ok) parameterValues = parameterValuesFrom(readParameters.document.value, parameters.file).values;
-    else findings.push(coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context));
+    if (!readParameters.ok) findings.push(coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context));
+    else if (!isParametersDocument(readParameters.document.value)) findings.push(coreFinding(CORE_RULES.invalidParameters, parameters.file, 1, 1, `${parameters.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries): parameter defaults are used instead`, context));
+    else parameterValues = parameterValuesFrom(readParameters.document.value, parameters.file).values;
   }
   const expanded = expandTemplate(read.document, {
     parameterValues,
@@ -113,14 +114,18 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
   return { document: read.document, expanded, model, findings };
 }
 
-export function lintTemplate(input: LintInput, context: LintContext): FileLintResult {
-  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false });
-  const findings = prepared.findings.filter((finding) => finding.file === input.file || finding.ruleId === CORE_RULES.parseError.id);
+/** `document`: the input's text already parsed (the CLI parses each file once to tell whether it is a template). */
+export function lintTemplate(input: LintInput, context: LintContext, parsed: { document?: SourceDocument } = {}): FileLintResult {
+  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, document: parsed.document });
+  const findings = prepared.findings.filter((finding) => finding.file === input.file || FILE_LEVEL_RULES.has(finding.ruleId));
   if (!prepared.model || !prepared.expanded) {
     return { file: input.file, findings: sortFindings(findings), resources: 0, expandedResources: 0 };
   }
   const hasBaseline = input.baseline !== undefined;
-  const baselineModel = input.baseline ? prepareTemplate(input.baseline, input.parameters, context).model : undefined;
+  const baseline = input.baseline ? prepareTemplate(input.baseline, input.parameters, context) : undefined;
+  // A baseline that cannot be read must not pass as "every resource is new": say so.
+  if (baseline && !baseline.model) findings.push(...baseline.findings.filter((finding) => finding.ruleId === CORE_RULES.parseError.id));
+  const baselineModel = baseline?.model;
   const ruleFindings = findingsOfRules(prepared.model, baselineModel, hasBaseline, context);
   findings.push(...ruleFindings);
 
@@ -165,14 +170,50 @@ function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBase
       });
     },
   });
-  for (const finding of raw) findings.push(toFinding(withFixes ? finding : { ...finding, fix: undefined }, context));
+  const conflicts = withFixes ? conflictingFixes(raw) : undefined;
+  for (const finding of raw) findings.push(toFinding(withFixes && !conflicts?.has(finding) ? finding : { ...finding, fix: undefined }, context));
   return findings;
+}
+
+/**
+ * Copy-loop instances share one declaration. When they need different values at the same place,
+ * no edit of that place is right (each pass would flip it): none of them gets a fix.
+ */
+function conflictingFixes(raw: readonly RawFinding[]): Set<RawFinding> {
+  const byTarget = new Map<string, { values: Set<string>; findings: RawFinding[] }>();
+  for (const finding of raw) {
+    if (!finding.fix) continue;
+    const source = finding.resource.resource as Partial<ExpandedResource>;
+    if (!source.document || !source.declarationPath) continue;
+    const key = `${source.document.file}\u0000${JSON.stringify(source.declarationPath)}\u0000${JSON.stringify(finding.fix.path)}`;
+    const entry = byTarget.get(key) ?? { values: new Set<string>(), findings: [] };
+    entry.values.add(JSON.stringify(finding.fix.value) ?? 'undefined');
+    entry.findings.push(finding);
+    byTarget.set(key, entry);
+  }
+  const conflicts = new Set<RawFinding>();
+  for (const { values, findings } of byTarget.values()) if (values.size > 1) for (const finding of findings) conflicts.add(finding);
+  return conflicts;
 }
 
 /** True when the parsed document is an ARM deployment template (by its `$schema`). */
 export function looksLikeTemplate(text: string, file: string): boolean {
   const read = readJsonDocument(file, text);
   return read.ok && isTemplateDocument(read.document.value);
+}
+
+/** Findings about a file, not a resource, that lintTemplate keeps even when they name another file (its parameters file). */
+const FILE_LEVEL_RULES: ReadonlySet<string> = new Set([CORE_RULES.parseError.id, CORE_RULES.invalidParameters.id]);
+
+/** A file that could not be read at all (permissions, size, encoding): a parse error at its start. */
+export function unreadableFileFinding(file: string, reason: string, context: LintContext): Finding {
+  return coreFinding(CORE_RULES.parseError, file, 1, 1, reason, context);
+}
+
+/** Linting one file failed unexpectedly: the file gets an internal-error finding and the others are still linted. */
+export function internalErrorFinding(file: string, error: unknown, context: LintContext): Finding {
+  const message = error instanceof RangeError ? 'the file is too complex to lint (nesting or size)' : `linting the file failed: ${(error as Error)?.message ?? String(error)}`;
+  return coreFinding(CORE_RULES.internalError, file, 1, 1, message, context);
 }
 
 function resourceIdentity(resource: ModelResource): { type: string; name: string } {

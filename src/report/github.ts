@@ -1,5 +1,4 @@
 /** GitHub Actions workflow commands: annotations on the pull request's files. */
-import { redactSecrets } from './redact.js';
 import type { Formatter } from './types.js';
 
 function escapeData(text: string): string {
@@ -18,7 +17,7 @@ export const github: Formatter = (result) => {
       const properties = [`file=${escapeProperty(finding.file)}`, `line=${finding.line}`, `col=${finding.column}`];
       if (finding.endLine !== undefined) properties.push(`endLine=${finding.endLine}`);
       properties.push(`title=${escapeProperty(`patchwise ${finding.ruleId}`)}`);
-      return `::${command} ${properties.join(',')}::${escapeData(redactSecrets(finding.message))}`;
+      return `::${command} ${properties.join(',')}::${escapeData(finding.message)}`;
     });
   return lines.length ? `${lines.join('\n')}\n` : '';
 };

@@ -1,20 +1,19 @@
 /** The findings JSON: a public contract described by schemas/findings.schema.json. */
 import type { Finding } from '../engine/finding.js';
-import { redactSecrets } from './redact.js';
 import type { Formatter } from './types.js';
 
 function serializeFinding(finding: Finding): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ruleId: finding.ruleId,
     severity: finding.severity,
-    message: redactSecrets(finding.message),
+    message: finding.message,
     file: finding.file,
     line: finding.line,
     column: finding.column,
   };
   if (finding.endLine !== undefined) out.endLine = finding.endLine;
   if (finding.endColumn !== undefined) out.endColumn = finding.endColumn;
-  if (finding.resource) out.resource = { type: finding.resource.type, name: redactSecrets(finding.resource.name) };
+  if (finding.resource) out.resource = { type: finding.resource.type, name: finding.resource.name };
   if (finding.path !== undefined) out.path = finding.path;
   out.requirements = finding.requirements;
   if (finding.fix) out.fix = finding.fix;

@@ -1,6 +1,5 @@
 /** JUnit XML: a test suite per file, a failing test case per error or warning, a passing one per clean file. */
 import type { Finding } from '../engine/finding.js';
-import { redactSecrets } from './redact.js';
 import type { Formatter } from './types.js';
 
 export function escapeXml(text: string): string {
@@ -23,7 +22,7 @@ export const junit: Formatter = (result) => {
     const cases = findings.map((finding) => {
       const name = escapeXml(`${finding.ruleId} ${finding.resource?.name ?? ''} ${finding.path ?? ''}`.trim());
       const where = `${finding.file}:${finding.line}:${finding.column}`;
-      const message = escapeXml(redactSecrets(finding.message));
+      const message = escapeXml(finding.message);
       if (finding.suppressed) return `    <testcase name="${name}" classname="${escapeXml(file)}"><skipped message="${escapeXml(`suppressed: ${finding.suppressed.reason ?? finding.suppressed.kind}`)}"/></testcase>`;
       if (finding.severity === 'info') return `    <testcase name="${name}" classname="${escapeXml(file)}"><system-out>${escapeXml(where)} ${message}</system-out></testcase>`;
       failures += 1;

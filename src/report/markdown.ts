@@ -1,10 +1,9 @@
 /** A pull-request comment: summary table, findings per file, suppressed findings folded away. */
 import type { Finding } from '../engine/finding.js';
-import { redactSecrets } from './redact.js';
 import type { Formatter } from './types.js';
 
 export function escapeMarkdown(text: string): string {
-  return redactSecrets(text)
+  return text
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/`/g, '\\`')

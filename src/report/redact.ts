@@ -1,12 +1,19 @@
 /**
- * Defence in depth: rules never put secrets in messages, but every formatter passes its text
- * through this so a SAS signature or an account key can never reach a report.
+ * Secrets never reach an output. Two layers:
+ *
+ * - `redactSecrets`: patterns for secrets that announce themselves in any text (SAS signatures,
+ *   also URL-encoded; connection-string keys and passwords; bearer tokens). Every byte patchwise
+ *   prints or writes passes through it at the output boundary (see cli/output.ts).
+ * - `redactJsonText`: template text shown as text (the `--fix-dry-run` diff, fix edits): the
+ *   values of secret-looking properties and everything inside `protectedSettings`, `customData`
+ *   and `userData` are replaced, whatever they look like.
  */
+const VALUE_END = `[^&;\\s"'<>\\\\]`;
 const PATTERNS: Array<[RegExp, string]> = [
-  [/([?&]sig=)[^&\s"'<>]+/gi, '$1REDACTED'],
-  [/(AccountKey=)[^;\s"'<>]+/gi, '$1REDACTED'],
-  [/(SharedAccessKey=)[^;\s"'<>]+/gi, '$1REDACTED'],
-  [/(SharedAccessSignature=)[^;\s"'<>]+/gi, '$1REDACTED'],
+  // `sig=` after `?`, `&`, `%26`, `%3F`, a quote or the start; also `sig%3D`. The value may hold `%2B`-style escapes.
+  [new RegExp(`(^|[^A-Za-z]|%3F)(sig(?:=|%3D))${VALUE_END}+`, 'gi'), '$1$2REDACTED'],
+  [new RegExp(`((?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)\\s*=\\s*)${VALUE_END}+`, 'gi'), '$1REDACTED'],
+  [/(\b(?:password|passwd|pwd)\s*:\s*)[^;\s"'<>\\,]+/gi, '$1REDACTED'],
   [/(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/g, '$1REDACTED'],
 ];
 
@@ -14,4 +21,113 @@ export function redactSecrets(text: string): string {
   let out = text;
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
+}
+
+export const REDACTED = 'REDACTED';
+
+/** Everything below these keys is secret (extension secrets, boot scripts). */
+const SECRET_CONTAINERS = /^(protectedSettings|customData|userData)$/i;
+/** Values of these keys are secret. */
+const SECRET_KEYS = /(password|passwd|pwd|secret|token|credential|connectionString|accountKey|sharedKey|privateKey|apiKey|sasUrl|sasUri|key$)/i;
+/** Keys that describe a secret without holding it (`"adminPassword": { "type": "securestring" }`). */
+const DESCRIPTIVE_KEYS = /^(type|description|minLength|maxLength)$/i;
+
+interface Level {
+  /** Scalars inside are secret: all of them (a container), or all but descriptive keys (a secret-named key). */
+  secret: false | 'all' | 'values';
+  /** The key of the value being read at this level (objects). */
+  key?: string;
+}
+
+/**
+ * Replace secret values in JSON-like text (a whole template, or a fragment such as a fix edit).
+ * Tolerant: comments, raw line breaks in strings and unbalanced brackets are fine. Keys, layout
+ * and everything else are kept, so a diff of two redacted texts shows the same change.
+ */
+export function redactJsonText(text: string): string {
+  const out: string[] = [];
+  const stack: Level[] = [{ secret: false }];
+  const secretness = (key: string | undefined): Level['secret'] => {
+    if (key === undefined) return false;
+    if (SECRET_CONTAINERS.test(key)) return 'all';
+    return SECRET_KEYS.test(key) && !DESCRIPTIVE_KEYS.test(key) ? 'values' : false;
+  };
+  let from = 0;
+  let i = 0;
+  const top = () => stack[stack.length - 1];
+  const secretValue = () => {
+    const { secret, key } = top();
+    if (secret === 'all') return true;
+    if (secret === 'values') return key === undefined || !DESCRIPTIVE_KEYS.test(key);
+    return secretness(key) !== false;
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') {
+      const end = stringEnd(text, i);
+      if (isKey(text, end)) {
+        top().key = decodeKey(text.slice(i + 1, end - 1));
+      } else if (secretValue()) {
+        out.push(text.slice(from, i + 1), REDACTED, '"');
+        from = end;
+      }
+      i = end;
+    } else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      i = commentEnd(text, i);
+    } else if (ch === '{' || ch === '[') {
+      const level = top();
+      const own = secretness(level.key);
+      stack.push({ secret: level.secret === 'all' || own === 'all' ? 'all' : level.secret || own });
+      i++;
+    } else if (ch === '}' || ch === ']') {
+      if (stack.length > 1) stack.pop();
+      i++;
+    } else if (/[-0-9tfn]/.test(ch) && secretValue()) {
+      // A number or literal under a secret key: `"pin": 1234`.
+      let end = i;
+      while (end < text.length && /[-+.0-9eEtruefalsn]/.test(text[end])) end++;
+      out.push(text.slice(from, i), `"${REDACTED}"`);
+      from = end;
+      i = end;
+    } else {
+      i++;
+    }
+  }
+  out.push(text.slice(from));
+  return out.join('');
+}
+
+/** Offset just past the closing quote (or the end of the text for an unterminated string). */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i + 1;
+  }
+  return text.length;
+}
+
+function commentEnd(text: string, start: number): number {
+  if (text[start + 1] === '/') {
+    let i = start + 2;
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    return i;
+  }
+  const end = text.indexOf('*/', start + 2);
+  return end < 0 ? text.length : end + 2;
+}
+
+/** A string followed by `:` (after white space) is a property name. */
+function isKey(text: string, after: number): boolean {
+  let i = after;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')) i++;
+  return text[i] === ':';
+}
+
+function decodeKey(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../engine/finding.js';
-import { redactSecrets } from './redact.js';
 import type { Formatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -33,19 +32,20 @@ export const sarif: Formatter = (result) => {
     const entry: Record<string, unknown> = {
       ruleId: finding.ruleId,
       level: LEVEL[finding.severity],
-      message: { text: redactSecrets(finding.message) },
+      message: { text: finding.message },
       locations: [
         {
           physicalLocation: { artifactLocation: { uri: encodeURI(finding.file.replace(/\\/g, '/')), uriBaseId: '%SRCROOT%' }, region },
           ...(finding.resource
-            ? { logicalLocations: [{ name: redactSecrets(finding.resource.name), fullyQualifiedName: `${finding.resource.type}/${redactSecrets(finding.resource.name)}${finding.path ? `:${finding.path}` : ''}`, kind: 'resource' }] }
+            ? { logicalLocations: [{ name: finding.resource.name, fullyQualifiedName: `${finding.resource.type}/${finding.resource.name}${finding.path ? `:${finding.path}` : ''}`, kind: 'resource' }] }
             : {}),
         },
       ],
       partialFingerprints: { 'patchwiseFinding/v1': fingerprint(finding) },
       properties: { requirements: finding.requirements, ...(finding.path ? { path: finding.path } : {}) },
     };
-    if (finding.fix) {
+    // SARIF needs at least one replacement: a fix whose edits are withheld (a secret) is described only in JSON.
+    if (finding.fix && finding.fix.edits.length > 0) {
       entry.fixes = [
         {
           description: { text: finding.fix.description },

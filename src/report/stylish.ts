@@ -1,7 +1,6 @@
 /** Human output grouped by file, like ESLint's stylish formatter. Nothing at all when there is nothing to say. */
 import { createColors } from 'picocolors';
 import type { Finding } from '../engine/finding.js';
-import { redactSecrets } from './redact.js';
 import type { Formatter } from './types.js';
 
 export const stylish: Formatter = (result, options) => {
@@ -21,7 +20,7 @@ export const stylish: Formatter = (result, options) => {
     for (const finding of findings) {
       const severity = finding.severity === 'error' ? c.red('error  ') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       const resource = finding.resource ? c.dim(` (${finding.resource.name})`) : '';
-      lines.push(`  ${c.dim(position(finding).padEnd(width))}  ${severity}  ${redactSecrets(finding.message)}${resource}  ${c.dim(finding.ruleId)}`);
+      lines.push(`  ${c.dim(position(finding).padEnd(width))}  ${severity}  ${finding.message}${resource}  ${c.dim(finding.ruleId)}`);
     }
     lines.push('');
   }

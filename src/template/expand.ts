@@ -484,8 +484,33 @@ function evaluateExpression(frame: Frame, text: string, path: JsonPath, scope: A
   }
 }
 
+/**
+ * The expression as shown in a message: string literals elided (they hold URLs with SAS
+ * signatures, passwords split over `concat` arguments), except the names given to `parameters()`
+ * and `variables()`, which say what the expression reads.
+ */
 function abbreviate(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  const shown = elideStringLiterals(text);
+  return shown.length > 120 ? `${shown.slice(0, 117)}...` : shown;
+}
+
+const NAME_FUNCTION = /(?:parameters|variables)\s*\(\s*$/i;
+
+export function elideStringLiterals(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== "'") {
+      out += text[i++];
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && !(text[end] === "'" && text[end + 1] !== "'")) end += text[end] === "'" ? 2 : 1;
+    const literal = text.slice(i, end + 1);
+    out += NAME_FUNCTION.test(out.slice(-40)) && literal.length <= 82 ? literal : "'…'";
+    i = end + 1;
+  }
+  return out;
 }
 
 function reportLimit(frame: Frame, path: JsonPath, message: string): void {

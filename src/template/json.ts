@@ -1,12 +1,13 @@
 /**
  * Reading JSON documents with source positions.
  *
- * Fast path: `JSON.parse` (native, several times faster than a JS scanner). Positions are only
- * needed when a finding is reported, so the jsonc-parser syntax tree is built lazily, once per
- * document, the first time a location is asked for. Files with comments or trailing commas (which
- * ARM tooling accepts) fall back to jsonc-parser for the values too.
+ * Fast path: `JSON.parse` (native, several times faster than a JS scanner). Files with comments,
+ * trailing commas or raw line breaks in strings (which ARM accepts) are read by arm-json.ts.
+ * Positions are only needed when a finding is reported, so the jsonc-parser syntax tree is built
+ * lazily, once per document, the first time a location is asked for.
  */
-import { createScanner, parseTree, findNodeAtLocation, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, SyntaxKind, type Node } from 'jsonc-parser';
+import { blankOffsets, parseArmJson } from './arm-json.js';
 
 export type { JsonPath } from '../model/source.js';
 import type { JsonPath } from '../model/source.js';
@@ -47,6 +48,11 @@ export class SourceDocument {
     readonly value: unknown,
     /** Length of a stripped byte-order mark (0 or 1), to map offsets back to the file for fixes. */
     readonly bomLength = 0,
+    /**
+     * The text jsonc-parser reads for positions and fix edits: `text` with raw control characters
+     * inside strings blanked (same length, same offsets), since jsonc-parser ends a string there.
+     */
+    readonly treeText = text,
   ) {}
 
   /** 1-based line/column of a 0-based offset. */
@@ -72,7 +78,7 @@ export class SourceDocument {
   nodeAt(path: JsonPath): Node | undefined {
     const root = this.getTree();
     if (!root) return undefined;
-    return path.length === 0 ? root : findNodeAtLocation(root, path);
+    return path.length === 0 ? root : findNode(root, path);
   }
 
   /**
@@ -97,7 +103,7 @@ export class SourceDocument {
   private getTree(): Node | undefined {
     if (this.tree === null) {
       try {
-        this.tree = parseTree(this.text, [], { allowTrailingComma: true, disallowComments: false }) ?? undefined;
+        this.tree = parseTree(this.treeText, [], { allowTrailingComma: true, disallowComments: false }) ?? undefined;
       } catch (error) {
         // The tree builder recurses: a hostile nesting depth overflows the stack. Locate by scanning instead.
         if (!(error instanceof RangeError)) throw error;
@@ -114,7 +120,7 @@ export class SourceDocument {
    */
   private locateByScanning(path: JsonPath): { range: SourceRange; exact: boolean } {
     type Frame = { object: boolean; key?: string; keyOffset?: number; index: number; expectKey: boolean };
-    const scanner = createScanner(this.text, false);
+    const scanner = createScanner(this.treeText, false);
     const stack: Frame[] = [];
     let best = { depth: 0, offset: 0, length: 0 };
     const valueStart = (offset: number, length: number): void => {
@@ -190,7 +196,7 @@ export class SourceDocument {
 
 export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; error: ParseFailure };
 
-/** Parse a JSON (or JSON-with-comments) document. Never throws. */
+/** Parse a JSON document in the dialect ARM accepts (see arm-json.ts). Never throws. */
 export function readJsonDocument(file: string, rawText: string): ReadResult {
   const bomLength = rawText.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bomLength ? rawText.slice(1) : rawText;
@@ -200,55 +206,35 @@ export function readJsonDocument(file: string, rawText: string): ReadResult {
   try {
     return { ok: true, document: new SourceDocument(file, text, JSON.parse(text), bomLength) };
   } catch {
-    // Not strict JSON: comments, trailing commas, or a real syntax error. jsonc-parser tells which.
+    // Not strict JSON: comments, trailing commas, raw line breaks in strings, or a real syntax error.
   }
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  if (errors.length > 0 || !root) {
-    const first = errors[0];
-    const doc = new SourceDocument(file, text, undefined, bomLength);
-    const offset = first ? first.offset : 0;
-    const position = doc.positionAt(offset);
-    const message = first ? describeParseError(first, text) : 'empty document';
-    return { ok: false, error: { message, ...position } };
+  const read = parseArmJson(text);
+  if (!read.ok) {
+    const position = new SourceDocument(file, text, undefined, bomLength).positionAt(read.offset);
+    return { ok: false, error: { message: read.message, ...position } };
   }
-  try {
-    return { ok: true, document: new SourceDocument(file, text, treeToValue(root, 0), bomLength) };
-  } catch (error) {
-    return { ok: false, error: { message: (error as Error).message, line: 1, column: 1 } };
-  }
+  return { ok: true, document: new SourceDocument(file, text, read.value, bomLength, blankOffsets(text, read.rawControlOffsets)) };
 }
 
-function describeParseError(error: ParseError, text: string): string {
-  const code = printParseErrorCode(error.error);
-  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  const near = text.slice(error.offset, error.offset + 20).split(/\r?\n/)[0];
-  return near ? `invalid JSON: ${words} near '${near}'` : `invalid JSON: ${words} at end of file`;
-}
-
-const MAX_DEPTH = 512;
-
-/** Convert a jsonc-parser tree to plain values; own properties only (a `__proto__` key stays a key). */
-function treeToValue(node: Node, depth: number): unknown {
-  if (depth > MAX_DEPTH) throw new Error(`JSON nested deeper than ${MAX_DEPTH} levels`);
-  switch (node.type) {
-    case 'object': {
-      const result: Record<string, unknown> = {};
-      for (const property of node.children ?? []) {
-        const [keyNode, valueNode] = property.children ?? [];
-        if (!keyNode || !valueNode) continue;
-        Object.defineProperty(result, String(keyNode.value), {
-          value: treeToValue(valueNode, depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      return result;
+/**
+ * jsonc-parser's findNodeAtLocation takes the first of duplicate keys; JSON.parse and ARM take
+ * the last, so positions and fixes must too.
+ */
+function findNode(root: Node, path: JsonPath): Node | undefined {
+  let node: Node | undefined = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === 'number') {
+      node = node.type === 'array' ? node.children?.[segment] : undefined;
+      continue;
     }
-    case 'array':
-      return (node.children ?? []).map((child) => treeToValue(child, depth + 1));
-    default:
-      return node.value;
+    if (node.type !== 'object') return undefined;
+    let found: Node | undefined;
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key?.value === segment && value) found = value;
+    }
+    node = found;
   }
+  return node;
 }

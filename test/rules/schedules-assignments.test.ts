@@ -196,7 +196,7 @@ describe('patchwise lint --fix on the schedules rules', () => {
     }
     writeFileSync(join(dir, 'legacy-assignment-no-bypass.json'), legacyTemplate({ bypass: false }));
     const fixed = await run(['lint', dir, '--fix'], dir);
-    expect(fixed.stderr).toContain(`applied ${fixable.length + 1} fix(es) in ${fixable.length + 1} file(s)`);
+    expect(fixed.stderr).toContain(`applied ${fixable.length + 1} fixes in ${fixable.length + 1} files`);
 
     const after = await run(['lint', dir, '--format', 'json'], dir);
     const report = JSON.parse(after.stdout) as { findings: Array<{ ruleId: string; file: string }> };
@@ -207,7 +207,7 @@ describe('patchwise lint --fix on the schedules rules', () => {
     expect(readFileSync(join(dir, 'iana-time-zone.json'), 'utf8')).toContain('"timeZone": "W. Europe Standard Time"');
     // Nothing is left to fix.
     const again = await run(['lint', dir, '--fix'], dir);
-    expect(again.stderr).toContain('applied 0 fix(es) in 0 file(s)');
+    expect(again.stderr).toContain('applied 0 fixes in 0 files');
   });
 
 });

@@ -153,7 +153,8 @@ function isClose(token: Token): boolean {
 
 function describe(token: Token): string {
   if (token.type === 'end') return 'the end of the expression';
-  if (token.type === 'string') return `string '${token.value}'`;
+  // Never the literal itself: it may be a secret.
+  if (token.type === 'string') return 'a string literal';
   return `'${token.value}'`;
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Turning candidates into templates, the same way for `lint` and `plan`. Each file is read once.
+ * A CI gate must never fail open, so nothing that may be a template is dropped silently: a file
+ * that cannot be read, decoded or parsed is `broken` (a parse-error finding), and only files that
+ * are certainly not templates are skipped (with a note when the user named them).
+ */
+import { readFileSync } from 'node:fs';
+import { isTemplateDocument, isParametersDocument } from '../template/parameters-file.js';
+import { readJsonDocument, type SourceDocument } from '../template/json.js';
+import type { TextInput } from '../engine/lint.js';
+import { displayPath, isTemplateCandidateText, UsageError, type Candidate } from './files.js';
+import { readTextFile, type TextEncoding } from './text-file.js';
+
+export type LoadedCandidate =
+  | { kind: 'template'; input: TextInput; document: SourceDocument; encoding: TextEncoding }
+  /** Not readable or not parseable: `input` is present when there is text to parse (the engine locates the error). */
+  | { kind: 'broken'; file: string; reason: string; input?: TextInput }
+  | { kind: 'skipped'; note?: string };
+
+const JSON_NAME = /\.jsonc?$/i;
+/** How much of an over-sized or undecodable file is read to tell whether it is a template at all. */
+const SNIFF_BYTES = 64 * 1024;
+
+export function loadCandidate(candidate: Candidate): LoadedCandidate {
+  const file = candidate.display;
+  if (candidate.problem) return { kind: 'broken', file, reason: candidate.problem };
+  const read = readTextFile(candidate.path);
+  if (!read.ok) {
+    if (!candidate.explicit && !mayBeTemplate(candidate.path)) return { kind: 'skipped' };
+    return { kind: 'broken', file, reason: `cannot read the file: ${read.reason}` };
+  }
+  const { text, encoding } = read.file;
+  if (!candidate.explicit && !isTemplateCandidateText(text)) return { kind: 'skipped' };
+  const parsed = readJsonDocument(file, text);
+  if (!parsed.ok) {
+    if (candidate.explicit && !JSON_NAME.test(candidate.path) && !looksLikeJson(text)) {
+      return { kind: 'skipped', note: `skipped ${file}: not a JSON file` };
+    }
+    return { kind: 'broken', file, reason: parsed.error.message, input: { file, text } };
+  }
+  if (!isTemplateDocument(parsed.document.value)) {
+    return candidate.explicit ? { kind: 'skipped', note: `skipped ${file}: not an ARM deployment template (no deploymentTemplate $schema)` } : { kind: 'skipped' };
+  }
+  return { kind: 'template', input: { file, text }, document: parsed.document, encoding };
+}
+
+/** A file that could not be read whole: does its beginning (as Latin-1, any bytes decode) name a template schema? */
+function mayBeTemplate(path: string): boolean {
+  try {
+    const bytes = readFileSync(path).subarray(0, SNIFF_BYTES);
+    const text = bytes.includes(0) ? Buffer.from(bytes.filter((byte) => byte !== 0)).toString('latin1') : Buffer.from(bytes).toString('latin1');
+    return isTemplateCandidateText(text);
+  } catch {
+    // Not even readable: it may be a template, so report it.
+    return true;
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
+}
+
+/**
+ * A file the user named as an option (`--parameters`, `--baseline`): read it, or stop with a
+ * usage error (exit 2) that says why. Never a silent default.
+ */
+export function readOptionFile(option: string, path: string, cwd: string): TextInput {
+  const file = displayPath(path, cwd);
+  const read = readTextFile(path);
+  if (!read.ok) throw new UsageError(`${option}: cannot read ${file}: ${read.reason}`);
+  return { file, text: read.file.text };
+}
+
+/** `--parameters FILE`: must parse and be a deployment parameters object. */
+export function readParametersOption(path: string, cwd: string): TextInput {
+  const input = readOptionFile('--parameters', path, cwd);
+  const parsed = readJsonDocument(input.file, input.text);
+  if (!parsed.ok) throw new UsageError(`--parameters: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
+  if (!isParametersDocument(parsed.document.value)) throw new UsageError(`--parameters: ${input.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries)`);
+  return input;
+}
+
+/** A baseline template (`--baseline`, or the file at `--baseline-ref`): a broken one would silently disable the change rules. */
+export function checkBaseline(input: TextInput, option: string): TextInput {
+  const parsed = readJsonDocument(input.file, input.text);
+  if (!parsed.ok) throw new UsageError(`${option}: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
+  if (!isTemplateDocument(parsed.document.value)) throw new UsageError(`${option}: ${input.file} is not an ARM deployment template`);
+  return input;
+}

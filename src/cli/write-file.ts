@@ -1,0 +1,149 @@
+/**
+ * Every file patchwise writes goes through here: `--fix` rewrites templates, `--output` writes
+ * reports. Both must never destroy what they do not own. CI runs as root, where a careless
+ * rename replaces `/dev/null` or a symbolic link, so the target is inspected first.
+ */
+import { chmodSync, chownSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UsageError } from './files.js';
+import { describeFsError } from './text-file.js';
+
+/** A file could not be written: a clear message, exit 2. */
+export class WriteError extends UsageError {}
+
+/**
+ * Rewrite an existing file with new content (`--fix`), keeping what makes it the same file: a
+ * symbolic link is written through to its target; mode (setuid and all) and owner are kept; a
+ * file with several hard links is rewritten in place so every name sees the fix. A read-only file
+ * (no owner write bit) is refused even for root.
+ */
+export function rewriteFile(path: string, content: Uint8Array): void {
+  let target: string;
+  let stats: Stats;
+  try {
+    target = realpathSync(path);
+    stats = statSync(target);
+  } catch (error) {
+    throw new WriteError(`cannot write ${path}: ${describeFsError(error)}`);
+  }
+  if (!stats.isFile()) throw new WriteError(`cannot write ${path}: not a regular file`);
+  if ((stats.mode & 0o200) === 0) throw new WriteError(`cannot write ${path}: the file is read-only (make it writable to apply fixes)`);
+  if (stats.nlink > 1) {
+    // Renaming a new file over it would detach the other names: write into the same file.
+    writeInPlace(target, content);
+    return;
+  }
+  try {
+    replaceAtomically(target, content, stats);
+  } catch (error) {
+    if (!isPermissionError(error)) throw new WriteError(`cannot write ${path}: ${describeFsError(error)}`);
+    // The folder is not writable but the file may be: write in place rather than fail.
+    writeInPlace(target, content);
+  }
+}
+
+/**
+ * Write a report (`--output`). Refused: a folder, a device or other special file, an input of
+ * this run (the template would be replaced by its own report), a symbolic link that points
+ * outside the working folder. Missing parent folders are created.
+ */
+export function writeReport(path: string, text: string, options: { cwd: string; inputs: Iterable<string> }): void {
+  const shown = relative(options.cwd, path) || path;
+  let target = path;
+  let existing: Stats | undefined;
+  try {
+    const link = lstatSync(path);
+    if (link.isSymbolicLink()) {
+      target = linkTarget(path);
+      if (!isInside(options.cwd, target)) throw new WriteError(`--output ${shown} is a symbolic link to ${target}, outside the working folder: refusing to write through it`);
+    }
+    existing = statSync(target);
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(`cannot write --output ${shown}: ${describeFsError(error)}`);
+  }
+  if (existing?.isDirectory()) throw new WriteError(`--output ${shown} is a folder: name a file`);
+  if (existing && !existing.isFile()) throw new WriteError(`--output ${shown} is not a regular file (a device, pipe or socket): omit --output to print to standard output`);
+  const real = existing ? safeRealpath(target) : target;
+  for (const input of options.inputs) {
+    if (safeRealpath(input) === real) throw new WriteError(`--output ${shown} is one of the files being read: refusing to overwrite it with the report`);
+  }
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+  } catch (error) {
+    throw new WriteError(`cannot create the folder of --output ${shown}: ${describeFsError(error)}`);
+  }
+  try {
+    replaceAtomically(target, Buffer.from(text, 'utf8'), existing);
+  } catch (error) {
+    throw new WriteError(`cannot write --output ${shown}: ${describeFsError(error)}`);
+  }
+}
+
+/** A temporary file beside the target, then rename: a reader never sees half a file. */
+function replaceAtomically(target: string, content: Uint8Array, keep: Stats | undefined): void {
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const descriptor = openSync(temporary, 'wx', keep ? keep.mode & 0o777 : 0o666);
+  try {
+    try {
+      writeAll(descriptor, content);
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    if (keep) {
+      // Owner first: chown clears setuid/setgid, chmod then restores the whole mode.
+      if (process.getuid?.() === 0 && (keep.uid !== 0 || keep.gid !== 0)) chownSync(temporary, keep.uid, keep.gid);
+      chmodSync(temporary, keep.mode & 0o7777);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // already gone
+    }
+    throw error;
+  }
+}
+
+function writeInPlace(target: string, content: Uint8Array): void {
+  try {
+    writeFileSync(target, content);
+  } catch (error) {
+    throw new WriteError(`cannot write ${target}: ${describeFsError(error)}`);
+  }
+}
+
+function writeAll(descriptor: number, content: Uint8Array): void {
+  let written = 0;
+  while (written < content.length) written += writeSync(descriptor, content, written, content.length - written);
+}
+
+function linkTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // A dangling link: where it would write.
+    const link = readlinkSync(path);
+    return isAbsolute(link) ? link : resolve(dirname(path), link);
+  }
+}
+
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(safeRealpath(folder), path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function isPermissionError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+}
