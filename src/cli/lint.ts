@@ -51,7 +51,6 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.sasHorizon !== undefined && (!Number.isInteger(args.sasHorizon) || args.sasHorizon < 0)) {
     throw new UsageError('--sas-horizon takes a whole number of days, 0 or more');
   }
-  if (args.paths.includes('-')) throw new UsageError("reading a template from standard input ('-') is not supported: name the file");
   if (args.fix && args.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
   const inventory = args.inventory ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory) : undefined;
   const loaded = loadConfig(io.cwd, args.config);
@@ -99,7 +98,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     templates += 1;
     try {
       const sibling = explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
-      if (sibling && !sibling.ok) findings.push(unreadableFileFinding(sibling.file, `cannot read the parameters file: ${sibling.reason}`, context));
+      if (sibling && !sibling.ok) findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, context));
       const lintInput: LintInput = {
         ...loadedFile.input,
         parameters: explicitParameters ?? (sibling?.ok ? sibling.input : undefined),
@@ -132,6 +131,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   }
   if (files === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
 
+  dropRepeatedFileFindings(findings);
   const summary = summarize(findings, files, resources);
   const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   const result: LintResult = { findings: shown, summary, rules: describeRules(ALL_RULES), version: packageVersion() };
@@ -156,6 +156,19 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** A file-level finding reached twice (a parameters file found in the scan and beside its template) is one finding. */
+function dropRepeatedFileFindings(findings: Finding[]): void {
+  const seen = new Set<string>();
+  let kept = 0;
+  for (const finding of findings) {
+    const key = finding.resource ? undefined : [finding.ruleId, finding.file, finding.line, finding.column, finding.message].join('\u0000');
+    if (key !== undefined && seen.has(key)) continue;
+    if (key !== undefined) seen.add(key);
+    findings[kept++] = finding;
+  }
+  findings.length = kept;
 }
 
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

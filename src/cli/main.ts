@@ -18,6 +18,8 @@ export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
   const io = redactingIO(rawIO);
   let exitCode = 0;
+  // yargs drops a lone '-': without this, `lint -` would lint the working folder instead.
+  if (argv.includes('-')) return reportError(new UsageError("reading a template from standard input ('-') is not supported: name the file"), io);
   const parser = yargs(argv)
     .scriptName('patchwise')
     .usage('$0 <command> [options]')

@@ -105,8 +105,11 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
 /** Model one template; a template that cannot be read is a usage error (lint explains it). */
 function model(input: TextInput, parameters: TextInput | undefined, file: string): FleetInput {
   const prepared = prepareTemplate(input, parameters, { rules: [] });
-  if (!prepared.model) {
-    const finding = prepared.findings[0];
+  // A parameters file that cannot be used would plan a different fleet: stop rather than guess.
+  const unusable = prepared.findings.find((finding) => finding.ruleId === 'parse-error' || finding.ruleId === 'template/invalid-parameters');
+  if (!prepared.model || unusable) {
+    const finding = unusable ?? prepared.findings[0];
+    if (finding && finding.file !== input.file) throw new UsageError(`cannot plan ${input.file}: ${finding.file}:${finding.line}:${finding.column}: ${finding.message}`);
     throw new UsageError(`cannot plan ${input.file}${finding ? `:${finding.line}:${finding.column}: ${finding.message}` : ''} (run 'patchwise lint' for details)`);
   }
   return { file, model: prepared.model };

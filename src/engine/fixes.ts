@@ -22,12 +22,20 @@ export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undef
   if (!isLiteralPath(resource.document.value, expected, spec.value === undefined)) return undefined;
   // jsonc-parser reads the copy with raw line breaks in strings blanked (same offsets).
   const text = resource.document.treeText;
-  let edits: ReturnType<typeof modify>;
-  try {
-    edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
-  } catch (error) {
-    if (error instanceof RangeError) return undefined; // nesting too deep for jsonc-parser: no fix, never a crash
-    throw error;
+  let edits: TextEdit[];
+  const written = spec.value !== undefined && isScalar(spec.value) ? resource.document.nodeAt(expected) : undefined;
+  if (written && written.type !== 'object' && written.type !== 'array') {
+    // A written scalar replaced by a scalar: one edit at the node (the last of duplicate keys, as ARM reads it).
+    edits = [{ offset: written.offset, length: written.length, content: JSON.stringify(spec.value) }];
+  } else {
+    // jsonc-parser's modify walks to the first of duplicate keys: no fix rather than a fix of the copy ARM ignores.
+    if (resource.document.hasDuplicateKeyOnPath(expected)) return undefined;
+    try {
+      edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
+    } catch (error) {
+      if (error instanceof RangeError) return undefined; // nesting too deep for jsonc-parser: no fix, never a crash
+      throw error;
+    }
   }
   // An edit that writes what is already there is no fix (it would be counted as fixable forever).
   edits = edits.filter((edit) => text.slice(edit.offset, edit.offset + edit.length) !== edit.content);
@@ -39,6 +47,10 @@ export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undef
 function editsKeepRawText(document: { text: string; treeText: string }, edits: readonly TextEdit[]): boolean {
   if (document.text === document.treeText) return true;
   return edits.every(({ offset, length }) => document.text.slice(offset, offset + length) === document.treeText.slice(offset, offset + length));
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** The path with each key spelled as in the document when only a different case of it is written (the last one, as ARM reads it). */

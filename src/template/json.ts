@@ -81,6 +81,23 @@ export class SourceDocument {
     return path.length === 0 ? root : findNode(root, path);
   }
 
+  /** True when an object on the way to `path` has the next key twice (jsonc-parser edits would pick the wrong one). */
+  hasDuplicateKeyOnPath(path: JsonPath): boolean {
+    let node = this.getTree();
+    for (const segment of path) {
+      if (!node) return false;
+      if (typeof segment === 'number') {
+        node = node.type === 'array' ? node.children?.[segment] : undefined;
+        continue;
+      }
+      if (node.type !== 'object') return false;
+      const matches = (node.children ?? []).filter((property) => property.children?.[0]?.value === segment);
+      if (matches.length > 1) return true;
+      node = matches[0]?.children?.[1];
+    }
+    return false;
+  }
+
   /**
    * Where the value at `path` was written: for an object property, the range of the property
    * (key and value); for an array element, the element. When the path does not exist in the
