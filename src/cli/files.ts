@@ -2,6 +2,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { decodeJsonStringBody } from '../template/arm-json.js';
 import { describeFsError } from './text-file.js';
 
 export class UsageError extends Error {
@@ -111,18 +112,9 @@ export function isTemplateCandidateText(text: string): boolean {
   if (!text.includes('\\u')) return false;
   SCHEMA_VALUE.lastIndex = 0;
   for (let match = SCHEMA_VALUE.exec(text); match; match = SCHEMA_VALUE.exec(text)) {
-    if (TEMPLATE_SCHEMA_URL.test(unescapeJsonString(match[1]))) return true;
+    if (TEMPLATE_SCHEMA_URL.test(decodeJsonStringBody(match[1]))) return true;
   }
   return false;
-}
-
-function unescapeJsonString(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
-  }
 }
 
 /** `azuredeploy.json` → `azuredeploy.parameters.json` beside it, when it exists. */

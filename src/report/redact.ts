@@ -8,6 +8,8 @@
  *   values of secret-looking properties and everything inside `protectedSettings`, `customData`
  *   and `userData` are replaced, whatever they look like.
  */
+import { decodeJsonStringBody } from '../template/arm-json.js';
+
 const VALUE_END = `[^&;\\s"'<>\\\\]`;
 const PATTERNS: Array<[RegExp, string]> = [
   // `sig=` after `?`, `&`, `%26`, `%3F`, a quote or the start; also `sig%3D`. The value may hold `%2B`-style escapes.
@@ -66,7 +68,7 @@ export function redactJsonText(text: string): string {
     if (ch === '"') {
       const end = stringEnd(text, i);
       if (isKey(text, end)) {
-        top().key = decodeKey(text.slice(i + 1, end - 1));
+        top().key = decodeJsonStringBody(text.slice(i + 1, end - 1));
       } else if (secretValue()) {
         out.push(text.slice(from, i + 1), REDACTED, '"');
         from = end;
@@ -121,13 +123,4 @@ function isKey(text: string, after: number): boolean {
   let i = after;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')) i++;
   return text[i] === ':';
-}
-
-function decodeKey(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
-  }
 }

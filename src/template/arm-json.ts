@@ -63,6 +63,16 @@ export function blankOffsets(text: string, offsets: readonly number[]): string {
   return parts.join('');
 }
 
+/** The text between a JSON string's quotes, decoded; as it is when it holds a broken escape. */
+export function decodeJsonStringBody(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
 const WORDS: ReadonlyArray<[string, unknown]> = [
   ['true', true],
   ['false', false],

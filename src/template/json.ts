@@ -78,24 +78,13 @@ export class SourceDocument {
   nodeAt(path: JsonPath): Node | undefined {
     const root = this.getTree();
     if (!root) return undefined;
-    return path.length === 0 ? root : findNode(root, path);
+    return followPath(root, path).node;
   }
 
   /** True when an object on the way to `path` has the next key twice (jsonc-parser edits would pick the wrong one). */
   hasDuplicateKeyOnPath(path: JsonPath): boolean {
-    let node = this.getTree();
-    for (const segment of path) {
-      if (!node) return false;
-      if (typeof segment === 'number') {
-        node = node.type === 'array' ? node.children?.[segment] : undefined;
-        continue;
-      }
-      if (node.type !== 'object') return false;
-      const matches = (node.children ?? []).filter((property) => property.children?.[0]?.value === segment);
-      if (matches.length > 1) return true;
-      node = matches[0]?.children?.[1];
-    }
-    return false;
+    const root = this.getTree();
+    return root ? followPath(root, path).duplicate : false;
   }
 
   /**
@@ -235,23 +224,29 @@ export function readJsonDocument(file: string, rawText: string): ReadResult {
 
 /**
  * jsonc-parser's findNodeAtLocation takes the first of duplicate keys; JSON.parse and ARM take
- * the last, so positions and fixes must too.
+ * the last, so positions and fixes must too. `duplicate`: some object on the way had the key twice.
  */
-function findNode(root: Node, path: JsonPath): Node | undefined {
+function followPath(root: Node, path: JsonPath): { node: Node | undefined; duplicate: boolean } {
   let node: Node | undefined = root;
+  let duplicate = false;
   for (const segment of path) {
-    if (!node) return undefined;
+    if (!node) break;
     if (typeof segment === 'number') {
       node = node.type === 'array' ? node.children?.[segment] : undefined;
       continue;
     }
-    if (node.type !== 'object') return undefined;
+    if (node.type !== 'object') return { node: undefined, duplicate };
     let found: Node | undefined;
+    let count = 0;
     for (const property of node.children ?? []) {
       const [key, value] = property.children ?? [];
-      if (key?.value === segment && value) found = value;
+      if (key?.value === segment && value) {
+        found = value;
+        count += 1;
+      }
     }
+    duplicate ||= count > 1;
     node = found;
   }
-  return node;
+  return { node, duplicate };
 }
