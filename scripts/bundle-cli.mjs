@@ -24,7 +24,8 @@ await build({
   // ESM builds of dependencies (jsonc-parser's UMD build cannot be bundled).
   mainFields: ['module', 'main'],
   // ajv is loaded with createRequire only when a config file exists; keep it out of the bundle.
-  external: ['ajv', 'ajv-formats', 'windows-iana', '@pulumi/*'],
+  // ts-morph (with its own TypeScript) is loaded only by the chunk that lints Pulumi programs.
+  external: ['ajv', 'ajv-formats', 'windows-iana', '@pulumi/*', 'ts-morph'],
   // CommonJS dependencies (yargs) call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __patchwiseRequire } from 'node:module'; const require = __patchwiseRequire(import.meta.url);" },
   legalComments: 'linked',

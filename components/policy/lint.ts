@@ -77,6 +77,11 @@ export function lintPulumiResources(resources: readonly PulumiResourceInput[], o
 
 /** azure-native flattens `properties`: the argument path is the ARM path without them (settings keep theirs). */
 export function argumentPath(path: JsonPath): string {
+  return formatPath(argumentSegments(path));
+}
+
+/** argumentPath as segments. */
+export function argumentSegments(path: JsonPath): JsonPath {
   const out: JsonPath = [];
   let inSettings = false;
   for (const segment of path) {
@@ -84,7 +89,7 @@ export function argumentPath(path: JsonPath): string {
     if (segment === 'settings' || segment === 'protectedSettings') inSettings = true;
     out.push(segment);
   }
-  return formatPath(out);
+  return out;
 }
 
 /** One line for a policy violation: `[rule] message (requirements) at path`. */

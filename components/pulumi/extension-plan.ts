@@ -90,4 +90,20 @@ export function applicationHealthExtensionSettings(settings: ApplicationHealthSe
   return out;
 }
 
+export interface ExtensionComponentPlan {
+  autoUpgradeMinorVersion: boolean;
+  enableAutomaticUpgrade: boolean;
+  violations: Violation[];
+}
+
+/** What AutoUpgradedExtension and AutoUpgradedScaleSetExtension check and derive from their arguments. */
+export function planExtensionComponent(value: { publisher: string; type: string; autoUpgrade?: boolean; settings?: Record<string, unknown> }): ExtensionComponentPlan {
+  const upgrade = planExtensionUpgrade(value, value.autoUpgrade ?? true, 'type');
+  const violations = [...upgrade.violations];
+  if (isApplicationHealthExtension(value.publisher, value.type)) {
+    violations.push(...checkApplicationHealth((value.settings ?? {}) as unknown as ApplicationHealthSettings, 'settings'));
+  }
+  return { autoUpgradeMinorVersion: upgrade.autoUpgradeMinorVersion, enableAutomaticUpgrade: upgrade.enableAutomaticUpgrade, violations };
+}
+
 export { isApplicationHealthExtension, isServiceFabricExtension };

@@ -1,8 +1,8 @@
 /** AutoUpgradedExtension / AutoUpgradedScaleSetExtension: extensions with automatic extension upgrade where Azure supports it. */
 import * as pulumi from '@pulumi/pulumi';
 import * as compute from '@pulumi/azure-native/compute/index.js';
-import type { RequirementId, Violation } from './errors.js';
-import { checkApplicationHealth, isApplicationHealthExtension, planExtensionUpgrade, type ApplicationHealthSettings } from './extension-plan.js';
+import type { RequirementId } from './errors.js';
+import { planExtensionComponent, type ExtensionComponentPlan } from './extension-plan.js';
 import { planNowOrLater } from './validate.js';
 
 interface ExtensionArgsBase {
@@ -43,27 +43,12 @@ export interface AutoUpgradedScaleSetExtensionArgs extends ExtensionArgsBase {
   vmssExtensionName?: pulumi.Input<string>;
 }
 
-interface UpgradePlan {
-  autoUpgradeMinorVersion: boolean;
-  enableAutomaticUpgrade: boolean;
-  violations: Violation[];
-}
-
-function planUpgrade(value: { publisher: string; type: string; autoUpgrade?: boolean; settings?: Record<string, unknown> }): UpgradePlan {
-  const upgrade = planExtensionUpgrade(value, value.autoUpgrade ?? true, 'type');
-  const violations = [...upgrade.violations];
-  if (isApplicationHealthExtension(value.publisher, value.type)) {
-    violations.push(...checkApplicationHealth((value.settings ?? {}) as unknown as ApplicationHealthSettings, 'settings'));
-  }
-  return { autoUpgradeMinorVersion: upgrade.autoUpgradeMinorVersion, enableAutomaticUpgrade: upgrade.enableAutomaticUpgrade, violations };
-}
-
-function planFor(component: string, resource: pulumi.Resource, args: ExtensionArgsBase): pulumi.Output<UpgradePlan> {
-  return planNowOrLater(component, resource, { publisher: args.publisher, type: args.type, autoUpgrade: args.autoUpgrade, settings: args.settings }, planUpgrade, args.unsafeAllowInvalid).later;
+function planFor(component: string, resource: pulumi.Resource, args: ExtensionArgsBase): pulumi.Output<ExtensionComponentPlan> {
+  return planNowOrLater(component, resource, { publisher: args.publisher, type: args.type, autoUpgrade: args.autoUpgrade, settings: args.settings }, planExtensionComponent, args.unsafeAllowInvalid).later;
 }
 
 /** The inputs both extension kinds share: identity, settings and the planned upgrade flags. */
-function upgradeInputs(args: ExtensionArgsBase, plan: pulumi.Output<UpgradePlan>) {
+function upgradeInputs(args: ExtensionArgsBase, plan: pulumi.Output<ExtensionComponentPlan>) {
   return {
     publisher: args.publisher,
     type: args.type,

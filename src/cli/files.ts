@@ -25,6 +25,8 @@ export interface Candidate {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage']);
 const JSON_NAME = /\.jsonc?$/i;
+/** TypeScript sources that may be Pulumi programs (`patchwise lint`); declaration files are not. */
+const PROGRAM_NAME = /(?<!\.d)\.[mc]?ts$/i;
 // The value may hold JSON escapes (`deployment\u0054emplate.json`): captured raw, decoded below.
 const SCHEMA_VALUE = /"\$schema"\s*:\s*"((?:[^"\\\r\n]|\\.){0,512})"/gi;
 const TEMPLATE_SCHEMA_URL = /deploymentTemplate\.json/i;
@@ -40,7 +42,8 @@ export function displayPath(path: string, cwd: string): string {
  * are searched recursively (following symbolic links, each real folder once) for `.json`/`.jsonc`
  * files, and whether one is a template is decided when it is read (see isTemplateCandidateText).
  */
-export function findTemplates(paths: readonly string[], cwd: string, ignore: (absolute: string) => boolean): Candidate[] {
+export function findTemplates(paths: readonly string[], cwd: string, ignore: (absolute: string) => boolean, options: { programs?: boolean } = {}): Candidate[] {
+  const wanted = (name: string) => JSON_NAME.test(name) || (options.programs === true && PROGRAM_NAME.test(name));
   const found = new Map<string, Candidate>();
   const add = (candidate: Candidate) => {
     if (!found.has(candidate.path)) found.set(candidate.path, candidate);
@@ -57,7 +60,7 @@ export function findTemplates(paths: readonly string[], cwd: string, ignore: (ab
       continue;
     }
     if (stats.isDirectory()) {
-      for (const entry of walk(absolute, new Set())) {
+      for (const entry of walk(absolute, new Set(), wanted)) {
         if (!ignore(entry.path)) add({ ...entry, display: displayPath(entry.path, cwd), explicit: false });
       }
     } else if (!ignore(absolute)) {
@@ -67,7 +70,7 @@ export function findTemplates(paths: readonly string[], cwd: string, ignore: (ab
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
 
-function* walk(folder: string, visited: Set<string>): Generator<{ path: string; problem?: string }> {
+function* walk(folder: string, visited: Set<string>, wanted: (name: string) => boolean): Generator<{ path: string; problem?: string }> {
   let real: string;
   let entries: Dirent[];
   try {
@@ -90,13 +93,13 @@ function* walk(folder: string, visited: Set<string>): Generator<{ path: string; 
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
-        if (JSON_NAME.test(entry.name)) yield { path, problem: `broken symbolic link: ${describeFsError(error)}` };
+        if (wanted(entry.name)) yield { path, problem: `broken symbolic link: ${describeFsError(error)}` };
         continue;
       }
     }
     if (isDirectory) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, visited);
-    } else if (isFile && JSON_NAME.test(entry.name)) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, visited, wanted);
+    } else if (isFile && wanted(entry.name)) {
       yield { path };
     }
   }
@@ -115,6 +118,19 @@ export function isTemplateCandidateText(text: string): boolean {
     if (TEMPLATE_SCHEMA_URL.test(decodeJsonStringBody(match[1]))) return true;
   }
   return false;
+}
+
+/** A `.ts`/`.mts`/`.cts` file name (not a `.d.ts`): linted when its text imports azure-native or the patchwise components. */
+export function isProgramName(path: string): boolean {
+  return PROGRAM_NAME.test(path);
+}
+
+/**
+ * A TypeScript file is a Pulumi input when it imports `@pulumi/azure-native` (root, a module, a
+ * versioned module, `types/enums`) or `patchwise/pulumi`, in any import form (also `require`).
+ */
+export function isPulumiProgramText(text: string): boolean {
+  return /['"](?:@pulumi\/azure-native(?:\/[^'"\s]*)?|patchwise\/pulumi|(?:\.{1,2}\/)+(?:[\w.-]+\/)*components\/pulumi(?:\/index(?:\.js)?)?)['"]/.test(text);
 }
 
 /** `azuredeploy.json` → `azuredeploy.parameters.json` beside it, when it exists. */

@@ -57,7 +57,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const { ALL_RULES } = await import('../../rules/index.js');
   const settings = resolveSettings(loaded.config, [...ALL_RULES, ...Object.values(CORE_RULES)]);
   const suppressions = new ConfigSuppressions(loaded.config.suppressions);
-  const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir));
+  const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir), { programs: true });
   if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
   const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
   const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
@@ -76,6 +76,15 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     const raw = lintTemplate(input, context, { document });
     return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, settings)) };
   };
+  // Pulumi programs: ts-morph is loaded on the first one only (ARM-only runs never pay for it).
+  let programLinter: ((input: LintInput) => FileLintResult) | undefined;
+  const loadProgramLinter = async () => {
+    const { lintPulumiProgram } = await import('../../components/typescript/lint.js');
+    return (input: LintInput): FileLintResult => {
+      const raw = lintPulumiProgram(input, context);
+      return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, settings)) };
+    };
+  };
 
   const findings: Finding[] = [];
   const diffs: string[] = [];
@@ -84,7 +93,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   let resources = 0;
   let templates = 0;
   for (const candidate of candidates) {
-    const loadedFile = loadCandidate(candidate);
+    const loadedFile = loadCandidate(candidate, { programs: true });
     if (loadedFile.kind === 'skipped') {
       if (loadedFile.note) io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
@@ -97,16 +106,27 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
     templates += 1;
     try {
-      const sibling = explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
-      if (sibling && !sibling.ok) findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, context));
-      const lintInput: LintInput = {
-        ...loadedFile.input,
-        parameters: explicitParameters ?? (sibling?.ok ? sibling.input : undefined),
-        baseline: baselineFor(candidate, args, baselineRoot, baselineIsFolder, io),
-      };
-      let result = lintEnabled(lintInput, loadedFile.document);
+      let lintInput: LintInput;
+      let lintFile: (input: LintInput) => FileLintResult;
+      if (loadedFile.kind === 'program') {
+        // Parameters files and baselines are ARM notions: a program is linted on its own.
+        programLinter ??= await loadProgramLinter();
+        lintInput = loadedFile.input;
+        lintFile = programLinter;
+      } else {
+        const sibling = explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
+        if (sibling && !sibling.ok) findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, context));
+        lintInput = {
+          ...loadedFile.input,
+          parameters: explicitParameters ?? (sibling?.ok ? sibling.input : undefined),
+          baseline: baselineFor(candidate, args, baselineRoot, baselineIsFolder, io),
+        };
+        const document = loadedFile.document;
+        lintFile = (input) => lintEnabled(input, input.text === lintInput.text ? document : undefined);
+      }
+      let result = lintFile(lintInput);
       if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
-        const outcome = fixFile(lintInput, result, lintEnabled);
+        const outcome = fixFile(lintInput, result, lintFile);
         result = outcome.result;
         if (outcome.text !== lintInput.text) {
           if (args.fixDryRun) {
@@ -118,7 +138,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
             fixes.applied += outcome.applied;
           } else {
             fixes.failed += 1;
-            result = lintEnabled(lintInput, loadedFile.document); // the file is unchanged: report it as it is
+            result = lintFile(lintInput); // the file is unchanged: report it as it is
           }
         }
       }

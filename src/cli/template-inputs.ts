@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { isTemplateDocument, isParametersDocument } from '../template/parameters-file.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
 import type { TextInput } from '../engine/lint.js';
-import { displayPath, isTemplateCandidateText, UsageError, type Candidate } from './files.js';
+import { displayPath, isProgramName, isPulumiProgramText, isTemplateCandidateText, UsageError, type Candidate } from './files.js';
 import { readTextFile, type TextEncoding } from './text-file.js';
 
 export type LoadedCandidate =
   | { kind: 'template'; input: TextInput; document: SourceDocument; encoding: TextEncoding }
+  /** A Pulumi TypeScript program (only with `programs`: `patchwise lint`). */
+  | { kind: 'program'; input: TextInput; encoding: TextEncoding }
   /** Not readable or not parseable: `input` is present when there is text to parse (the engine locates the error). */
   | { kind: 'broken'; file: string; reason: string; input?: TextInput }
   | { kind: 'skipped'; note?: string };
@@ -21,9 +23,10 @@ const JSON_NAME = /\.jsonc?$/i;
 /** How much of an over-sized or undecodable file is read to tell whether it is a template at all. */
 const SNIFF_BYTES = 64 * 1024;
 
-export function loadCandidate(candidate: Candidate): LoadedCandidate {
+export function loadCandidate(candidate: Candidate, options: { programs?: boolean } = {}): LoadedCandidate {
   const file = candidate.display;
   if (candidate.problem) return { kind: 'broken', file, reason: candidate.problem };
+  if (options.programs && isProgramName(candidate.path)) return loadProgram(candidate);
   const read = readTextFile(candidate.path);
   if (!read.ok) {
     if (!candidate.explicit && !mayBeTemplate(candidate.path)) return { kind: 'skipped' };
@@ -42,6 +45,17 @@ export function loadCandidate(candidate: Candidate): LoadedCandidate {
     return candidate.explicit ? { kind: 'skipped', note: `skipped ${file}: not an ARM deployment template (no deploymentTemplate $schema)` } : { kind: 'skipped' };
   }
   return { kind: 'template', input: { file, text }, document: parsed.document, encoding };
+}
+
+/** A TypeScript file: a Pulumi program when it imports azure-native or the components; unreadable is a finding. */
+function loadProgram(candidate: Candidate): LoadedCandidate {
+  const file = candidate.display;
+  const read = readTextFile(candidate.path);
+  if (!read.ok) return { kind: 'broken', file, reason: `cannot read the file: ${read.reason}` };
+  if (!isPulumiProgramText(read.file.text)) {
+    return candidate.explicit ? { kind: 'skipped', note: `skipped ${file}: not a Pulumi program (imports neither @pulumi/azure-native nor patchwise/pulumi)` } : { kind: 'skipped' };
+  }
+  return { kind: 'program', input: { file, text: read.file.text }, encoding: read.file.encoding };
 }
 
 /** A file that could not be read whole: does its beginning (as Latin-1, any bytes decode) name a template schema? */

@@ -37,5 +37,11 @@ export const CORE_RULES = {
     summary: 'A parameters file is not a deployment parameters object, so its values are not used',
     requirements: [],
   },
+  componentArguments: {
+    id: 'pulumi/component-arguments',
+    severity: 'error',
+    summary: 'Arguments of a patchwise Pulumi component that its constructor would reject (checked statically in the program source)',
+    requirements: [],
+  },
   internalError: { id: 'internal-error', severity: 'error', summary: 'A rule or the reading of a file failed: a bug in patchwise, please report it', requirements: [] },
 } as const satisfies Record<string, CoreRule>;

@@ -13,6 +13,10 @@ import type { Fix, TextEdit } from './finding.js';
 import type { FixSpec } from './rule.js';
 
 export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undefined {
+  if (resource.editFor) {
+    const edits = resource.editFor(spec.path, spec.value);
+    return edits && edits.length > 0 ? { description: spec.description, edits } : undefined;
+  }
   if (!isExpanded(resource)) return undefined;
   const location = resource.locateInDocument(spec.path);
   const declared = [...resource.declarationPath, ...spec.path];

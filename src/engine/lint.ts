@@ -152,6 +152,14 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
   };
 }
 
+/**
+ * The rules on a model built from another input (a Pulumi program): findings are located, fixed
+ * and suppressed through each resource's ResourceSource, like a template's.
+ */
+export function lintModel(model: Model, context: LintContext): Finding[] {
+  return findingsOfRules(model, undefined, false, context);
+}
+
 /** `withFixes` false for allowedValues variants: their findings never carry a fix, and computing one parses the text. */
 function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBaseline: boolean, context: LintContext, withFixes = true): Finding[] {
   const findings: Finding[] = [];
@@ -254,7 +262,8 @@ function toFinding(raw: RawFinding, context: LintContext): Finding {
   return finding;
 }
 
-function coreFinding(rule: CoreRule, file: string, line: number, column: number, message: string, context: LintContext): Finding {
+/** A finding of a core rule (not a model rule), with its configured severity and config suppressions. */
+export function coreFinding(rule: CoreRule, file: string, line: number, column: number, message: string, context: LintContext): Finding {
   const setting = context.settings?.get(rule.id);
   const severity: Severity = setting && setting !== 'off' ? setting : rule.severity;
   const finding: Finding = { ruleId: rule.id, severity, message, file, line, column, requirements: rule.requirements };

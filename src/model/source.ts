@@ -32,6 +32,20 @@ export interface ResourceSource {
   conditional: boolean;
   /** Where a property of the resource was written (or its nearest written ancestor). */
   locate(path: JsonPath): SourceLocation;
+  /**
+   * Inputs other than ARM JSON (a Pulumi program) write their own fixes: the text edits of `file`
+   * that set the property at `path` to `value` (remove it when `value` is undefined), or undefined
+   * when the value is not written literally in this resource's own declaration (no fix then).
+   * ARM templates leave it out: `src/engine/fixes.ts` edits their JSON.
+   */
+  editFor?(path: JsonPath, value: unknown): SourceEdit[] | undefined;
+}
+
+/** A text edit of a source file: 0-based offset and length of the text replaced (the shape of a fix's edits). */
+export interface SourceEdit {
+  offset: number;
+  length: number;
+  content: string;
 }
 
 /** `properties.osProfile.extensions[2].name` from a JSON path. */
