@@ -31,3 +31,4 @@ export type { ApplicationHealthSettings } from './extension-plan.js';
 export { ROLLING_UPGRADE_DEFAULTS, APPLICATION_HEALTH_EXTENSION_NAME, type RollingUpgradeSettings, type ScaleSetExtensionSpec } from './scale-set-plan.js';
 export { planGuestPatching, type OsFamily, type PatchingMode, type AssessmentMode, type RebootSetting } from './vm-patching.js';
 export { planScaleSet } from './scale-set-plan.js';
+export { uniqueString, guid } from './arm-functions.js';

@@ -114,6 +114,23 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       },
     )
     .command(
+      'convert <template>',
+      'Convert an ARM template into a Pulumi TypeScript program built on the patchwise components',
+      (command) =>
+        command
+          .positional('template', { type: 'string', demandOption: true, describe: 'ARM template (JSON)' })
+          .option('out', { type: 'string', demandOption: true, describe: 'Folder for the Pulumi project' })
+          .option('parameters', { alias: 'p', type: 'string', describe: 'Parameters file: its values go to the stack config example' })
+          .option('stack', { type: 'string', default: 'dev', describe: 'Stack name of the config example' })
+          .option('project', { type: 'string', describe: 'Pulumi project name (default: from the template file name)' })
+          .option('force', { type: 'boolean', default: false, describe: 'Overwrite the files of an earlier conversion' })
+          .option('today', { type: 'string', describe: 'Date the schedule checks use (YYYY-MM-DD, default: today)' }),
+      async (args) => {
+        const { runConvert } = await import('./convert.js');
+        exitCode = await runConvert({ template: args.template, out: args.out, parameters: args.parameters, stack: args.stack, project: args.project, force: args.force, today: args.today }, io);
+      },
+    )
+    .command(
       'rules',
       'List the rules (or, with --coverage, which requirements they cover)',
       (command) =>
@@ -134,7 +151,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
         exitCode = await runExplain({ rule: args.rule }, io);
       },
     )
-    .demandCommand(1, 'Name a command: lint, plan, rules or explain')
+    .demandCommand(1, 'Name a command: lint, plan, convert, rules or explain')
     .help()
     .alias('help', 'h');
 

@@ -99,3 +99,24 @@ describe('ts-morph stays off the ARM path', () => {
     expect(readFileSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'utf8')).not.toMatch(/['"]ts-morph['"]/);
   });
 });
+
+describe('patchwise convert (CLI)', () => {
+  it('writes the Pulumi project, refuses to overwrite it without --force, and says what it did', async () => {
+    const dir = scratchFolder('patchwise-convert-');
+    const template = join(REPO_ROOT, 'fixtures', 'arm', 'examples', 'legacy-app.json');
+    const first = await runCli(['convert', template, '--out', 'infra', '--stack', 'prod'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('1 component(s)');
+    for (const file of ['index.ts', 'Pulumi.yaml', 'package.json', 'tsconfig.json', 'Pulumi.prod.yaml.example']) expect(existsSync(join(dir, 'infra', file)), file).toBe(true);
+    expect(readFileSync(join(dir, 'infra', 'index.ts'), 'utf8')).toContain('new PatchedVirtualMachine(');
+    expect((await runCli(['convert', template, '--out', 'infra'], dir)).code).toBe(2);
+    expect((await runCli(['convert', template, '--out', 'infra', '--force'], dir)).code).toBe(0);
+  });
+
+  it('a Bicep file or a file that is not a template is a usage error', async () => {
+    const dir = scratchFolder('patchwise-convert-');
+    writeFiles(dir, { 'main.bicep': "param x string\n", 'data.json': '{"a": 1}' });
+    expect((await runCli(['convert', 'main.bicep', '--out', 'o'], dir)).stderr).toContain('az bicep build');
+    expect((await runCli(['convert', 'data.json', '--out', 'o'], dir)).code).toBe(2);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * `npm run convert:corpus`: convert every fixture and every compute template of ../shared/corpus,
+ * type-check all generated programs in one tsc run, lint them statically, and print the rates
+ * (converted / type-checks / lints clean) with the ts-morph load time and per-file lint time.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { typeCheck } from './convert-check.js';
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
+
+function templates(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return templates(path);
+    return name.endsWith('.json') && !name.endsWith('.parameters.json') ? [path] : [];
+  });
+}
+
+const started = performance.now();
+await import('ts-morph');
+const tsMorphLoad = performance.now() - started;
+const { convertTemplate } = await import('../components/convert/convert.js');
+const { lintPulumiProgram } = await import('../components/typescript/lint.js');
+const { ALL_RULES } = await import('../rules/index.js');
+
+const groups = {
+  fixtures: templates(join(REPO_ROOT, 'fixtures', 'arm')).filter((path) => !path.includes('parse-error')),
+  corpus: (JSON.parse(readFileSync(join(CORPUS, 'index.json'), 'utf8')) as Array<{ path: string; computeResourceTypes: string[] }>)
+    .filter((entry) => entry.computeResourceTypes.length > 0)
+    .map((entry) => join(CORPUS, entry.path)),
+};
+for (const [group, paths] of Object.entries(groups)) {
+  const programs: string[] = [];
+  const failures: string[] = [];
+  let convertMs = 0;
+  for (const path of paths) {
+    const start = performance.now();
+    try {
+      programs.push(convertTemplate({ file: relative(REPO_ROOT, path), text: readFileSync(path, 'utf8') }).files['index.ts']);
+    } catch (error) {
+      failures.push(`${relative(REPO_ROOT, path)}: ${(error as Error).message}`);
+    }
+    convertMs += performance.now() - start;
+  }
+  const typeErrors = typeCheck(programs);
+  let clean = 0;
+  let lintMs = 0;
+  for (const program of programs) {
+    const start = performance.now();
+    const findings = lintPulumiProgram({ file: 'index.ts', text: program }, { rules: ALL_RULES }).findings;
+    lintMs += performance.now() - start;
+    if (!findings.some((finding) => finding.severity === 'error' && !finding.suppressed)) clean += 1;
+  }
+  console.log(
+    `${group}: ${paths.length} templates, converted ${programs.length}, type-check ${programs.length - typeErrors.size}, lint clean ${clean}; ` +
+      `convert ${(convertMs / paths.length).toFixed(0)} ms/template, static lint ${(lintMs / programs.length).toFixed(0)} ms/program`,
+  );
+  for (const failure of failures) console.log(`  not converted: ${failure}`);
+}
+console.log(`ts-morph load: ${tsMorphLoad.toFixed(0)} ms`);
