@@ -56,7 +56,8 @@ export function flattenProperties(body: Record<string, unknown>, topLevel: reado
   return out;
 }
 
-function flattenNested(value: unknown, depth: number): unknown {
+/** Sub-resources (`{ name, properties }`) with their `properties` merged in, at any depth, as azure-native takes them. */
+export function flattenNested(value: unknown, depth = 0): unknown {
   if (depth > 32 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => flattenNested(mergeProperties(item), depth + 1));
   const record = mergeProperties(value) as Record<string, unknown>;

@@ -49,36 +49,23 @@ export const patchedVirtualMachine: ResourceEmitter = (resource, context) => {
   const notes: string[] = [];
   const values = context.values;
 
-  const { patching, code: patchingCode } = patchingIntent(vm, os, resource, context, notes);
+  const { patching, code: patchingCode } = patchingIntent(vm, os, context, notes);
   const args: Array<[string, Code]> = [['resourceGroupName', { code: 'resourceGroupName', output: false }]];
   if (!isResourceGroupLocation('location', resource.declaration.location) && resource.declaration.location !== undefined) args.push(['location', values.value(resource.declaration.location, 'location')]);
   args.push(['vmName', values.value(resource.name, 'name')]);
   args.push(['os', literal(os)]);
-  // ImageReference takes plain strings: an image with an Output part (a resource id) is passed as one Output.
-  const imageCode = values.value(image, 'properties.storageProfile.imageReference');
-  args.push(['image', imageCode.code.includes('pulumi.') || imageCode.code.includes('.id') ? { code: `pulumi.output(${imageCode.code})`, output: true } : imageCode]);
+  args.push(['image', imageArgument(context, image, 'properties.storageProfile.imageReference')]);
   args.push(['vmSize', values.value(record(properties.hardwareProfile)?.vmSize, 'properties.hardwareProfile.vmSize')]);
   args.push(['networkInterfaceIds', { code: `[${nics.map((nic, index) => values.value(record(nic)?.id, `properties.networkProfile.networkInterfaces[${index}].id`).code).join(', ')}]`, output: false }]);
   for (const key of ['adminUsername', 'adminPassword', 'computerName']) if (osProfile[key] !== undefined) args.push([key, values.value(osProfile[key], `properties.osProfile.${key}`)]);
   args.push(['patching', patchingCode]);
-  const linux = record(osProfile.linuxConfiguration);
-  if (linux) {
-    const settings: Json = {};
-    if (linux.disablePasswordAuthentication !== undefined) settings.disablePasswordAuthentication = linux.disablePasswordAuthentication;
-    const keys = record(linux.ssh)?.publicKeys;
-    if (keys !== undefined) settings.sshPublicKeys = keys;
-    if (Object.keys(settings).length > 0) args.push(['linux', values.value(settings, 'properties.osProfile.linuxConfiguration')]);
-  }
+  args.push(...linuxArgument(context, osProfile, 'properties.osProfile.linuxConfiguration'));
   const windows = record(osProfile.windowsConfiguration);
   if (windows && (windows.timeZone !== undefined || windows.winRM !== undefined)) {
     args.push(['windows', values.value({ ...(windows.timeZone !== undefined ? { timeZone: windows.timeZone } : {}), ...(windows.winRM !== undefined ? { winRM: windows.winRM } : {}) }, 'properties.osProfile.windowsConfiguration')]);
   }
   const storage = record(properties.storageProfile)!;
-  const osDisk = record(storage.osDisk);
-  if (osDisk) {
-    const { createOption: _createOption, ...rest } = osDisk;
-    if (Object.keys(rest).length > 0) args.push(['osDisk', values.value(rest, 'properties.storageProfile.osDisk')]);
-  }
+  args.push(...osDiskArgument(context, storage, 'properties.storageProfile.osDisk'));
   if (storage.dataDisks !== undefined) args.push(['dataDisks', values.value(storage.dataDisks, 'properties.storageProfile.dataDisks')]);
   if (resource.declaration.zones !== undefined) args.push(['zones', values.value(resource.declaration.zones, 'zones')]);
   const availabilitySet = record(properties.availabilitySet)?.id;
@@ -90,8 +77,33 @@ export const patchedVirtualMachine: ResourceEmitter = (resource, context) => {
   return { className: context.use('patchwise', 'PatchedVirtualMachine'), args, notes };
 };
 
+/** The components' `linux` (settings they do not derive), from an osProfile. */
+export function linuxArgument(context: EmitContext, osProfile: Json, where: string): Array<[string, Code]> {
+  const linux = record(osProfile.linuxConfiguration);
+  if (!linux) return [];
+  const settings: Json = {};
+  if (linux.disablePasswordAuthentication !== undefined) settings.disablePasswordAuthentication = linux.disablePasswordAuthentication;
+  const keys = record(linux.ssh)?.publicKeys;
+  if (keys !== undefined) settings.sshPublicKeys = keys;
+  return Object.keys(settings).length > 0 ? [['linux', context.values.value(settings, where)]] : [];
+}
+
+/** The components' `osDisk`: the template's, without `createOption` (always FromImage). */
+export function osDiskArgument(context: EmitContext, storageProfile: Json | undefined, where: string): Array<[string, Code]> {
+  const osDisk = record(storageProfile?.osDisk);
+  if (!osDisk) return [];
+  const { createOption: _createOption, ...rest } = osDisk;
+  return Object.keys(rest).length > 0 ? [['osDisk', context.values.value(rest, where)]] : [];
+}
+
+/** The components' `image`: ImageReference takes plain strings, so an image with an Output part (a resource id) is passed as one Output. */
+export function imageArgument(context: EmitContext, image: unknown, where: string): Code {
+  const code = context.values.value(image, where);
+  return code.code.includes('pulumi.') || code.code.includes('.id') || /\b(?:resourceGroupId|subscriptionId)\b/.test(code.code) ? { code: `pulumi.output(${code.code})`, output: true } : code;
+}
+
 /** The patching intent from the template, checked with the component's planner and corrected where Azure would refuse it. */
-function patchingIntent(vm: VirtualMachine, os: OsFamily, resource: DeclaredResource, context: EmitContext, notes: string[]): { patching: { violations: Violation[] }; code: Code } {
+function patchingIntent(vm: VirtualMachine, os: OsFamily, context: EmitContext, notes: string[]): { patching: { violations: Violation[] }; code: Code } {
   const profile = vm.osProfile;
   const modeValue = isKnown(profile.patchMode) ? MODES[profile.patchMode.value.toLowerCase()] : undefined;
   const intent: ResolvedPatching = { mode: modeValue ?? OS_DEFAULT_MODE[os] };
@@ -125,7 +137,6 @@ function patchingIntent(vm: VirtualMachine, os: OsFamily, resource: DeclaredReso
   if (intent.hotpatch) parts.push('hotpatch: true');
   if (intent.schedule && schedule) parts.push(`schedule: { maintenanceConfigurationId: ${schedule.code} }`);
   derivedDifferences(vm, os, image, intent, notes);
-  void resource;
   return { patching: { violations }, code: { code: `{ ${parts.join(', ')} }`, output: false } };
 }
 
@@ -281,6 +292,6 @@ function notCarriedOver(declaration: Json, properties: Json, consumed: ReadonlyS
 }
 
 /** Lint findings of the template on the resource: what the conversion fixed, by requirement. */
-function findingNotes(context: EmitContext): string[] {
+export function findingNotes(context: EmitContext): string[] {
   return context.findings.map((finding) => `template finding [${finding.requirements.join(', ') || finding.ruleId}] ${finding.ruleId}: ${finding.message}`);
 }

@@ -16,6 +16,7 @@ import { ValueWriter, originalText, type Code, type Todo } from './expressions.j
 import { Names } from './names.js';
 import { declaredResources, newExpression, plainResource, TemplateScope, type DeclaredResource, type EmitContext, type ResourceEmitter } from './program.js';
 import { projectFiles, PULUMI_SCOPE } from './project-files.js';
+import { scaleSetComponent } from './scale-sets.js';
 
 export interface ConvertOptions {
   /** Project name for Pulumi.yaml (default: from the file name). */
@@ -52,6 +53,7 @@ const EMITTERS: Record<string, ResourceEmitter[]> = {
   'microsoft.compute/virtualmachines': [patchedVirtualMachine],
   'microsoft.compute/virtualmachines/extensions': [autoUpgradedExtension],
   'microsoft.maintenance/maintenanceconfigurations': [patchSchedule],
+  'microsoft.compute/virtualmachinescalesets': [scaleSetComponent],
 };
 
 /** Order of emission: what others refer to first (networks before VMs, VMs before their extensions). */

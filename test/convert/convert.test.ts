@@ -116,6 +116,18 @@ describe('patchwise convert', () => {
   });
 });
 
+describe('scale sets', () => {
+  it('a Uniform scale set with automatic OS upgrade and a probe becomes AutoUpgradingScaleSet; one without a health signal stays plain, saying why', () => {
+    const probe = convert(join(FIXTURES, 'valid', 'os-upgrade', 'uniform-probe-rolling.json')).files['index.ts'];
+    expect(probe).toContain('new AutoUpgradingScaleSet(');
+    expect(probe).toMatch(/health: \{ loadBalancerProbeId: /);
+    const pinned = convert(join(FIXTURES, 'invalid', 'image-version-latest', 'pinned-version.json')).files['index.ts'];
+    expect(pinned).toMatch(/changed: image.version '[^']+' → latest \(OU1\)|kept as a plain scale set/);
+    const unhealthy = convert(join(FIXTURES, 'invalid', 'health-signal', readdirSync(join(FIXTURES, 'invalid', 'health-signal'))[0])).files['index.ts'];
+    expect(unhealthy).toMatch(/kept as a plain scale set, not (AutoUpgradingScaleSet|PatchedFlexibleScaleSet): .*\((OU2|CF5)\)/);
+  });
+});
+
 describe('a converted program under mocks', () => {
   it('creates the template resources through the components, and they lint with zero error findings', async () => {
     const mocks = await useMocks();
