@@ -33,10 +33,10 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     })
     .command(
       'lint [paths..]',
-      'Lint ARM templates (files, or folders searched for templates)',
+      'Lint ARM templates and Pulumi TypeScript programs (files, or folders searched for them)',
       (command) =>
         command
-          .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates or folders (default: the working directory)' })
+          .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates, programs or folders (default: the working directory)' })
           .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
           .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: patchwise.config.json found upward)' })
