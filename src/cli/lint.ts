@@ -14,7 +14,7 @@ import type { SourceDocument } from '../template/json.js';
 import { loadConfig } from './config-file.js';
 import { fixable, fixFile, unifiedDiff } from './fix.js';
 import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
-import { readAtRevision } from './git.js';
+import { readAtRevision, repositoryRoot } from './git.js';
 import { useColor, type CliIO } from './io.js';
 import { checkBaseline, loadCandidate, readOptionFile, readParametersOption } from './template-inputs.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
@@ -135,7 +135,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const summary = summarize(findings, files, resources);
   const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   const result: LintResult = { findings: shown, summary, rules: describeRules(ALL_RULES), version: packageVersion() };
-  const text = formatters[args.format](result, { color: useColor(io, Boolean(args.output)), cwd: io.cwd });
+  const text = formatters[args.format](result, { color: useColor(io, Boolean(args.output)), cwd: io.cwd, root: repositoryRoot(io.cwd) });
   const writeOutput = () => writeReport(resolve(io.cwd, args.output!), text, { cwd: io.cwd, inputs: inputsOf(candidates, args, io.cwd) });
   if (args.fixDryRun) {
     // The diff is the output; the report only goes to --output when asked for.

@@ -37,5 +37,17 @@ export const CORE_RULES = {
     summary: 'A parameters file is not a deployment parameters object, so its values are not used',
     requirements: [],
   },
+  unknownSuppressionRule: {
+    id: 'suppression/unknown-rule',
+    severity: 'warning',
+    summary: 'A suppression names a rule that does not exist (a typo leaves the finding in place)',
+    requirements: [],
+  },
+  unusedSuppression: {
+    id: 'suppression/unused',
+    severity: 'warning',
+    summary: 'An inline suppression matches no finding: remove it',
+    requirements: [],
+  },
   internalError: { id: 'internal-error', severity: 'error', summary: 'A rule or the reading of a file failed: a bug in patchwise, please report it', requirements: [] },
 } as const satisfies Record<string, CoreRule>;
