@@ -21,6 +21,8 @@ export interface Candidate {
   explicit: boolean;
   /** Set when the file or folder could not be searched or read: reported, never dropped. */
   problem?: string;
+  /** The text, when it did not come from a file (standard input). */
+  text?: string;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage']);

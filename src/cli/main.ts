@@ -18,8 +18,11 @@ export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
   const io = redactingIO(rawIO);
   let exitCode = 0;
-  // yargs drops a lone '-': without this, `lint -` would lint the working folder instead.
-  if (argv.includes('-')) return reportError(new UsageError("reading a template from standard input ('-') is not supported: name the file"), io);
+  // yargs drops a lone '-' (standard input): turn it into --stdin, which only lint takes.
+  if (argv.includes('-')) {
+    if (argv[0] !== 'lint') return reportError(new UsageError("standard input ('-') is read by 'patchwise lint' only"), io);
+    argv = [...argv.filter((arg) => arg !== '-'), '--stdin'];
+  }
   const parser = yargs(argv)
     .scriptName('patchwise')
     .usage('$0 <command> [options]')
@@ -50,7 +53,15 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
           .option('inventory', { type: 'string', describe: 'Inventory file (facts templates do not hold, e.g. Linux agent versions)' })
           .option('allowed-values', { type: 'boolean', default: true, describe: 'Evaluate the rules for every allowedValues entry of the parameters that decide them (--no-allowed-values: defaults only, faster)' })
           .option('fix', { type: 'boolean', default: false, describe: 'Apply the automatic fixes to the files (atomically, formatting kept)' })
-          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff instead of writing them' }),
+          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff instead of writing them' })
+          .option('stdin', { type: 'boolean', default: false, hidden: true, describe: "Read one template from standard input (written as '-')" })
+          .option('stdin-filename', { type: 'string', describe: "Name of the template read from standard input ('-'): shown in findings, and its parameters file is found beside it" })
+          .option('rule', { type: 'string', array: true, describe: 'Run only these rules (ids or globs, repeatable)' })
+          .option('skip-rule', { type: 'string', array: true, describe: 'Do not run these rules (ids or globs, repeatable)' })
+          .option('print-config', { type: 'string', describe: 'Print the configuration that applies to FILE and exit' })
+          .option('shard', { type: 'string', describe: 'Lint only shard i of n of the files (i/n, for CI job matrices; join the reports with patchwise merge)' })
+          .option('cache', { type: 'boolean', default: false, describe: 'Reuse the results of files that did not change (kept in --cache-location)' })
+          .option('cache-location', { type: 'string', describe: 'Folder of the cache (default: .patchwise-cache)' }),
       async (args) => {
         const { runLint } = await import('./lint.js');
         exitCode = await runLint(
@@ -70,9 +81,44 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
             fix: args.fix,
             allowedValues: args['allowed-values'],
             fixDryRun: args['fix-dry-run'],
+            stdin: args.stdin,
+            stdinFilename: args['stdin-filename'],
+            rule: args.rule,
+            skipRule: args['skip-rule'],
+            printConfig: args['print-config'],
+            shard: args.shard,
+            cache: args.cache,
+            cacheLocation: args['cache-location'],
           },
           io,
         );
+      },
+    )
+    .command(
+      'merge <reports..>',
+      'Join the reports of lint --shard jobs (JSON reports into any format, SARIF logs into SARIF)',
+      (command) =>
+        command
+          .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'Reports written by patchwise lint --format json (or sarif)' })
+          .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the merged report to a file instead of stdout' })
+          .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' }),
+      async (args) => {
+        const { runMerge } = await import('./merge.js');
+        exitCode = await runMerge({ reports: args.reports ?? [], format: args.format, output: args.output, maxWarnings: args['max-warnings'] }, io);
+      },
+    )
+    .command(
+      'init',
+      'Write patchwise.config.json (and, on request, a GitHub workflow and a pre-commit entry)',
+      (command) =>
+        command
+          .option('github', { type: 'boolean', default: false, describe: 'Also write .github/workflows/patchwise.yml' })
+          .option('pre-commit', { type: 'boolean', default: false, describe: 'Also write .pre-commit-config.yaml with the patchwise-lint hook' })
+          .option('force', { type: 'boolean', default: false, describe: 'Replace files that exist' }),
+      async (args) => {
+        const { runInit } = await import('./init.js');
+        exitCode = runInit({ github: args.github, preCommit: args['pre-commit'], force: args.force }, io);
       },
     )
     .command(
@@ -134,7 +180,8 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
         exitCode = await runExplain({ rule: args.rule }, io);
       },
     )
-    .demandCommand(1, 'Name a command: lint, plan, rules or explain')
+    .demandCommand(1, 'Name a command: lint, plan, rules, explain, merge or init')
+    .recommendCommands()
     .help()
     .alias('help', 'h');
 
@@ -158,11 +205,45 @@ function reportError(error: unknown, io: CliIO): number {
   }
   // yargs validation errors (unknown options, bad choices) arrive here too.
   if (error instanceof Error && error.name === 'YError') {
-    io.stderr(`patchwise: ${error.message}\nRun 'patchwise --help' for usage.\n`);
+    io.stderr(`patchwise: ${error.message}\n${suggestOptions(error.message)}Run 'patchwise --help' for usage.\n`);
     return 2;
   }
   // A bug: one line that says so; the stack only when asked for (it may quote template text).
   const detail = io.env.PATCHWISE_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : ' (set PATCHWISE_DEBUG=1 for the stack trace)';
   io.stderr(`patchwise: internal error: ${neutralizeControls((error as Error)?.message ?? String(error))}${detail}\nThis is a bug in patchwise: please report it.\n`);
   return 2;
+}
+
+/** Every long option of every command, for "did you mean" on a mistyped one. */
+const KNOWN_OPTIONS = [
+  'format', 'output', 'config', 'max-warnings', 'quiet', 'parameters', 'baseline', 'baseline-ref', 'today', 'sas-horizon', 'inventory', 'allowed-values', 'no-allowed-values',
+  'fix', 'fix-dry-run', 'stdin-filename', 'rule', 'skip-rule', 'print-config', 'shard', 'cache', 'cache-location', 'scenario', 'start', 'seed', 'runs', 'coverage', 'json',
+  'github', 'pre-commit', 'force', 'help', 'version',
+];
+
+function suggestOptions(message: string): string {
+  const unknown = /^Unknown arguments?: (.+)$/m.exec(message);
+  if (!unknown) return '';
+  const suggestions = unknown[1]
+    .split(', ')
+    .filter((name) => !/[A-Z]/.test(name)) // yargs also lists the camel-case spelling of each
+    .map((name) => {
+      const best = KNOWN_OPTIONS.map((option) => ({ option, distance: editDistance(name, option) })).sort((a, b) => a.distance - b.distance)[0];
+      return best && best.distance <= Math.max(1, Math.floor(name.length / 3)) ? `Did you mean --${best.option} (not ${name})?\n` : '';
+    });
+  return suggestions.join('');
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
 }
