@@ -4,10 +4,10 @@ import { relative, resolve, sep } from 'node:path';
 import { ConfigSuppressions } from '../engine/suppressions.js';
 import { resolveSettings } from '../engine/config.js';
 import { CORE_RULES } from '../engine/core-rules.js';
-import type { Finding, LintResult, LintSummary, RuleDescriptor } from '../engine/finding.js';
+import type { Finding, LintResult } from '../engine/finding.js';
+import { describeRules, summarize } from '../engine/lint-result.js';
 import { isEnabled, lintTemplate, looksLikeTemplate, type FileLintResult, type LintInput, type TextInput } from '../engine/lint.js';
 import { packageVersion } from '../engine/package-info.js';
-import { docsUrl, type AnyRule } from '../engine/rule.js';
 import { formatters, type FormatName } from '../report/index.js';
 import { loadConfig } from './config-file.js';
 import { fixable, fixFile, unifiedDiff } from './fix.js';
@@ -179,24 +179,4 @@ function baselineFor(candidate: Candidate, args: LintArgs, root: string | undefi
   } catch {
     return null; // not in the baseline folder: a new file, every resource is new
   }
-}
-
-export function summarize(findings: readonly Finding[], files: number, resources: number): LintSummary {
-  const summary: LintSummary = { files, resources, errors: 0, warnings: 0, infos: 0, suppressed: 0, fixable: 0 };
-  for (const finding of findings) {
-    if (finding.suppressed) {
-      summary.suppressed += 1;
-      continue;
-    }
-    if (finding.severity === 'error') summary.errors += 1;
-    else if (finding.severity === 'warning') summary.warnings += 1;
-    else summary.infos += 1;
-    if (finding.fix) summary.fixable += 1;
-  }
-  return summary;
-}
-
-export function describeRules(rules: readonly AnyRule[]): RuleDescriptor[] {
-  const core = Object.values(CORE_RULES).map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: [...rule.requirements], docsUrl: docsUrl(rule.id) }));
-  return [...rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: rule.requirements, docsUrl: docsUrl(rule.id) })), ...core];
 }
