@@ -3,11 +3,12 @@
  * Commands load their modules on demand so `--version` and `--help` stay fast, and nothing here
  * ever loads Pulumi.
  */
-import yargs from 'yargs';
 import { ConfigError } from '../engine/config.js';
 import { packageVersion } from '../engine/package-info.js';
 import { UsageError } from './files.js';
+import { helpWidth, withHelp } from './help.js';
 import { processIO, type CliIO } from './io.js';
+import { yargs } from './yargs.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export const PLAN_SCENARIOS = ['guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'] as const;
@@ -16,13 +17,13 @@ export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 /** Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or configuration error. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exitCode = 0;
-  const parser = yargs(argv)
+  const parser = withHelp(yargs(argv), 'patchwise')
     .scriptName('patchwise')
     .usage('$0 <command> [options]')
     .version(packageVersion())
     .strict()
     .exitProcess(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth(io))
     // Throwing stops yargs before a command handler runs with arguments that failed validation.
     .fail((message, error) => {
       throw error ?? new CommandLineError(message);
@@ -31,7 +32,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       'lint [paths..]',
       'Lint ARM templates (files, or folders searched for templates)',
       (command) =>
-        command
+        withHelp(command, 'lint')
           .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates or folders (default: the working directory)' })
           .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
@@ -75,7 +76,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       'plan [paths..]',
       'Simulate the order in which Azure patches or upgrades the fleet the templates describe',
       (command) =>
-        command
+        withHelp(command, 'plan')
           .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates or folders (default: the working directory)' })
           .option('scenario', { choices: PLAN_SCENARIOS, default: 'guest-patching' as const, describe: 'What to simulate' })
           .option('format', { alias: 'f', choices: PLAN_FORMATS, default: 'text' as const, describe: 'Output format' })
@@ -113,7 +114,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       'rules',
       'List the rules (or, with --coverage, which requirements they cover)',
       (command) =>
-        command
+        withHelp(command, 'rules')
           .option('coverage', { type: 'boolean', default: false, describe: 'Show which lint requirements of the specification rules cover' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
       async (args) => {
@@ -124,7 +125,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .command(
       'explain <rule>',
       "Show a rule's documentation",
-      (command) => command.positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. guest-patching/windows-automatic-updates' }),
+      (command) => withHelp(command, 'explain').positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. guest-patching/windows-automatic-updates' }),
       async (args) => {
         const { runExplain } = await import('./rules.js');
         exitCode = await runExplain({ rule: args.rule }, io);
