@@ -2,10 +2,11 @@
 import { relative, resolve, sep } from 'node:path';
 import { resolveSettings, type LoadedConfig } from '../engine/config.js';
 import { CORE_RULES } from '../engine/core-rules.js';
-import type { Finding, LintResult, LintSummary, RuleDescriptor } from '../engine/finding.js';
+import type { Finding, LintResult } from '../engine/finding.js';
+import { describeRules, summarize } from '../engine/lint-result.js';
 import { internalErrorFinding, isEnabled, lintTemplate, unreadableFileFinding, type FileLintResult, type LintContext, type LintInput, type TextInput } from '../engine/lint.js';
 import { packageVersion } from '../engine/package-info.js';
-import { docsUrl, type AnyRule, type RuleSetting } from '../engine/rule.js';
+import type { AnyRule, RuleSetting } from '../engine/rule.js';
 import { ConfigSuppressions } from '../engine/suppressions.js';
 import { formatters, type FormatName } from '../report/index.js';
 import { redactJsonText } from '../report/redact.js';
@@ -344,22 +345,3 @@ function parseToday(value: string | undefined): Date {
   return date;
 }
 
-export function summarize(findings: readonly Finding[], files: number, resources: number): LintSummary {
-  const summary: LintSummary = { files, resources, errors: 0, warnings: 0, infos: 0, suppressed: 0, fixable: 0 };
-  for (const finding of findings) {
-    if (finding.suppressed) {
-      summary.suppressed += 1;
-      continue;
-    }
-    if (finding.severity === 'error') summary.errors += 1;
-    else if (finding.severity === 'warning') summary.warnings += 1;
-    else summary.infos += 1;
-    if (finding.fix) summary.fixable += 1;
-  }
-  return summary;
-}
-
-export function describeRules(rules: readonly AnyRule[]): RuleDescriptor[] {
-  const core = Object.values(CORE_RULES).map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: [...rule.requirements], docsUrl: docsUrl(rule.id) }));
-  return [...rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: rule.requirements, docsUrl: docsUrl(rule.id) })), ...core];
-}

@@ -3,12 +3,13 @@
  * Commands load their modules on demand so `--version` and `--help` stay fast, and nothing here
  * ever loads Pulumi.
  */
-import yargs from 'yargs';
 import { ConfigError } from '../engine/config.js';
 import { packageVersion } from '../engine/package-info.js';
 import { UsageError } from './files.js';
 import { neutralizeControls } from '../report/neutralize.js';
+import { helpWidth, withHelp } from './help.js';
 import { processIO, redactingIO, type CliIO } from './io.js';
+import { yargs } from './yargs.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export const PLAN_SCENARIOS = ['guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'] as const;
@@ -23,13 +24,13 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     if (argv[0] !== 'lint') return reportError(new UsageError("standard input ('-') is read by 'patchwise lint' only"), io);
     argv = [...argv.filter((arg) => arg !== '-'), '--stdin'];
   }
-  const parser = yargs(argv)
+  const parser = withHelp(yargs(argv), 'patchwise')
     .scriptName('patchwise')
     .usage('$0 <command> [options]')
     .version(packageVersion())
     .strict()
     .exitProcess(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth(io))
     // Throwing stops yargs before a command handler runs with arguments that failed validation.
     .fail((message, error) => {
       throw error ?? new CommandLineError(message);
@@ -38,7 +39,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'lint [paths..]',
       'Lint ARM templates (files, or folders searched for templates)',
       (command) =>
-        command
+        withHelp(command, 'lint')
           .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates or folders (default: the working directory)' })
           .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
@@ -98,7 +99,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'merge <reports..>',
       'Join the reports of lint --shard jobs (JSON reports into any format, SARIF logs into SARIF)',
       (command) =>
-        command
+        withHelp(command, 'merge')
           .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'Reports written by patchwise lint --format json (or sarif)' })
           .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the merged report to a file instead of stdout' })
@@ -112,7 +113,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'init',
       'Write patchwise.config.json (and, on request, a GitHub workflow and a pre-commit entry)',
       (command) =>
-        command
+        withHelp(command, 'init')
           .option('github', { type: 'boolean', default: false, describe: 'Also write .github/workflows/patchwise.yml' })
           .option('pre-commit', { type: 'boolean', default: false, describe: 'Also write .pre-commit-config.yaml with the patchwise-lint hook' })
           .option('force', { type: 'boolean', default: false, describe: 'Replace files that exist' }),
@@ -125,7 +126,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'plan [paths..]',
       'Simulate the order in which Azure patches or upgrades the fleet the templates describe',
       (command) =>
-        command
+        withHelp(command, 'plan')
           .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates or folders (default: the working directory)' })
           .option('scenario', { choices: PLAN_SCENARIOS, default: 'guest-patching' as const, describe: 'What to simulate' })
           .option('format', { alias: 'f', choices: PLAN_FORMATS, default: 'text' as const, describe: 'Output format' })
@@ -163,7 +164,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'rules',
       'List the rules (or, with --coverage, which requirements they cover)',
       (command) =>
-        command
+        withHelp(command, 'rules')
           .option('coverage', { type: 'boolean', default: false, describe: 'Show which lint requirements of the specification rules cover' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
       async (args) => {
@@ -174,7 +175,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     .command(
       'explain <rule>',
       "Show a rule's documentation",
-      (command) => command.positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. guest-patching/windows-automatic-updates' }),
+      (command) => withHelp(command, 'explain').positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. guest-patching/windows-automatic-updates' }),
       async (args) => {
         const { runExplain } = await import('./rules.js');
         exitCode = await runExplain({ rule: args.rule }, io);

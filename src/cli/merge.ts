@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Finding, LintResult } from '../engine/finding.js';
 import { packageVersion } from '../engine/package-info.js';
 import { formatters, type FormatName } from '../report/index.js';
-import { describeRules, summarize } from './lint.js';
+import { describeRules, summarize } from '../engine/lint-result.js';
 import { UsageError } from './files.js';
 import { repositoryRoot } from './git.js';
 import type { CliIO } from './io.js';
