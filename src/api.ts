@@ -4,7 +4,8 @@
  */
 export { lintTemplate, prepareTemplate, type LintInput, type LintContext, type FileLintResult, type TextInput } from './engine/lint.js';
 export { formatters, redactSecrets, type FormatName, type FormatOptions } from './report/index.js';
-export type { Finding, LintResult, LintSummary, Severity, Fix, TextEdit } from './engine/finding.js';
+export { buildLintResult } from './engine/lint-result.js';
+export type { Finding, LintResult, LintSummary, RuleDescriptor, Severity, Fix, TextEdit } from './engine/finding.js';
 export { defineRule, type Rule, type RuleContext, type AnyRule } from './engine/rule.js';
 export { buildModel } from './model/build.js';
 export type * from './model/types.js';

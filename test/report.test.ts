@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, LintResult } from '../src/engine/finding.js';
 import { formatters, type FormatName } from '../src/report/index.js';
 import { ALL_RULES } from '../rules/index.js';
-import { describeRules } from '../src/cli/lint.js';
+import { describeRules } from '../src/engine/lint-result.js';
 import { main } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/io.js';
 import { REPO_ROOT } from './helpers/lint-fixture.js';

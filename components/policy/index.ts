@@ -134,7 +134,11 @@ export function patchwisePolicyPackArgs(options: PatchwisePolicyOptions = {}): P
   };
 }
 
-/** Serve the pack (call from the policy pack's entry point: `pulumi preview --policy-pack <dir>` runs it). */
+/**
+ * Serve the pack from a pack's entry point (`pulumi preview --policy-pack <dir>` runs it). Pulumi
+ * loads the entry point with `require()`: do not `await` this at the top level of an ES module
+ * (the shipped pack, `policy-pack/index.js`, is CommonJS and constructs the `PolicyPack` itself).
+ */
 export async function servePatchwisePolicyPack(name = 'patchwise', options: PatchwisePolicyOptions = {}): Promise<void> {
   const { PolicyPack } = await import('@pulumi/policy');
   new PolicyPack(name, patchwisePolicyPackArgs(options));

@@ -7,8 +7,7 @@
 import { Project, SyntaxKind, ts, type NewExpression, type SourceFile } from 'ts-morph';
 import { CORE_RULES } from '../../src/engine/core-rules.js';
 import type { Finding } from '../../src/engine/finding.js';
-import { coreFinding, lintModel, sortFindings, type FileLintResult, type LintContext, type TextInput } from '../../src/engine/lint.js';
-import { inlineSuppression } from '../../src/engine/suppressions.js';
+import { applyCommentDirectives, coreFinding, lintModel, sortFindings, type FileLintResult, type LintContext, type TextInput } from '../../src/engine/lint.js';
 import { buildModel } from '../../src/model/build.js';
 import type { ResourceSource } from '../../src/model/source.js';
 import { Unknown } from '../../src/model/unknown.js';
@@ -67,7 +66,8 @@ export function lintPulumiProgram(input: TextInput, context: LintContext): FileL
   }
   const model = buildModel(sources);
   findings.push(...lintModel(model, context));
-  suppressByComments(findings, sourceFile, text);
+  // `// patchwise-disable-next-line rule-id reason` (and `-line`), as in templates; unused ones are findings.
+  findings.push(...applyCommentDirectives(findings, input.file, text, context, '"\'`'));
   return { file: input.file, findings: sortFindings(findings), resources: model.resources.length, expandedResources: declared };
 }
 
@@ -111,38 +111,6 @@ function componentFindings(component: ComponentName, name: string, declaration: 
     }
   }
   return findings;
-}
-
-/**
- * `// patchwise-disable-next-line rule-id[, rule-id…] reason` suppresses the findings on the next
- * line, or, above a statement that declares a resource, every finding of that resource.
- */
-function suppressByComments(findings: Finding[], sourceFile: SourceFile, text: string): void {
-  const byLine = new Map<number, { suppress: string[]; reason?: string }>();
-  const pattern = /\/\/[ \t]*patchwise-disable-next-line[ \t]+([^\s,]+(?:[ \t]*,[ \t]*[^\s,]+)*)(?:[ \t]+(?:--[ \t]*)?([^\r\n]*))?/g;
-  for (const match of text.matchAll(pattern)) {
-    const line = sourceFile.getLineAndColumnAtPos(match.index!).line + 1;
-    byLine.set(line, { suppress: match[1].split(/[ \t]*,[ \t]*/), reason: match[2]?.trim() || undefined });
-  }
-  if (byLine.size === 0) return;
-  // A comment above a statement covers every line of that statement.
-  const covered: Array<{ from: number; to: number; block: { suppress: string[]; reason?: string } }> = [];
-  for (const statement of sourceFile.getDescendantStatements()) {
-    const from = sourceFile.getLineAndColumnAtPos(statement.getStart()).line;
-    const block = byLine.get(from);
-    if (block) covered.push({ from, to: sourceFile.getLineAndColumnAtPos(statement.getEnd()).line, block });
-  }
-  for (const finding of findings) {
-    if (finding.suppressed) continue;
-    const blocks = [byLine.get(finding.line), ...covered.filter((entry) => entry.from <= finding.line && finding.line <= entry.to).map((entry) => entry.block)];
-    for (const block of blocks) {
-      const suppression = block && inlineSuppression({ patchwise: block }, finding.ruleId);
-      if (suppression) {
-        finding.suppressed = suppression;
-        break;
-      }
-    }
-  }
 }
 
 function firstSyntaxError(sourceFile: SourceFile): { line: number; column: number; message: string } | undefined {

@@ -21,6 +21,8 @@ export interface Candidate {
   explicit: boolean;
   /** Set when the file or folder could not be searched or read: reported, never dropped. */
   problem?: string;
+  /** The text, when it did not come from a file (standard input). */
+  text?: string;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage']);
@@ -54,6 +56,11 @@ export function findTemplates(paths: readonly string[], cwd: string, ignore: (ab
     try {
       stats = statSync(absolute);
     } catch (error) {
+      if (isGlob(given)) {
+        // Quoted globs (`'infra/**/*.json'`), as on Windows shells: matched files are read like a folder's.
+        for (const path of expandGlob(given, cwd)) if (!ignore(path)) add({ path, display: displayPath(path, cwd), explicit: false });
+        continue;
+      }
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UsageError(`no such file or folder: ${given}`);
       // It exists but cannot be inspected (a dangling link loop, no permission): report it as a file.
       add({ path: absolute, display: displayPath(absolute, cwd), explicit: true, problem: describeFsError(error) });
@@ -70,7 +77,30 @@ export function findTemplates(paths: readonly string[], cwd: string, ignore: (ab
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
 
-function* walk(folder: string, visited: Set<string>, wanted: (name: string) => boolean): Generator<{ path: string; problem?: string }> {
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+
+function isGlob(path: string): boolean {
+  return GLOB_CHARACTERS.test(path);
+}
+
+/** Files matching a glob: the folder before the first glob segment is searched, each file matched. */
+function expandGlob(pattern: string, cwd: string): string[] {
+  const normalized = pattern.split(sep).join('/');
+  const segments = normalized.split('/');
+  const firstGlob = segments.findIndex((segment) => isGlob(segment));
+  const base = resolve(cwd, segments.slice(0, firstGlob).join('/') || '.');
+  const match = picomatch(normalized, { dot: false });
+  const found: string[] = [];
+  for (const entry of walk(base, new Set(), () => true)) {
+    if (entry.problem) continue;
+    const rel = relative(cwd, entry.path).split(sep).join('/');
+    if (match(rel) || match(entry.path.split(sep).join('/'))) found.push(entry.path);
+  }
+  if (found.length === 0) throw new UsageError(`no files match ${pattern}`);
+  return found;
+}
+
+function* walk(folder: string, visited: Set<string>, wanted: (name: string) => boolean = (name) => JSON_NAME.test(name)): Generator<{ path: string; problem?: string }> {
   let real: string;
   let entries: Dirent[];
   try {

@@ -1,6 +1,7 @@
 /** Reading a file as it was at a git revision (for `--baseline-ref`). */
 import { execFileSync } from 'node:child_process';
-import { basename, dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './files.js';
 
 /** The file's text at `ref`, or null when the file did not exist at that revision. */
@@ -16,5 +17,15 @@ export function readAtRevision(file: string, ref: string): string | null {
     return execFileSync('git', ['show', `${ref}:./${basename(file)}`], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return null;
+  }
+}
+
+/** The git work tree holding `folder` (the nearest parent with `.git`), else undefined. */
+export function repositoryRoot(folder: string): string | undefined {
+  for (let dir = resolve(folder); ; ) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
   }
 }

@@ -8,6 +8,10 @@ export interface CliIO {
   stderr(text: string): void;
   /** True when stdout is a terminal (colour allowed unless NO_COLOR). */
   stdoutIsTTY: boolean;
+  /** True when stderr is a terminal (a progress line for long runs). */
+  stderrIsTTY?: boolean;
+  /** All of standard input (`patchwise lint -`). */
+  readStdin?(): Promise<string>;
 }
 
 export function processIO(): CliIO {
@@ -22,6 +26,12 @@ export function processIO(): CliIO {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }
 

@@ -1,22 +1,26 @@
 /** `patchwise lint [paths..]`: lint ARM templates and print findings. */
-import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { ConfigSuppressions } from '../engine/suppressions.js';
-import { resolveSettings } from '../engine/config.js';
+import { resolveSettings, type LoadedConfig } from '../engine/config.js';
 import { CORE_RULES } from '../engine/core-rules.js';
-import type { Finding, LintResult, LintSummary, RuleDescriptor } from '../engine/finding.js';
+import type { Finding, LintResult } from '../engine/finding.js';
+import { describeRules, summarize } from '../engine/lint-result.js';
 import { internalErrorFinding, isEnabled, lintTemplate, unreadableFileFinding, type FileLintResult, type LintContext, type LintInput, type TextInput } from '../engine/lint.js';
 import { packageVersion } from '../engine/package-info.js';
-import { docsUrl, type AnyRule } from '../engine/rule.js';
+import type { AnyRule, RuleSetting } from '../engine/rule.js';
+import { ConfigSuppressions } from '../engine/suppressions.js';
 import { formatters, type FormatName } from '../report/index.js';
 import { redactJsonText } from '../report/redact.js';
+import { repositoryPath } from '../report/types.js';
 import type { SourceDocument } from '../template/json.js';
 import { loadConfig } from './config-file.js';
-import { fixable, fixFile, unifiedDiff } from './fix.js';
 import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
-import { readAtRevision } from './git.js';
+import { fixable, fixFile, unifiedDiff } from './fix.js';
+import { repositoryRoot } from './git.js';
 import { useColor, type CliIO } from './io.js';
-import { checkBaseline, loadCandidate, readOptionFile, readParametersOption } from './template-inputs.js';
+import { cacheKey, DEFAULT_CACHE_LOCATION, LintCache } from './lint-cache.js';
+import { selectRules } from './rule-selection.js';
+import { inShard, parseShard } from './shard.js';
+import { baselineFor, loadCandidate, readParametersOption, resolveBaseline, type LoadedCandidate, type ResolvedBaseline } from './template-inputs.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
 import { rewriteFile, WriteError, writeReport } from './write-file.js';
 
@@ -40,126 +44,237 @@ export interface LintArgs {
   fix?: boolean;
   /** Print the fixes as a diff, write nothing. */
   fixDryRun?: boolean;
+  /** Read one template from standard input (`-`); `stdinFilename` names it. */
+  stdin?: boolean;
+  stdinFilename?: string;
+  /** Only these rules (ids or globs); `skipRule` switches rules off. */
+  rule?: string[];
+  skipRule?: string[];
+  /** Print the configuration that applies to this file, lint nothing. */
+  printConfig?: string;
+  /** `i/n`: lint only this shard of the files (CI job matrices). */
+  shard?: string;
+  /** Reuse results of unchanged files; `cacheLocation` is the folder. */
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+interface Run {
+  args: LintArgs;
+  io: CliIO;
+  rules: readonly AnyRule[];
+  settings: Map<string, RuleSetting>;
+  context: LintContext;
+  loaded: LoadedConfig;
+  baseline: ResolvedBaseline;
+  explicitParameters?: TextInput;
+  cache?: LintCache;
+  /** What decides results besides a file's own inputs (the cache key). */
+  runKey: string;
+}
+
+interface Outcome {
+  findings: Finding[];
+  diffs: string[];
+  fixes: { files: number; applied: number; failed: number };
+  files: number;
+  resources: number;
+  templates: number;
 }
 
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
-  if (args.baseline && args.baselineRef) throw new UsageError('use either --baseline or --baseline-ref, not both');
+  validate(args);
+  const run = await prepareRun(args, io);
+  if (args.printConfig) return printConfig(run, args.printConfig);
+  const candidates = await selectCandidates(run);
+  const outcome = await lintCandidates(run, candidates);
+  run.cache?.save();
+  return report(run, candidates, outcome);
+}
+
+function validate(args: LintArgs): void {
   if (args.maxWarnings !== undefined && (!Number.isInteger(args.maxWarnings) || args.maxWarnings < 0)) {
     throw new UsageError('--max-warnings takes a whole number of 0 or more');
   }
-  const today = parseToday(args.today);
   if (args.sasHorizon !== undefined && (!Number.isInteger(args.sasHorizon) || args.sasHorizon < 0)) {
     throw new UsageError('--sas-horizon takes a whole number of days, 0 or more');
   }
   if (args.fix && args.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
-  const inventory = args.inventory ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory) : undefined;
+  if (args.stdin && args.fix) throw new UsageError('--fix cannot write to standard input: use --fix-dry-run');
+  if (args.stdin && args.paths.length > 0) throw new UsageError("standard input ('-') is linted alone: name no other paths");
+  if (args.stdinFilename && !args.stdin) throw new UsageError("--stdin-filename names the template read from standard input: add '-'");
+}
+
+async function prepareRun(args: LintArgs, io: CliIO): Promise<Run> {
+  const today = parseToday(args.today);
+  const inventoryPath = args.inventory ? resolve(io.cwd, args.inventory) : undefined;
+  const inventory = inventoryPath ? (await import('../inventory/load.js')).loadInventory(inventoryPath, args.inventory!) : undefined;
   const loaded = loadConfig(io.cwd, args.config);
   const { ALL_RULES } = await import('../../rules/index.js');
-  const settings = resolveSettings(loaded.config, [...ALL_RULES, ...Object.values(CORE_RULES)]);
-  const suppressions = new ConfigSuppressions(loaded.config.suppressions);
-  const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir), { programs: true });
-  if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
-  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
-  const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
-  const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
+  const settings = selectRules(resolveSettings(loaded.config, [...ALL_RULES, ...Object.values(CORE_RULES)]), args.rule ?? [], args.skipRule ?? []);
   const context: LintContext = {
     rules: ALL_RULES,
     settings,
-    suppressions,
+    suppressions: new ConfigSuppressions(loaded.config.suppressions),
     relativeToConfig: (file: string) => relative(loaded.baseDir, resolve(io.cwd, file)).split(sep).join('/'),
     today,
     sasHorizonDays: args.sasHorizon,
     inventory,
     allowedValues: args.allowedValues,
   };
-  const lintEnabled = (input: LintInput, document?: SourceDocument): FileLintResult => {
-    const raw = lintTemplate(input, context, { document });
-    return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, settings)) };
+  const runKey = JSON.stringify([[...settings], loaded.config.suppressions ?? [], today.toISOString().slice(0, 10), args.sasHorizon, args.allowedValues, inventoryPath ? readTextFile(inventoryPath) : null]);
+  return {
+    args,
+    io,
+    rules: ALL_RULES,
+    settings,
+    context,
+    loaded,
+    baseline: resolveBaseline(args, io.cwd),
+    explicitParameters: args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined,
+    cache: args.cache && !args.fix && !args.fixDryRun ? LintCache.open(resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined,
+    runKey,
   };
-  // Pulumi programs: ts-morph is loaded on the first one only (ARM-only runs never pay for it).
-  let programLinter: ((input: LintInput) => FileLintResult) | undefined;
-  const loadProgramLinter = async () => {
-    const { lintPulumiProgram } = await import('../../components/typescript/lint.js');
-    return (input: LintInput): FileLintResult => {
-      const raw = lintPulumiProgram(input, context);
-      return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, settings)) };
-    };
-  };
+}
 
-  const findings: Finding[] = [];
-  const diffs: string[] = [];
-  const fixes = { files: 0, applied: 0, failed: 0 };
-  let files = 0;
-  let resources = 0;
-  let templates = 0;
-  for (const candidate of candidates) {
+/** The files to lint: standard input, or the paths (files, folders, globs), narrowed to a shard. */
+async function selectCandidates(run: Run): Promise<Candidate[]> {
+  const { args, io } = run;
+  if (args.stdin) {
+    if (!io.readStdin) throw new UsageError('standard input cannot be read here');
+    const name = args.stdinFilename ?? '<stdin>';
+    const path = resolve(io.cwd, name);
+    return [{ path, display: displayPath(path, io.cwd), explicit: true, text: await io.readStdin() }];
+  }
+  let candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir), { programs: true });
+  if (args.shard) {
+    const shard = parseShard(args.shard);
+    const root = repositoryRoot(io.cwd) ?? io.cwd;
+    candidates = candidates.filter((candidate) => inShard(repositoryPath(candidate.path, { cwd: io.cwd, root }), shard));
+    return candidates;
+  }
+  if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
+  return candidates;
+}
+
+async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promise<Outcome> {
+  const outcome: Outcome = { findings: [], diffs: [], fixes: { files: 0, applied: 0, failed: 0 }, files: 0, resources: 0, templates: 0 };
+  const progress = startProgress(run.io, candidates.length);
+  for (const [index, candidate] of candidates.entries()) {
+    progress(index);
     const loadedFile = loadCandidate(candidate, { programs: true });
     if (loadedFile.kind === 'skipped') {
-      if (loadedFile.note) io.stderr(`patchwise: ${loadedFile.note}\n`);
+      if (loadedFile.note) run.io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
     }
-    files += 1;
+    outcome.files += 1;
     if (loadedFile.kind === 'broken') {
-      const result = loadedFile.input ? lintEnabled(loadedFile.input) : { findings: [unreadableFileFinding(loadedFile.file, loadedFile.reason, context)] };
-      findings.push(...result.findings.filter((finding) => isEnabled(finding, settings)));
+      const findings = loadedFile.input ? lintEnabled(run, loadedFile.input).findings : [unreadableFileFinding(loadedFile.file, loadedFile.reason, run.context)];
+      outcome.findings.push(...findings.filter((finding) => isEnabled(finding, run.settings)));
       continue;
     }
-    templates += 1;
+    outcome.templates += 1;
     try {
-      let lintInput: LintInput;
-      let lintFile: (input: LintInput) => FileLintResult;
-      if (loadedFile.kind === 'program') {
-        // Parameters files and baselines are ARM notions: a program is linted on its own.
-        programLinter ??= await loadProgramLinter();
-        lintInput = loadedFile.input;
-        lintFile = programLinter;
-      } else {
-        const sibling = explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
-        if (sibling && !sibling.ok) findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, context));
-        lintInput = {
-          ...loadedFile.input,
-          parameters: explicitParameters ?? (sibling?.ok ? sibling.input : undefined),
-          baseline: baselineFor(candidate, args, baselineRoot, baselineIsFolder, io),
-        };
-        const document = loadedFile.document;
-        lintFile = (input) => lintEnabled(input, input.text === lintInput.text ? document : undefined);
-      }
-      let result = lintFile(lintInput);
-      if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
-        const outcome = fixFile(lintInput, result, lintFile);
-        result = outcome.result;
-        if (outcome.text !== lintInput.text) {
-          if (args.fixDryRun) {
-            diffs.push(await unifiedDiff(candidate.display, redactJsonText(lintInput.text), redactJsonText(outcome.text)));
-            fixes.files += 1;
-            fixes.applied += outcome.applied;
-          } else if (writeFix(candidate, outcome.text, loadedFile.encoding, io)) {
-            fixes.files += 1;
-            fixes.applied += outcome.applied;
-          } else {
-            fixes.failed += 1;
-            result = lintFile(lintInput); // the file is unchanged: report it as it is
-          }
-        }
-      }
-      resources += result.resources;
-      findings.push(...result.findings);
+      if (loadedFile.kind === 'program') await lintProgramFile(run, candidate, loadedFile, outcome);
+      else await lintTemplateFile(run, candidate, loadedFile, outcome);
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      findings.push(internalErrorFinding(candidate.display, error, context));
+      outcome.findings.push(internalErrorFinding(candidate.display, error, run.context));
     }
   }
-  if (files === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
+  progress(candidates.length);
+  return outcome;
+}
 
+async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'template' }>, outcome: Outcome): Promise<void> {
+  const { args, io } = run;
+  const sibling = run.explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
+  if (sibling && !sibling.ok) outcome.findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, run.context));
+  const input: LintInput = {
+    ...loadedFile.input,
+    parameters: run.explicitParameters ?? (sibling?.ok ? sibling.input : undefined),
+    baseline: baselineFor(candidate, run.baseline, io.cwd),
+  };
+  const key = run.cache ? cacheKey([run.runKey, input.file, run.context.relativeToConfig?.(input.file), input.text, input.parameters?.file, input.parameters?.text, input.baseline === null ? 'new' : input.baseline?.text]) : undefined;
+  const cached = key ? run.cache!.get(key) : undefined;
+  if (cached) {
+    outcome.resources += cached.resources;
+    outcome.findings.push(...cached.findings);
+    return;
+  }
+  let result = lintEnabled(run, input, loadedFile.document);
+  if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
+    const fixed = fixFile(input, result, (next) => lintEnabled(run, next));
+    result = fixed.result;
+    if (fixed.text !== input.text) {
+      const applied = args.fixDryRun ? true : writeFix(candidate, fixed.text, loadedFile.encoding, io);
+      if (args.fixDryRun) outcome.diffs.push(await unifiedDiff(candidate.display, redactJsonText(input.text), redactJsonText(fixed.text)));
+      if (applied) {
+        outcome.fixes.files += 1;
+        outcome.fixes.applied += fixed.applied;
+      } else {
+        outcome.fixes.failed += 1;
+        result = lintEnabled(run, input, loadedFile.document); // the file is unchanged: report it as it is
+      }
+    }
+  }
+  if (key) run.cache!.set(key, { findings: result.findings, resources: result.resources });
+  outcome.resources += result.resources;
+  outcome.findings.push(...result.findings);
+}
+
+/** Pulumi programs: ts-morph is loaded with the first one (ARM-only runs never pay for it). */
+let programLinter: ((input: LintInput, context: LintContext) => FileLintResult) | undefined;
+
+/** A Pulumi TypeScript program: linted on its own (parameters files and baselines are ARM notions); fixes as for templates. */
+async function lintProgramFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'program' }>, outcome: Outcome): Promise<void> {
+  const { args, io } = run;
+  programLinter ??= (await import('../../components/typescript/lint.js')).lintPulumiProgram;
+  const lint = (input: LintInput): FileLintResult => {
+    const raw = programLinter!(input, run.context);
+    return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, run.settings)) };
+  };
+  const input: LintInput = loadedFile.input;
+  let result = lint(input);
+  if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
+    const fixed = fixFile(input, result, lint);
+    result = fixed.result;
+    if (fixed.text !== input.text) {
+      const applied = args.fixDryRun ? true : writeFix(candidate, fixed.text, loadedFile.encoding, io);
+      if (args.fixDryRun) outcome.diffs.push(await unifiedDiff(candidate.display, redactJsonText(input.text), redactJsonText(fixed.text)));
+      if (applied) {
+        outcome.fixes.files += 1;
+        outcome.fixes.applied += fixed.applied;
+      } else {
+        outcome.fixes.failed += 1;
+        result = lint(input); // the file is unchanged: report it as it is
+      }
+    }
+  }
+  outcome.resources += result.resources;
+  outcome.findings.push(...result.findings);
+}
+
+function lintEnabled(run: Run, input: LintInput, document?: SourceDocument): FileLintResult {
+  const raw = lintTemplate(input, run.context, { document });
+  return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, run.settings)) };
+}
+
+function report(run: Run, candidates: readonly Candidate[], outcome: Outcome): number {
+  const { args, io } = run;
+  const { findings, fixes } = outcome;
+  if (outcome.files === 0 && !args.shard) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
   dropRepeatedFileFindings(findings);
-  const summary = summarize(findings, files, resources);
+  const all = summarize(findings, outcome.files, outcome.resources);
+  // --quiet shows errors only, and the summary counts what is shown.
   const shown = args.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
-  const result: LintResult = { findings: shown, summary, rules: describeRules(ALL_RULES), version: packageVersion() };
-  const text = formatters[args.format](result, { color: useColor(io, Boolean(args.output)), cwd: io.cwd });
+  const summary = args.quiet ? summarize(shown, outcome.files, outcome.resources) : all;
+  const result: LintResult = { findings: shown, summary, rules: describeRules(run.rules), version: packageVersion() };
+  const text = formatters[args.format](result, { color: useColor(io, Boolean(args.output)), cwd: io.cwd, root: repositoryRoot(io.cwd) });
   const writeOutput = () => writeReport(resolve(io.cwd, args.output!), text, { cwd: io.cwd, inputs: inputsOf(candidates, args, io.cwd) });
   if (args.fixDryRun) {
     // The diff is the output; the report only goes to --output when asked for.
-    io.stdout(diffs.join(''));
+    io.stdout(outcome.diffs.join(''));
     if (args.output) writeOutput();
     io.stderr(`patchwise: ${plural(fixes.applied, 'fix', 'fixes')} in ${plural(fixes.files, 'file')} would be applied (dry run: nothing written)\n`);
   } else {
@@ -167,15 +282,50 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     else if (text) io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     if (args.fix) io.stderr(`patchwise: applied ${plural(fixes.applied, 'fix', 'fixes')} in ${plural(fixes.files, 'file')}\n`);
   }
-  if (templates === 0 && summary.errors === 0) io.stderr('patchwise: no ARM templates among the files named\n');
+  if (outcome.templates === 0 && all.errors === 0 && !args.shard) io.stderr('patchwise: no ARM templates among the files named\n');
+  if (run.cache && run.cache.hits > 0) io.stderr(`patchwise: ${plural(run.cache.hits, 'file')} unchanged since the cached run\n`);
 
   if (fixes.failed > 0) return 2;
-  if (summary.errors > 0) return 1;
-  if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) {
-    io.stderr(`patchwise: ${summary.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+  if (all.errors > 0) return 1;
+  if (args.maxWarnings !== undefined && all.warnings > args.maxWarnings) {
+    io.stderr(`patchwise: ${plural(all.warnings, 'warning')}, more than --max-warnings ${args.maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+/** `--print-config FILE`: the configuration that applies to a file, as JSON (ESLint's --print-config). */
+function printConfig(run: Run, file: string): number {
+  const path = resolve(run.io.cwd, file);
+  const ignored = ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir)(path);
+  const rules = Object.fromEntries([...run.settings].sort(([a], [b]) => a.localeCompare(b)));
+  const config = {
+    file: displayPath(path, run.io.cwd),
+    configFile: run.loaded.file ? displayPath(run.loaded.file, run.io.cwd) : null,
+    extends: run.loaded.config.extends ?? 'patchwise:recommended',
+    ignored,
+    rules,
+    suppressions: run.loaded.config.suppressions ?? [],
+    parameters: run.explicitParameters?.file ?? (parametersFileFor(path) ? displayPath(parametersFileFor(path)!, run.io.cwd) : null),
+  };
+  run.io.stdout(`${JSON.stringify(config, null, 2)}\n`);
+  return 0;
+}
+
+/** On a terminal, a line on stderr that says how far a long run is (rewritten in place, cleared at the end). */
+function startProgress(io: CliIO, total: number): (done: number) => void {
+  if (!io.stderrIsTTY || total < 50) return () => {};
+  let last = 0;
+  return (done) => {
+    const now = Date.now();
+    if (done === total) {
+      io.stderr('\r\u001b[K');
+      return;
+    }
+    if (now - last < 100) return;
+    last = now;
+    io.stderr(`\rpatchwise: ${done}/${total} files`);
+  };
 }
 
 /** A file-level finding reached twice (a parameters file found in the scan and beside its template) is one finding. */
@@ -228,43 +378,3 @@ function parseToday(value: string | undefined): Date {
   return date;
 }
 
-function isFolder(path: string, given: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    throw new UsageError(`--baseline: no such file or folder: ${given}`);
-  }
-}
-
-/** The previous version of a template: `--baseline` file or folder (same relative path), or the file at `--baseline-ref`. */
-function baselineFor(candidate: Candidate, args: LintArgs, root: string | undefined, isFolderBaseline: boolean, io: CliIO): TextInput | null | undefined {
-  if (args.baselineRef) {
-    const text = readAtRevision(candidate.path, args.baselineRef);
-    return text === null ? null : checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref');
-  }
-  if (!root) return undefined;
-  if (!isFolderBaseline) return checkBaseline(readOptionFile('--baseline', root, io.cwd), '--baseline');
-  const path = resolve(root, candidate.display);
-  if (!existsSync(path)) return null; // not in the baseline folder: a new file, every resource is new
-  return checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline');
-}
-
-export function summarize(findings: readonly Finding[], files: number, resources: number): LintSummary {
-  const summary: LintSummary = { files, resources, errors: 0, warnings: 0, infos: 0, suppressed: 0, fixable: 0 };
-  for (const finding of findings) {
-    if (finding.suppressed) {
-      summary.suppressed += 1;
-      continue;
-    }
-    if (finding.severity === 'error') summary.errors += 1;
-    else if (finding.severity === 'warning') summary.warnings += 1;
-    else summary.infos += 1;
-    if (finding.fix) summary.fixable += 1;
-  }
-  return summary;
-}
-
-export function describeRules(rules: readonly AnyRule[]): RuleDescriptor[] {
-  const core = Object.values(CORE_RULES).map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: [...rule.requirements], docsUrl: docsUrl(rule.id) }));
-  return [...rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: rule.requirements, docsUrl: docsUrl(rule.id) })), ...core];
-}

@@ -3,12 +3,13 @@
  * Commands load their modules on demand so `--version` and `--help` stay fast, and nothing here
  * ever loads Pulumi.
  */
-import yargs from 'yargs';
 import { ConfigError } from '../engine/config.js';
 import { packageVersion } from '../engine/package-info.js';
 import { UsageError } from './files.js';
 import { neutralizeControls } from '../report/neutralize.js';
+import { helpWidth, withHelp } from './help.js';
 import { processIO, redactingIO, type CliIO } from './io.js';
+import { yargs } from './yargs.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export const PLAN_SCENARIOS = ['guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'] as const;
@@ -18,15 +19,18 @@ export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
   const io = redactingIO(rawIO);
   let exitCode = 0;
-  // yargs drops a lone '-': without this, `lint -` would lint the working folder instead.
-  if (argv.includes('-')) return reportError(new UsageError("reading a template from standard input ('-') is not supported: name the file"), io);
-  const parser = yargs(argv)
+  // yargs drops a lone '-' (standard input): turn it into --stdin, which only lint takes.
+  if (argv.includes('-')) {
+    if (argv[0] !== 'lint') return reportError(new UsageError("standard input ('-') is read by 'patchwise lint' only"), io);
+    argv = [...argv.filter((arg) => arg !== '-'), '--stdin'];
+  }
+  const parser = withHelp(yargs(argv), 'patchwise')
     .scriptName('patchwise')
     .usage('$0 <command> [options]')
     .version(packageVersion())
     .strict()
     .exitProcess(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth(io))
     // Throwing stops yargs before a command handler runs with arguments that failed validation.
     .fail((message, error) => {
       throw error ?? new CommandLineError(message);
@@ -35,7 +39,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'lint [paths..]',
       'Lint ARM templates and Pulumi TypeScript programs (files, or folders searched for them)',
       (command) =>
-        command
+        withHelp(command, 'lint')
           .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates, programs or folders (default: the working directory)' })
           .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
@@ -50,7 +54,15 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
           .option('inventory', { type: 'string', describe: 'Inventory file (facts templates do not hold, e.g. Linux agent versions)' })
           .option('allowed-values', { type: 'boolean', default: true, describe: 'Evaluate the rules for every allowedValues entry of the parameters that decide them (--no-allowed-values: defaults only, faster)' })
           .option('fix', { type: 'boolean', default: false, describe: 'Apply the automatic fixes to the files (atomically, formatting kept)' })
-          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff instead of writing them' }),
+          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff instead of writing them' })
+          .option('stdin', { type: 'boolean', default: false, hidden: true, describe: "Read one template from standard input (written as '-')" })
+          .option('stdin-filename', { type: 'string', describe: "Name of the template read from standard input ('-'): shown in findings, and its parameters file is found beside it" })
+          .option('rule', { type: 'string', array: true, describe: 'Run only these rules (ids or globs, repeatable)' })
+          .option('skip-rule', { type: 'string', array: true, describe: 'Do not run these rules (ids or globs, repeatable)' })
+          .option('print-config', { type: 'string', describe: 'Print the configuration that applies to FILE and exit' })
+          .option('shard', { type: 'string', describe: 'Lint only shard i of n of the files (i/n, for CI job matrices; join the reports with patchwise merge)' })
+          .option('cache', { type: 'boolean', default: false, describe: 'Reuse the results of files that did not change (kept in --cache-location)' })
+          .option('cache-location', { type: 'string', describe: 'Folder of the cache (default: .patchwise-cache)' }),
       async (args) => {
         const { runLint } = await import('./lint.js');
         exitCode = await runLint(
@@ -70,16 +82,51 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
             fix: args.fix,
             allowedValues: args['allowed-values'],
             fixDryRun: args['fix-dry-run'],
+            stdin: args.stdin,
+            stdinFilename: args['stdin-filename'],
+            rule: args.rule,
+            skipRule: args['skip-rule'],
+            printConfig: args['print-config'],
+            shard: args.shard,
+            cache: args.cache,
+            cacheLocation: args['cache-location'],
           },
           io,
         );
       },
     )
     .command(
+      'merge <reports..>',
+      'Join the reports of lint --shard jobs (JSON reports into any format, SARIF logs into SARIF)',
+      (command) =>
+        withHelp(command, 'merge')
+          .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'Reports written by patchwise lint --format json (or sarif)' })
+          .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the merged report to a file instead of stdout' })
+          .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' }),
+      async (args) => {
+        const { runMerge } = await import('./merge.js');
+        exitCode = await runMerge({ reports: args.reports ?? [], format: args.format, output: args.output, maxWarnings: args['max-warnings'] }, io);
+      },
+    )
+    .command(
+      'init',
+      'Write patchwise.config.json (and, on request, a GitHub workflow and a pre-commit entry)',
+      (command) =>
+        withHelp(command, 'init')
+          .option('github', { type: 'boolean', default: false, describe: 'Also write .github/workflows/patchwise.yml' })
+          .option('pre-commit', { type: 'boolean', default: false, describe: 'Also write .pre-commit-config.yaml with the patchwise-lint hook' })
+          .option('force', { type: 'boolean', default: false, describe: 'Replace files that exist' }),
+      async (args) => {
+        const { runInit } = await import('./init.js');
+        exitCode = runInit({ github: args.github, preCommit: args['pre-commit'], force: args.force }, io);
+      },
+    )
+    .command(
       'plan [paths..]',
       'Simulate the order in which Azure patches or upgrades the fleet the templates describe',
       (command) =>
-        command
+        withHelp(command, 'plan')
           .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates or folders (default: the working directory)' })
           .option('scenario', { choices: PLAN_SCENARIOS, default: 'guest-patching' as const, describe: 'What to simulate' })
           .option('format', { alias: 'f', choices: PLAN_FORMATS, default: 'text' as const, describe: 'Output format' })
@@ -117,7 +164,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'convert <template>',
       'Convert an ARM template into a Pulumi TypeScript program built on the patchwise components',
       (command) =>
-        command
+        withHelp(command, 'convert')
           .positional('template', { type: 'string', demandOption: true, describe: 'ARM template (JSON)' })
           .option('out', { type: 'string', demandOption: true, describe: 'Folder for the Pulumi project' })
           .option('parameters', { alias: 'p', type: 'string', describe: 'Parameters file: its values go to the stack config example' })
@@ -134,7 +181,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'rules',
       'List the rules (or, with --coverage, which requirements they cover)',
       (command) =>
-        command
+        withHelp(command, 'rules')
           .option('coverage', { type: 'boolean', default: false, describe: 'Show which lint requirements of the specification rules cover' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
       async (args) => {
@@ -145,13 +192,14 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     .command(
       'explain <rule>',
       "Show a rule's documentation",
-      (command) => command.positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. guest-patching/windows-automatic-updates' }),
+      (command) => withHelp(command, 'explain').positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. guest-patching/windows-automatic-updates' }),
       async (args) => {
         const { runExplain } = await import('./rules.js');
         exitCode = await runExplain({ rule: args.rule }, io);
       },
     )
-    .demandCommand(1, 'Name a command: lint, plan, convert, rules or explain')
+    .demandCommand(1, 'Name a command: lint, plan, convert, rules, explain, merge or init')
+    .recommendCommands()
     .help()
     .alias('help', 'h');
 
@@ -175,11 +223,45 @@ function reportError(error: unknown, io: CliIO): number {
   }
   // yargs validation errors (unknown options, bad choices) arrive here too.
   if (error instanceof Error && error.name === 'YError') {
-    io.stderr(`patchwise: ${error.message}\nRun 'patchwise --help' for usage.\n`);
+    io.stderr(`patchwise: ${error.message}\n${suggestOptions(error.message)}Run 'patchwise --help' for usage.\n`);
     return 2;
   }
   // A bug: one line that says so; the stack only when asked for (it may quote template text).
   const detail = io.env.PATCHWISE_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : ' (set PATCHWISE_DEBUG=1 for the stack trace)';
   io.stderr(`patchwise: internal error: ${neutralizeControls((error as Error)?.message ?? String(error))}${detail}\nThis is a bug in patchwise: please report it.\n`);
   return 2;
+}
+
+/** Every long option of every command, for "did you mean" on a mistyped one. */
+const KNOWN_OPTIONS = [
+  'format', 'output', 'config', 'max-warnings', 'quiet', 'parameters', 'baseline', 'baseline-ref', 'today', 'sas-horizon', 'inventory', 'allowed-values', 'no-allowed-values',
+  'fix', 'fix-dry-run', 'stdin-filename', 'rule', 'skip-rule', 'print-config', 'shard', 'cache', 'cache-location', 'scenario', 'start', 'seed', 'runs', 'coverage', 'json',
+  'github', 'pre-commit', 'force', 'help', 'version',
+];
+
+function suggestOptions(message: string): string {
+  const unknown = /^Unknown arguments?: (.+)$/m.exec(message);
+  if (!unknown) return '';
+  const suggestions = unknown[1]
+    .split(', ')
+    .filter((name) => !/[A-Z]/.test(name)) // yargs also lists the camel-case spelling of each
+    .map((name) => {
+      const best = KNOWN_OPTIONS.map((option) => ({ option, distance: editDistance(name, option) })).sort((a, b) => a.distance - b.distance)[0];
+      return best && best.distance <= Math.max(1, Math.floor(name.length / 3)) ? `Did you mean --${best.option} (not ${name})?\n` : '';
+    });
+  return suggestions.join('');
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
 }

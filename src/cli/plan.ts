@@ -4,13 +4,13 @@
  * Exit codes: 0 plan without error-level risks, 1 error-level risks (the rollout stops, or takes
  * more than 30 days), 2 usage errors (bad options, unreadable or invalid inventory, parse errors).
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, relative, resolve, sep } from 'node:path';
 import { prepareTemplate, type TextInput } from '../engine/lint.js';
 import type { Inventory } from '../inventory/types.js';
 import type { FleetInput, Plan, Scenario } from '../plan/index.js';
 import { loadConfig } from './config-file.js';
-import { findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
+import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
 import { readAtRevision } from './git.js';
 import type { CliIO } from './io.js';
 import { redactSecrets } from '../report/redact.js';
@@ -34,6 +34,8 @@ export interface PlanArgs {
 }
 
 const MAX_RUNS = 100_000;
+/** `--start` years a monthly patch release can have (a year 0 or 9999 plans nonsense). */
+const START_YEARS = { min: 2000, max: 2099 } as const;
 
 export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   const engine = await import('../plan/index.js');
@@ -50,6 +52,8 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   if (args.start !== undefined) {
     const parsed = engine.parseDate(args.start);
     if (parsed === undefined) throw new UsageError(`--start takes a date as YYYY-MM-DD, not '${args.start}'`);
+    const year = new Date(parsed).getUTCFullYear();
+    if (year < START_YEARS.min || year > START_YEARS.max) throw new UsageError(`--start takes a release date from ${START_YEARS.min} to ${START_YEARS.max}, not '${args.start}'`);
     startMs = parsed;
   } else {
     startMs = engine.parseDate(engine.nextPatchRelease(new Date()))!;
@@ -64,6 +68,7 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   const previous: FleetInput[] = [];
   const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
   const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
+  const roots = (args.paths.length > 0 ? args.paths : ['.']).map((path) => resolve(io.cwd, path));
   for (const candidate of candidates) {
     const loadedFile = loadCandidate(candidate);
     if (loadedFile.kind === 'skipped') {
@@ -77,12 +82,15 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
     const parameters = explicitParameters ?? (parametersPath ? readOptionFile('parameters file', parametersPath, io.cwd) : undefined);
     current.push(model(input, parameters, candidate.display));
     if (args.baseline || args.baselineRef) {
-      const old = baselineFor(candidate, args, baselineRoot, baselineIsFolder, io);
-      // The baseline plans under the current file name, so targets pair by file and name.
-      if (old) previous.push(model(old, parameters, candidate.display));
+      const old = baselineFor(candidate, args, baselineRoot, baselineIsFolder, roots, io);
+      // The baseline plans under the current file name, so targets pair by file and name; with its own parameters (D3).
+      if (old) previous.push(model(old.template, old.parameters, candidate.display));
+      else io.stderr(`patchwise: the baseline has no ${candidate.display}: every resource of it shows as entering the rollout\n`);
     }
   }
   if (current.length === 0) throw new UsageError('no ARM templates to plan');
+  // One baseline file cannot be the previous version of several templates (D8).
+  if (baselineRoot && !baselineIsFolder && current.length > 1) throw new UsageError(`--baseline ${args.baseline} is one file but ${current.length} templates are planned: give a folder, or plan one template`);
 
   const options = { scenario: args.scenario as Scenario, startMs, inventory, seed: args.seed, runs: args.runs };
   let plan: Plan;
@@ -123,15 +131,54 @@ function isFolder(path: string, given: string): boolean {
   }
 }
 
-/** The previous version of a template: `--baseline` file or folder (same relative path), or `--baseline-ref`. Null: new file. */
-function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, io: CliIO): TextInput | null {
+interface BaselineInput {
+  template: TextInput;
+  parameters: TextInput | undefined;
+}
+
+/**
+ * The previous version of a template and of its parameters (D3: a parameters-only change must show):
+ * `--baseline-ref` reads both at the revision; `--baseline FILE` takes that file's own parameters
+ * file; `--baseline DIR` the template at the same path inside DIR (relative to the planned path
+ * argument, D8) and its parameters file there. `-p FILE` is used for a side that has no parameters
+ * file of its own. Null: the template is new.
+ */
+function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, roots: readonly string[], io: CliIO): BaselineInput | null {
+  const explicit = args.parameters ? resolve(io.cwd, args.parameters) : undefined;
   if (args.baselineRef) {
     const text = readAtRevision(candidate.path, args.baselineRef);
-    return text === null ? null : checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref');
+    if (text === null) return null;
+    const parametersPath = explicit ?? conventionalParameters(candidate.path);
+    const oldParameters = readAtRevision(parametersPath, args.baselineRef);
+    const parameters = oldParameters !== null ? { file: `${displayPath(parametersPath, io.cwd)}@${args.baselineRef}`, text: oldParameters } : explicit ? readOptionFile('--parameters', explicit, io.cwd) : undefined;
+    return { template: checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref'), parameters };
   }
   if (!root) return null;
-  if (!folder) return checkBaseline(readOptionFile('--baseline', root, io.cwd), '--baseline');
-  const path = resolve(root, candidate.display);
-  if (!existsSync(path)) return null; // a new file
-  return checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline');
+  const path = folder ? baselinePathIn(root, candidate, roots, io.cwd) : root;
+  if (!path) return null;
+  const own = parametersFileFor(path);
+  const parametersPath = own ?? explicit;
+  return { template: checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline'), parameters: parametersPath ? readOptionFile('--baseline parameters', parametersPath, io.cwd) : undefined };
+}
+
+/** `<name>.parameters.json` next to a template, whether or not it exists now (it may exist at a revision). */
+function conventionalParameters(template: string): string {
+  return resolve(template, '..', `${basename(template).replace(/\.jsonc?$/i, '')}.parameters.json`);
+}
+
+/** The template's path inside a baseline folder: relative to the path argument that found it, else to the working directory. */
+function baselinePathIn(root: string, candidate: Candidate, roots: readonly string[], cwd: string): string | undefined {
+  const tries: string[] = [];
+  for (const base of roots) {
+    if (candidate.path === base) tries.push(resolve(root, basename(base)));
+    else if (candidate.path.startsWith(base + sep)) tries.push(resolve(root, relative(base, candidate.path)));
+  }
+  tries.push(resolve(root, relative(cwd, candidate.path)));
+  return tries.find((path) => {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  });
 }

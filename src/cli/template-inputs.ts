@@ -4,11 +4,13 @@
  * that cannot be read, decoded or parsed is `broken` (a parse-error finding), and only files that
  * are certainly not templates are skipped (with a note when the user named them).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isTemplateDocument, isParametersDocument } from '../template/parameters-file.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
 import type { TextInput } from '../engine/lint.js';
 import { displayPath, isProgramName, isPulumiProgramText, isTemplateCandidateText, UsageError, type Candidate } from './files.js';
+import { readAtRevision } from './git.js';
 import { readTextFile, type TextEncoding } from './text-file.js';
 
 export type LoadedCandidate =
@@ -27,7 +29,7 @@ export function loadCandidate(candidate: Candidate, options: { programs?: boolea
   const file = candidate.display;
   if (candidate.problem) return { kind: 'broken', file, reason: candidate.problem };
   if (options.programs && isProgramName(candidate.path)) return loadProgram(candidate);
-  const read = readTextFile(candidate.path);
+  const read = candidate.text !== undefined ? ({ ok: true, file: { text: candidate.text, encoding: 'utf8' } } as const) : readTextFile(candidate.path);
   if (!read.ok) {
     if (!candidate.explicit && !mayBeTemplate(candidate.path)) return { kind: 'skipped' };
     return { kind: 'broken', file, reason: `cannot read the file: ${read.reason}` };
@@ -100,4 +102,43 @@ export function checkBaseline(input: TextInput, option: string): TextInput {
   if (!parsed.ok) throw new UsageError(`${option}: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   if (!isTemplateDocument(parsed.document.value)) throw new UsageError(`${option}: ${input.file} is not an ARM deployment template`);
   return input;
+}
+
+/** Where the previous versions come from: `--baseline` (a file, or a folder with the same layout) or `--baseline-ref`. */
+export interface BaselineSource {
+  baseline?: string;
+  baselineRef?: string;
+}
+
+export interface ResolvedBaseline extends BaselineSource {
+  root?: string;
+  isFolder: boolean;
+}
+
+export function resolveBaseline(source: BaselineSource, cwd: string): ResolvedBaseline {
+  if (source.baseline && source.baselineRef) throw new UsageError('use either --baseline or --baseline-ref, not both');
+  if (!source.baseline) return { ...source, isFolder: false };
+  const root = resolve(cwd, source.baseline);
+  try {
+    return { ...source, root, isFolder: statSync(root).isDirectory() };
+  } catch {
+    throw new UsageError(`--baseline: no such file or folder: ${source.baseline}`);
+  }
+}
+
+/**
+ * The previous version of a template: the `--baseline` file, its counterpart in a `--baseline`
+ * folder (same path from the working folder), or the file at `--baseline-ref`. Null: the file
+ * is new there (every resource is new); undefined: no baseline asked for.
+ */
+export function baselineFor(candidate: Candidate, source: ResolvedBaseline, cwd: string): TextInput | null | undefined {
+  if (source.baselineRef) {
+    const text = readAtRevision(candidate.path, source.baselineRef);
+    return text === null ? null : checkBaseline({ file: `${candidate.display}@${source.baselineRef}`, text }, '--baseline-ref');
+  }
+  if (!source.root) return undefined;
+  if (!source.isFolder) return checkBaseline(readOptionFile('--baseline', source.root, cwd), '--baseline');
+  const path = resolve(source.root, candidate.display);
+  if (!existsSync(path)) return null;
+  return checkBaseline(readOptionFile('--baseline', path, cwd), '--baseline');
 }

@@ -42,6 +42,8 @@ export class ConfigError extends Error {
 
 export const CONFIG_FILE_NAME = 'patchwise.config.json';
 
+const NEVER_WEAKENED = new Set(['parse-error', 'internal-error']);
+
 /** A config with thousands of mistakes gets the first ones, not megabytes of messages. */
 const MAX_PROBLEMS_SHOWN = 20;
 
@@ -89,6 +91,8 @@ export function resolveSettings(config: PatchwiseConfig, rules: readonly { id: s
   const known = new Set(rules.map((rule) => rule.id));
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     if (!known.has(id)) throw new ConfigError(`unknown rule '${id}' in configuration (see 'patchwise rules')`);
+    // A gate that lets unreadable files through fails open: leave such files out with `ignore` instead.
+    if (NEVER_WEAKENED.has(id) && setting !== 'error') throw new ConfigError(`'${id}' is always an error (a file patchwise cannot read must not pass): use "ignore" to leave files out`);
     settings.set(id, setting);
   }
   return settings;

@@ -43,5 +43,17 @@ export const CORE_RULES = {
     summary: 'Arguments of a patchwise Pulumi component that its constructor would reject (checked statically in the program source)',
     requirements: [],
   },
+  unknownSuppressionRule: {
+    id: 'suppression/unknown-rule',
+    severity: 'warning',
+    summary: 'A suppression names a rule that does not exist (a typo leaves the finding in place)',
+    requirements: [],
+  },
+  unusedSuppression: {
+    id: 'suppression/unused',
+    severity: 'warning',
+    summary: 'An inline suppression matches no finding: remove it',
+    requirements: [],
+  },
   internalError: { id: 'internal-error', severity: 'error', summary: 'A rule or the reading of a file failed: a bug in patchwise, please report it', requirements: [] },
 } as const satisfies Record<string, CoreRule>;

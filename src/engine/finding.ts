@@ -23,6 +23,8 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Which of the rule's messages this is (absent for findings of the engine itself). */
+  messageId?: string;
   /** Path of the file as given on the command line (relative to the working directory when possible). */
   file: string;
   /** 1-based line and column of the offending property in the source the user wrote. */

@@ -7,7 +7,7 @@ import { formatPath, type JsonPath } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
 import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
-import { readJsonDocument, type SourceDocument } from '../template/json.js';
+import { readJsonDocument, type Position, type SourceDocument } from '../template/json.js';
 import { isParametersDocument, isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
 import type { Diagnostic, ExpandedResource, ExpandedTemplate } from '../template/types.js';
@@ -19,7 +19,8 @@ import { computeFix } from './fixes.js';
 import { pairWithBaseline } from './pairing.js';
 import type { AnyRule, RuleSetting } from './rule.js';
 import { runRules, type RawFinding } from './runner.js';
-import { ConfigSuppressions, suppressionFor } from './suppressions.js';
+import { applyDirectives, readDirectives, type DirectiveProblem } from './directives.js';
+import { ConfigSuppressions, inlineSuppression, suppressionFor } from './suppressions.js';
 
 export interface TextInput {
   /** Path shown in findings (relative to the working directory when possible). */
@@ -144,6 +145,7 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
     });
     findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
   }
+  if (prepared.document) findings.push(...suppressionFindings(findings, input.file, prepared.document, prepared.model, context));
   return {
     file: input.file,
     findings: sortFindings(findings),
@@ -158,6 +160,62 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
  */
 export function lintModel(model: Model, context: LintContext): Finding[] {
   return findingsOfRules(model, undefined, false, context);
+}
+
+/**
+ * Apply `patchwise-disable-*` comments, and report suppressions that name unknown rules or match
+ * nothing (comments, and `metadata.patchwise.suppress` of resources), as ESLint reports unused
+ * disable directives.
+ */
+function suppressionFindings(findings: Finding[], file: string, document: SourceDocument, model: Model, context: LintContext): Finding[] {
+  const ruleSet = directiveRuleSet(context);
+  const known = ruleSet.known;
+  const problems = applyDirectives(findings, file, readDirectives(document.text), ruleSet);
+  // One entry per declaration: copy-loop instances share it (and its suppression).
+  const declarations = new Map<string, { where: Position; patterns: string[]; resources: Set<string> }>();
+  for (const resource of model.resources) {
+    const source = resource.resource;
+    const suppress = (source.metadata?.patchwise as { suppress?: unknown } | undefined)?.suppress;
+    const patterns = typeof suppress === 'string' ? [suppress] : Array.isArray(suppress) ? suppress.filter((id): id is string => typeof id === 'string') : [];
+    if (patterns.length === 0 || source.file !== file) continue;
+    const where = source.locate(['metadata', 'patchwise', 'suppress']);
+    const key = `${where.line}:${where.column}`;
+    const identity = resourceIdentity(resource);
+    const entry = declarations.get(key) ?? { where, patterns, resources: new Set<string>() };
+    entry.resources.add(`${identity.type}\u0000${identity.name}`);
+    declarations.set(key, entry);
+  }
+  for (const { where, patterns, resources } of declarations.values()) {
+    const unknown = patterns.filter((id) => !/[*?{]/.test(id) && !known.has(id));
+    const used = findings.some((finding) => finding.suppressed?.kind === 'inline' && finding.resource && resources.has(`${finding.resource.type}\u0000${finding.resource.name}`) && ruleSet.matches(patterns, finding.ruleId));
+    if (unknown.length > 0) problems.push({ kind: 'unknown-rule', line: where.line, column: where.column, message: `suppression names ${unknown.map((id) => `'${id}'`).join(', ')}, which ${unknown.length === 1 ? 'is not a rule' : 'are not rules'} (see 'patchwise rules')` });
+    else if (!used && patterns.some((id) => [...known].some((rule) => ruleSet.matches([id], rule) && ruleSet.active(rule)))) {
+      problems.push({ kind: 'unused', line: where.line, column: where.column, message: `the suppression of ${patterns.join(', ')} on this resource matches no finding: remove it` });
+    }
+  }
+  return problemFindings(problems, file, context);
+}
+
+/**
+ * The `patchwise-disable-*` comments of another input's text (a Pulumi program), applied to its
+ * findings as for templates; returns the findings about comments that match nothing or name an
+ * unknown rule. `quotes`: the text's string delimiters.
+ */
+export function applyCommentDirectives(findings: Finding[], file: string, text: string, context: LintContext, quotes = '"'): Finding[] {
+  return problemFindings(applyDirectives(findings, file, readDirectives(text, quotes), directiveRuleSet(context)), file, context);
+}
+
+/** Rule ids a suppression may name, which of them ran, and the suppression glob matcher. */
+function directiveRuleSet(context: LintContext) {
+  return {
+    known: new Set([...context.rules.map((rule) => rule.id), ...Object.values(CORE_RULES).map((rule) => rule.id)]),
+    active: (ruleId: string) => context.settings?.get(ruleId) !== 'off' && (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
+    matches: (patterns: string[], ruleId: string) => inlineSuppression({ patchwise: { suppress: patterns } }, ruleId) !== undefined,
+  };
+}
+
+function problemFindings(problems: readonly DirectiveProblem[], file: string, context: LintContext): Finding[] {
+  return problems.map((problem) => coreFinding(problem.kind === 'unused' ? CORE_RULES.unusedSuppression : CORE_RULES.unknownSuppressionRule, file, problem.line, problem.column, problem.message, context));
 }
 
 /** `withFixes` false for allowedValues variants: their findings never carry a fix, and computing one parses the text. */
@@ -236,6 +294,7 @@ function toFinding(raw: RawFinding, context: LintContext): Finding {
     ruleId: raw.ruleId,
     severity: raw.severity,
     message: raw.message,
+    messageId: raw.messageId,
     file: source.file,
     line: location.line,
     column: location.column,

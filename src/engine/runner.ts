@@ -8,6 +8,8 @@ export interface RawFinding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Which of the rule's messages: identifies the finding with rule, resource and path (fingerprints). */
+  messageId: string;
   requirements: string[];
   resource: ModelResource;
   path: JsonPath;
@@ -65,6 +67,7 @@ export function runRules(model: Model, run: RunOptions): RawFinding[] {
               // A configured severity wins; otherwise a per-finding severity (e.g. a weaker case) applies.
               severity: run.settings?.has(rule.id) && setting !== rule.severity ? setting : (descriptor.severity ?? setting),
               message: formatMessage(template, descriptor.data),
+              messageId: descriptor.messageId,
               requirements: rule.requirements,
               resource: target,
               path: descriptor.path,

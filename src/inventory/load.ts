@@ -11,6 +11,9 @@ import { packageRoot } from '../engine/package-info.js';
 import { ianaZone } from '../plan/zones.js';
 import type { Inventory, InventoryResource } from './types.js';
 
+/** Longest resource name or glob accepted as a key of `resources`. */
+export const MAX_RESOURCE_KEY_LENGTH = 1024;
+
 export function loadInventory(path: string, display: string): Inventory {
   let text: string;
   try {
@@ -43,7 +46,14 @@ export function parseInventory(text: string, display: string): Inventory {
     if (resource?.timeZone !== undefined && !ianaZone(resource.timeZone)) problems.push(`${where}/timeZone '${resource.timeZone}' is neither a Windows nor an IANA time zone`);
   };
   checkResource('/defaults', inventory.defaults);
-  for (const [name, resource] of Object.entries(inventory.resources ?? {})) checkResource(`/resources/${name}`, resource);
+  for (const [name, resource] of Object.entries(inventory.resources ?? {})) {
+    // Azure names are at most 80 characters; a huge glob would only make the matcher fail.
+    if (name.length > MAX_RESOURCE_KEY_LENGTH) {
+      problems.push(`/resources: a key of ${name.length} characters ('${name.slice(0, 40)}…'): resource names and globs are at most ${MAX_RESOURCE_KEY_LENGTH} characters`);
+      continue;
+    }
+    checkResource(`/resources/${name}`, resource);
+  }
   const seen = new Map<string, number>();
   inventory.phases?.forEach((phase, index) => {
     for (const region of phase) {

@@ -6,6 +6,9 @@ export interface InventoryLookup {
   (name: string): InventoryResource;
 }
 
+/** picomatch's own input limit (longer patterns throw). */
+const MAX_GLOB_LENGTH = 65_536;
+
 const EMPTY: InventoryResource = Object.freeze({}) as InventoryResource;
 
 export function inventoryLookup(inventory: Inventory | undefined): InventoryLookup {
@@ -13,8 +16,9 @@ export function inventoryLookup(inventory: Inventory | undefined): InventoryLook
   const defaults = inventory.defaults ?? EMPTY;
   const entries = Object.entries(inventory.resources ?? {});
   const exact = new Map(entries.map(([key, value]) => [key.toLowerCase(), value]));
+  // Keys past picomatch's input limit are rejected by load.ts; here they simply match nothing.
   const globs = entries
-    .filter(([key]) => /[*?[\]{}!]/.test(key))
+    .filter(([key]) => /[*?[\]{}!]/.test(key) && key.length <= MAX_GLOB_LENGTH)
     .map(([key, value]) => ({ match: picomatch(key, { nocase: true }), value }));
   const cache = new Map<string, InventoryResource>();
   return (name) => {

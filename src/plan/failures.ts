@@ -5,6 +5,7 @@
  */
 import type { FailureRecord, FleetGroup, FleetTarget, Phase, StopRecord, WaveStatus } from './types.js';
 import type { TimedPhase, TimedWave } from './schedule.js';
+import { iso } from './time.js';
 
 /** mulberry32: a small, fast, seeded PRNG (deterministic output for a given seed). */
 export function mulberry32(seed: number): () => number {
@@ -33,84 +34,105 @@ export interface Outcome {
 /** Percent of VMs outside scale sets that may be unhealthy in a region before it stops (model; mirrors OU10). */
 const REGION_MAX_UNHEALTHY_PERCENT = 20;
 
-export function evaluate(
-  phases: readonly TimedPhase[],
-  waves: readonly TimedWave[],
-  groups: ReadonlyMap<string, FleetGroup>,
-  random: { probability: number; next: () => number } | undefined,
-): Outcome {
+/** Failures beyond the inventory's: a Monte Carlo draw (independent or correlated). The main plan has none. */
+export type ExtraFailure = (member: FleetTarget) => boolean;
+
+/**
+ * Health gates in time order (D6): inside a phase the waves are judged by the end of their health
+ * gate, so the stop reported is the first breach in time, not the first in list order. A region
+ * that stops does not start its later waves; waves already running finish.
+ */
+export function evaluate(phases: readonly TimedPhase[], waves: readonly TimedWave[], groups: ReadonlyMap<string, FleetGroup>, extra?: ExtraFailure): Outcome {
   const waveStatus: WaveStatus[] = new Array(waves.length).fill('not-reached');
   const phaseStatus: Phase['status'][] = phases.map(() => 'not-reached');
   const failures: FailureRecord[] = [];
   let stop: StopRecord | null = null;
-  const byPhase = new Map<number, number[]>();
-  waves.forEach((wave, index) => {
-    const list = byPhase.get(wave.phase);
-    if (list) list.push(index);
-    else byPhase.set(wave.phase, [index]);
-  });
+  const byPhase = gateOrder(waves);
   const upgraded = new Map<string, number>();
   const unhealthy = new Map<string, number>();
   const started = new Set<string>();
 
   for (const phase of phases) {
-    let failed = false;
+    let firstFailure = -1;
     let unhealthyInPhase = 0;
-    let lastWave = -1;
-    const stoppedRegions = new Set<string>();
+    /** Regions stopped in this phase, with the time their breach was seen. */
+    const stoppedAt = new Map<string, number>();
     const regionUpdated = new Map<string, number>();
     const regionUnhealthy = new Map<string, number>();
+    const stopHere = (index: number, reason: string, requirements: string[]) => {
+      const wave = waves[index];
+      waveStatus[index] = 'stopped';
+      stoppedAt.set(wave.region, wave.endMs);
+      stop ??= { phase: phase.index, region: wave.region, wave: index + 1, reason, requirements, at: iso(wave.endMs) };
+    };
     for (const index of byPhase.get(phase.index) ?? []) {
       const wave = waves[index];
-      if (stoppedRegions.has(wave.region)) continue;
+      const regionStop = stoppedAt.get(wave.region);
+      if (regionStop !== undefined && wave.startMs >= regionStop) continue;
       // OU10: a scale set does not start when too much of it is unhealthy already.
       const blocked = beforeStartBreach(wave, groups, started);
       if (blocked) {
-        waveStatus[index] = 'stopped';
-        stoppedRegions.add(wave.region);
-        stop ??= { phase: phase.index, region: wave.region, wave: index + 1, reason: blocked, requirements: ['OU10', 'EU5'] };
+        if (regionStop === undefined) stopHere(index, blocked, ['OU10', 'EU5']);
+        else waveStatus[index] = 'stopped';
         continue;
       }
       waveStatus[index] = 'completed';
-      lastWave = index;
       const touched = new Set<string>();
       for (const { group, members } of byGroup(wave, groups)) {
         touched.add(group.key);
         upgraded.set(group.key, (upgraded.get(group.key) ?? 0) + members.length);
         if (group.kind !== 'scale-set') regionUpdated.set(wave.region, (regionUpdated.get(wave.region) ?? 0) + members.length);
         for (const member of members) {
-          const fails = member.failAfterUpdate || (random !== undefined && random.next() < random.probability);
+          const fails = member.failAfterUpdate || (extra !== undefined && extra(member));
           if (!fails) continue;
+          if (firstFailure < 0) firstFailure = index;
           unhealthyInPhase += 1;
           unhealthy.set(group.key, (unhealthy.get(group.key) ?? 0) + 1);
           if (group.kind !== 'scale-set') regionUnhealthy.set(wave.region, (regionUnhealthy.get(wave.region) ?? 0) + 1);
           failures.push({ target: member.target.id, wave: index + 1, kind: 'unhealthy-after-update', rollback: group.rollback });
         }
       }
+      if (regionStop !== undefined) continue;
       const breach = afterUpdateBreach(wave.region, touched, groups, upgraded, unhealthy, regionUpdated, regionUnhealthy);
-      if (breach) {
-        waveStatus[index] = 'stopped';
-        stoppedRegions.add(wave.region);
-        stop ??= { phase: phase.index, region: wave.region, wave: index + 1, reason: breach.reason, requirements: breach.requirements };
-      }
+      if (breach) stopHere(index, breach.reason, breach.requirements);
     }
-    failed = stoppedRegions.size > 0 || unhealthyInPhase > 0;
+    const failed = stoppedAt.size > 0 || firstFailure >= 0;
     phaseStatus[phase.index - 1] = failed ? 'failed' : 'completed';
     if (failed) {
       if (!stop) {
-        const wave = waves[lastWave];
+        // No stop rule breached: the phase's health gate stops the next phase at its first failure in time.
+        const wave = waves[firstFailure];
         stop = {
           phase: phase.index,
-          region: wave?.region ?? phase.regions[0],
-          wave: lastWave + 1,
+          region: wave.region,
+          wave: firstFailure + 1,
           reason: `${unhealthyInPhase} target(s) unhealthy after the update in phase ${phase.index}: the next phase does not start`,
           requirements: ['AF1', 'AF7'],
+          at: iso(wave.endMs),
         };
       }
       break;
     }
   }
   return { waveStatus, phaseStatus, failures, stop };
+}
+
+/** Wave indices of each phase in the order their health gates close (computed once per wave list). */
+const orders = new WeakMap<readonly TimedWave[], Map<number, number[]>>();
+
+function gateOrder(waves: readonly TimedWave[]): Map<number, number[]> {
+  let byPhase = orders.get(waves);
+  if (!byPhase) {
+    byPhase = new Map();
+    waves.forEach((wave, index) => {
+      const list = byPhase!.get(wave.phase);
+      if (list) list.push(index);
+      else byPhase!.set(wave.phase, [index]);
+    });
+    for (const list of byPhase.values()) list.sort((a, b) => waves[a].endMs - waves[b].endMs || a - b);
+    orders.set(waves, byPhase);
+  }
+  return byPhase;
 }
 
 /** A wave's members by batching group, computed once per wave (Monte Carlo evaluates the same waves many times). */

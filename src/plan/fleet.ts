@@ -1,24 +1,26 @@
 /**
  * The fleet the templates describe, for one scenario: which VMs and scale-set instances Azure's
- * platform rollout updates (GP11), in which batching group, zone and update domain, and when each
- * may be updated (off-peak window in its own time zone, running hours). Everything else is listed
- * in `excluded` with the reason. Unknown values never throw: an unknown region or zone becomes
- * "unknown" and a risk says so.
+ * platform rollout updates (GP11; eligibility.ts), in which batching group, zone and update domain
+ * (availability-sets.ts), and when each may be updated (placement.ts). Everything else is listed in
+ * `excluded` with the reason.
  */
-import { regionInfo, normalizeRegion } from '../catalog/regions.js';
-import { ianaZone } from './zones.js';
-import { inventoryLookup } from '../inventory/lookup.js';
 import type { Inventory, InventoryResource } from '../inventory/types.js';
-import { isKnown, valueAt, type Field } from '../model/field.js';
-import type { JsonPath } from '../model/source.js';
-import type { Extension, GuestPatchProfile, Model, ScaleSet, VirtualMachine } from '../model/types.js';
+import { inventoryLookup } from '../inventory/lookup.js';
+import { isKnown, type Field } from '../model/field.js';
+import type { Extension, GuestPatchProfile, ImageReference, ScaleSet, VirtualMachine } from '../model/types.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
-import { intersect, parseDuration, totalMinutes, windowIntervals, windowKey } from './time.js';
+import { AvailabilitySets, lastSegment, type ResolvedSet } from './availability-sets.js';
+import { describeUnknown, extensionName, scaleSetExclusion, upgradingExtensions, vmExclusion } from './eligibility.js';
+import { DEFAULT_OFF_PEAK, Placement, quietZone } from './placement.js';
+import { serviceOf, ServiceZones, UNKNOWN } from './services.js';
+import { parseDuration, windowKey } from './time.js';
 import type { DayIntervals, Excluded, Fleet, FleetGroup, FleetTarget, Reboot, Risk, Rollback, Scenario } from './types.js';
+
+export { DEFAULT_OFF_PEAK, UNKNOWN };
 
 export interface FleetInput {
   file: string;
-  model: Model;
+  model: import('../model/types.js').Model;
 }
 
 export interface FleetOptions {
@@ -26,118 +28,85 @@ export interface FleetOptions {
   inventory?: Inventory;
   /** Reboot of hotpatch targets in the simulated month (from the calendar). */
   hotpatchReboot?: boolean;
+  /** Minutes an update takes (the scenario's model). */
+  updateMinutes?: number;
 }
 
-/** Off-peak window used when the inventory gives none: Azure does not publish its hours (GH3). */
-export const DEFAULT_OFF_PEAK = { start: '22:00', end: '06:00' } as const;
-export const UNKNOWN = 'unknown';
 /** Uniform scale sets spread instances over 5 update domains. */
 const SCALE_SET_UPDATE_DOMAINS = 5;
-/** Extension resources of this Compute API version or later upgrade automatically unless they opt out (CF12). */
-const AUTO_EXTENSION_UPGRADE_DEFAULT_API = '2025-04-01';
-const WINDOWS_TIME_ZONE: JsonPath = ['windowsConfiguration', 'timeZone'];
 /** OU12: the first OS image upgrade after enabling can take up to 3 hours to start (the model takes the bound). */
 export const FIRST_OS_UPGRADE_DELAY_MINUTES = 180;
 /** OU12: later images start within 30 minutes of the release (the model takes the bound). */
 export const OS_UPGRADE_DELAY_MINUTES = 30;
+/** Instances planned per scale set at most: the inventory schema's bound, applied to `sku.capacity` too. */
+export const MAX_SCALE_SET_INSTANCES = 1_000_000;
+/** Targets in one plan at most: beyond, resources are listed as not planned instead of being built. */
+export const MAX_PLAN_TARGETS = 1_000_000;
 
 export function buildFleet(inputs: readonly FleetInput[], options: FleetOptions): Fleet {
   const lookup = inventoryLookup(options.inventory);
   const fleet: Fleet = { targets: [], groups: new Map(), excluded: [], risks: [], unplannedBaselines: new Map() };
-  const builder = new Builder(fleet, options, lookup);
-  for (const input of inputs) builder.add(input);
+  const builder = new Builder(fleet, options, lookup, new AvailabilitySets(inputs, lookup));
+  for (const { file, model } of inputs) {
+    model.virtualMachines.forEach((vm, index) => builder.addVm(file, vm, index));
+    model.scaleSets.forEach((scaleSet, index) => builder.addScaleSet(file, scaleSet, index));
+  }
   builder.finish();
   return fleet;
 }
 
-interface SetInfo {
-  name: string;
-  key: string;
-  updateDomains: number;
-  size: number;
-  next: number;
-}
-
 class Builder {
-  private readonly standalone = new Map<string, FleetGroup>();
-  private readonly defaultWindow: DayIntervals;
-  private readonly seenRegions = new Set<string>();
-  /** Update domains and VM count of each availability set, for risks about sets in the plan. */
-  private readonly setShapes = new Map<string, { updateDomains: number; size: number }>();
+  private readonly placement: Placement;
+  private readonly services = new ServiceZones();
+  private readonly sets = new Map<string, ResolvedSet>();
+  private readonly patching: boolean;
+  private readonly minutes: number;
+  private overBudget = 0;
 
   constructor(
     private readonly fleet: Fleet,
     private readonly options: FleetOptions,
     private readonly lookup: (name: string) => InventoryResource,
+    private readonly availabilitySets: AvailabilitySets,
   ) {
-    this.defaultWindow = windowIntervals(options.inventory?.defaults?.offPeak ?? DEFAULT_OFF_PEAK);
+    this.patching = options.scenario === 'guest-patching' || options.scenario === 'hotpatch-calendar';
+    this.minutes = options.updateMinutes ?? 60;
+    this.placement = new Placement(options.inventory?.defaults?.offPeak, this.patching, (...args) => this.risk(...args));
   }
 
-  add({ file, model }: FleetInput): void {
-    const sets = new Map<string, SetInfo>();
-    for (const set of model.availabilitySets) {
-      if (isUnknown(set.name)) continue;
-      const count = isKnown(set.platformUpdateDomainCount) ? Math.max(1, Math.trunc(set.platformUpdateDomainCount.value)) : 5;
-      sets.set(set.name.toLowerCase(), { name: set.name, key: `as:${file}:${set.name.toLowerCase()}`, updateDomains: count, size: 0, next: 0 });
-    }
-    for (const vm of model.virtualMachines) {
-      const setName = lastSegment(vm.availabilitySetId);
-      if (setName) {
-        const set = sets.get(setName.toLowerCase());
-        if (set) set.size += 1;
-      }
-    }
-    for (const set of sets.values()) this.setShapes.set(set.key, { updateDomains: set.updateDomains, size: set.size });
-    model.virtualMachines.forEach((vm, index) => this.addVm(file, vm, index, sets));
-    model.scaleSets.forEach((scaleSet, index) => this.addScaleSet(file, scaleSet, index));
-  }
-
-  private addVm(file: string, vm: VirtualMachine, index: number, sets: Map<string, SetInfo>): void {
+  addVm(file: string, vm: VirtualMachine, index: number): void {
     const name = nameOf(vm.name, `vm#${index + 1}`);
     const entry = this.lookup(name);
-    const setName = lastSegment(vm.availabilitySetId);
-    const set = setName ? sets.get(setName.toLowerCase()) : undefined;
+    const set = this.availabilitySets.resolve(file, vm.availabilitySetId);
     const flexName = lastSegment(vm.virtualMachineScaleSetId);
     // Round-robin update domains in declaration order, for every VM of the set (eligible or not).
     const assigned = set ? set.next++ % set.updateDomains : null;
-    const reason = this.vmExclusion(vm, entry);
+    const reason = vmExclusion(this.options.scenario, vm, entry) ?? this.budgetExclusion(1);
     const service = serviceOf(vm.resource.body, entry);
     if (reason) {
       // Excluded VMs still hold part of their service: their zone counts for service-in-one-zone.
-      if (service !== null) this.serviceMember(service, entry.region ? this.normalized(entry.region) : isKnown(vm.location) ? this.normalized(vm.location.value) : UNKNOWN, set ? null : quietZone(vm.zones, entry), name, false);
+      if (service !== null) this.services.add(service, this.placement.quietRegion(vm.location, entry), set ? null : quietZone(vm.zones, entry), name, false);
       return this.exclude(name, file, reason);
     }
-    const region = this.region(vm.location, entry, name);
-    const zone = this.zone(vm.zones, entry, name);
-    if (service !== null) this.serviceMember(service, region, set ? null : zone, flexName ?? name, true);
-    const window = this.window(file, name, vm.osProfile, entry, flexName !== undefined);
-    if (window === undefined) return;
+    const region = this.placement.region(vm.location, entry, name);
+    const zone = this.placement.zone(vm.zones, entry, name);
+    if (service !== null) this.services.add(service, region, set ? null : zone, flexName ?? name, true);
+    const window = this.placement.window(name, entry, flexName !== undefined);
+    if (window === undefined) return this.exclude(name, file, 'off-peak window never overlaps its running hours: never patched by the platform');
     let groupKey: string;
     if (flexName) {
-      groupKey = this.group(`vmss:${file}:${flexName.toLowerCase()}`, () => this.scaleSetGroup(`vmss:${file}:${flexName.toLowerCase()}`, flexName, region, 20, 20, 20, 0, this.rollbackFor(undefined, entry)));
+      const key = `vmss:${file}:${flexName.toLowerCase()}`;
+      groupKey = this.group(key, () => scaleSetGroup(key, flexName, region, 20, 20, 20, 0, this.rollbackFor(undefined, entry)));
     } else if (set) {
-      groupKey = this.group(set.key, () => ({
-        key: set.key,
-        kind: 'availability-set',
-        name: set.name,
-        region,
-        size: 0,
-        batchPercent: 20,
-        oneAtATime: set.size < 10,
-        maxUnhealthyPercent: 20,
-        maxUnhealthyUpgradedPercent: 20,
-        unhealthyBeforeStart: 0,
-        rollback: 'none',
-        pauseMs: 0,
-        maxSurge: false,
-      }));
+      groupKey = this.group(set.key, () => this.availabilitySetGroup(set, region));
     } else {
-      groupKey = this.standaloneGroup(region);
+      groupKey = this.group(`vms:${region}`, () => ({ ...scaleSetGroup(`vms:${region}`, `VMs outside availability sets in ${region}`, region, 20, 20, 20, 0, this.rollbackFor(undefined, {})), kind: 'standalone' }));
     }
     const updateDomain = set ? (entry.updateDomain !== undefined ? entry.updateDomain % set.updateDomains : assigned) : null;
-    const timeZone = this.timeZone(vm.osProfile, vm, entry, name);
+    const timeZone = this.placement.timeZone(vm.osProfile, vm, entry, name);
     const failing = entry.failures?.afterUpdate === true;
     const transient = failing && this.transient(entry);
+    const extensions = this.extensionsOf(vm.extensions, vm.resource.apiVersion);
     this.push({
       target: {
         id: `${file}#${name}`,
@@ -158,72 +127,68 @@ class Builder {
       transientFailure: transient,
       notBeforeMinutes: 0,
       windowKey: this.windowKeyOf(timeZone, window, 0),
+      updateMinutes: this.minutes,
+      cohort: this.cohortOf(vm.image, vm.extensions, vm.resource.apiVersion),
     });
+    this.optionalFields(service, extensions, false);
     this.unplanned(name, entry);
   }
 
-  private vmExclusion(vm: VirtualMachine, entry: InventoryResource): string | undefined {
-    const scenario = this.options.scenario;
-    if (scenario === 'os-image-upgrade') return 'single VM: automatic OS image upgrade applies to scale sets only';
-    if (scenario === 'extension-upgrade') return autoUpgradeExtensions(vm.extensions, vm.resource.apiVersion).length > 0 ? undefined : 'no extension with automatic extension upgrade';
-    const modeReason = patchModeExclusion(vm.osProfile);
-    if (modeReason) return modeReason;
-    if (scenario === 'hotpatch-calendar' && !(isKnown(vm.osProfile.enableHotpatching) && vm.osProfile.enableHotpatching.value)) return 'enableHotpatching is not true: no hotpatch calendar';
-    if (entry.powerState && entry.powerState !== 'running') return `${entry.powerState} (inventory): patched at the first assessment after it starts (GP17), outside this plan`;
-    return undefined;
-  }
-
-  private addScaleSet(file: string, scaleSet: ScaleSet, index: number): void {
+  addScaleSet(file: string, scaleSet: ScaleSet, index: number): void {
     const name = nameOf(scaleSet.name, `vmss#${index + 1}`);
     const entry = this.lookup(name);
     const flexible = isKnown(scaleSet.orchestrationMode) && scaleSet.orchestrationMode.value.toLowerCase() === 'flexible';
-    const reason = this.scaleSetExclusion(scaleSet, flexible, entry);
+    const reason = scaleSetExclusion(this.options.scenario, scaleSet, flexible, entry);
     if (reason) return this.exclude(name, file, reason);
-    const count = entry.instanceCount ?? (isKnown(scaleSet.capacity) ? Math.max(0, Math.trunc(scaleSet.capacity.value)) : undefined);
+    const count = this.instanceCount(scaleSet, entry, name);
     if (count === undefined) return this.exclude(name, file, 'instance count unknown (sku.capacity is not known before deployment): give instanceCount in the inventory');
     if (count === 0) return this.exclude(name, file, 'no instances (capacity 0)');
-    const region = this.region(scaleSet.location, entry, name);
-    const zones = this.zones(scaleSet.zones, entry, name);
+    const overBudget = this.budgetExclusion(count);
+    if (overBudget) return this.exclude(name, file, overBudget);
+    const region = this.placement.region(scaleSet.location, entry, name);
+    const zones = this.placement.zones(scaleSet.zones, entry, name);
     const service = serviceOf(scaleSet.resource.body, entry);
-    if (service !== null) [...new Set(zones)].forEach((zone, i) => this.serviceMember(service, region, zone, name, true, i === 0 ? count : 0));
+    if (service !== null) [...new Set(zones)].forEach((zone, i) => this.services.add(service, region, zone, name, true, i === 0 ? count : 0));
     if (zones.length === 1 && zones[0] !== null && zones[0] !== UNKNOWN && count > 1) {
       this.risk('single-zone', 'warning', `scale set ${name}: all ${count} instances are in zone ${zones[0]}; a zone outage or the zone's update takes the whole service`, ['AF3'], name, region);
     }
-    const window = this.window(file, name, scaleSet.osProfile, entry, flexible);
-    if (window === undefined) return;
+    const window = this.placement.window(name, entry, flexible);
+    if (window === undefined) return this.exclude(name, file, 'off-peak window never overlaps its running hours: never patched by the platform');
     const policy = scaleSet.rollingUpgradePolicy;
     const percent = (field: Field<number>) => (isKnown(field) ? Math.min(100, Math.max(1, Math.trunc(field.value))) : 20);
-    // OS upgrades honour rollingUpgradePolicy; guest patching and extension upgrades batch at 20% (EU5, CF12).
-    const batchPercent = this.options.scenario === 'os-image-upgrade' ? percent(policy.maxBatchInstancePercent) : 20;
+    // OS image and extension upgrades of scale sets follow rollingUpgradePolicy (S5, CF:362, CF:405);
+    // guest patching batches at 20% (CF11).
+    const rolling = this.options.scenario === 'os-image-upgrade' || this.options.scenario === 'extension-upgrade';
+    const batchPercent = rolling ? percent(policy.maxBatchInstancePercent) : 20;
     const key = `vmss:${file}:${name.toLowerCase()}`;
-    const group = this.scaleSetGroup(key, name, region, batchPercent, percent(policy.maxUnhealthyInstancePercent), percent(policy.maxUnhealthyUpgradedInstancePercent), entry.failures?.unhealthyBeforeStart ?? 0, this.rollbackFor(scaleSet, entry));
-    // Rolling upgrade timing of OS image upgrades (OU10, OU12): pause between batches, maxSurge, first-upgrade delay.
-    const rolling = this.options.scenario === 'os-image-upgrade';
+    const group = scaleSetGroup(key, name, region, batchPercent, percent(policy.maxUnhealthyInstancePercent), percent(policy.maxUnhealthyUpgradedInstancePercent), entry.failures?.unhealthyBeforeStart ?? 0, this.rollbackFor(scaleSet, entry));
     if (rolling) {
       group.pauseMs = this.pause(policy.pauseTimeBetweenBatches, name, region);
-      group.maxSurge = isKnown(policy.maxSurge) && policy.maxSurge.value === true;
+      // maxSurge applies to Uniform sets (S5: not with automatic upgrades on Flexible).
+      group.maxSurge = !flexible && isKnown(policy.maxSurge) && policy.maxSurge.value === true;
     }
-    const notBefore = rolling && entry.firstOsUpgrade === true ? FIRST_OS_UPGRADE_DELAY_MINUTES - OS_UPGRADE_DELAY_MINUTES : 0;
+    const notBefore = this.options.scenario === 'os-image-upgrade' && entry.firstOsUpgrade === true ? FIRST_OS_UPGRADE_DELAY_MINUTES - OS_UPGRADE_DELAY_MINUTES : 0;
     this.fleet.groups.set(key, group);
-    const batch = Math.max(1, Math.floor((count * batchPercent) / 100));
-    if (batch >= count) {
-      const surge = group.maxSurge ? ' (maxSurge creates the new instances first, so capacity stays, but no healthy batch protects the rest)' : '';
-      this.risk('batch-is-whole-capacity', 'warning', `scale set ${name}: a ${batchPercent}% batch of ${count} instances is ${batch}, the whole capacity: every instance updates at once${surge}`, ['OU10', 'EU5'], name, region);
-    }
+    this.batchRisk(name, region, count, batchPercent, zones.length, flexible, group.maxSurge);
     const failing = entry.failures?.afterUpdate;
+    const failingInstances = Array.isArray(failing) ? new Set(failing) : undefined;
     const transient = failing !== undefined && failing !== false && this.transient(entry);
-    const timeZone = this.timeZone(scaleSet.osProfile, scaleSet, entry, name);
+    const timeZone = this.placement.timeZone(scaleSet.osProfile, scaleSet, entry, name);
     const reboot = this.reboot(scaleSet.osProfile);
     const windowKeyOfSet = this.windowKeyOf(timeZone, window, notBefore);
+    // Flexible scale-set VMs are VMs; Uniform instances are scale-set instances (except in the patch scenarios' wording).
+    const kind = flexible || this.patching ? 'vm' : 'vmss-instance';
+    const extensions = this.extensionsOf(scaleSet.extensions, scaleSet.resource.apiVersion);
+    const cohort = this.cohortOf(scaleSet.image, scaleSet.extensions, scaleSet.resource.apiVersion);
     for (let instance = 0; instance < count; instance += 1) {
-      const zone = zones[instance % zones.length];
+      const fails = failing === true || (failingInstances !== undefined && failingInstances.has(instance));
       this.push({
         target: {
           id: `${file}#${name}/${instance}`,
           name: `${name}_${instance}`,
-          kind: this.options.scenario === 'guest-patching' || this.options.scenario === 'hotpatch-calendar' ? 'vm' : 'vmss-instance',
+          kind,
           region,
-          zone,
+          zone: zones[instance % zones.length],
           availabilitySet: null,
           // Flexible scale sets spread over fault domains, not update domains.
           updateDomain: flexible ? null : Math.floor(instance / zones.length) % SCALE_SET_UPDATE_DOMAINS,
@@ -234,36 +199,66 @@ class Builder {
         group: key,
         timeZone,
         window,
-        failAfterUpdate: !transient && (failing === true || (Array.isArray(failing) && failing.includes(instance))),
-        transientFailure: transient && (failing === true || (Array.isArray(failing) && failing.includes(instance))),
+        failAfterUpdate: fails && !transient,
+        transientFailure: fails && transient,
         notBeforeMinutes: notBefore,
         windowKey: windowKeyOfSet,
+        updateMinutes: this.minutes,
+        cohort,
       });
-      if (group.maxSurge) this.fleet.targets[this.fleet.targets.length - 1].target.maxSurge = true;
+      this.optionalFields(service, extensions, group.maxSurge);
     }
-    // Flexible scale-set VMs are VMs: the vm kind; Uniform instances are scale-set instances.
-    if (flexible) for (const t of this.fleet.targets.slice(-count)) t.target.kind = 'vm';
     this.unplanned(name, entry);
   }
 
-  private scaleSetExclusion(scaleSet: ScaleSet, flexible: boolean, entry: InventoryResource): string | undefined {
-    switch (this.options.scenario) {
-      case 'guest-patching':
-      case 'hotpatch-calendar': {
-        if (!flexible) return 'Uniform scale set: automatic VM guest patching does not apply (use automatic OS image upgrade)';
-        const modeReason = patchModeExclusion(scaleSet.osProfile);
-        if (modeReason) return modeReason;
-        if (this.options.scenario === 'hotpatch-calendar' && !(isKnown(scaleSet.osProfile.enableHotpatching) && scaleSet.osProfile.enableHotpatching.value)) return 'enableHotpatching is not true: no hotpatch calendar';
-        return undefined;
-      }
-      case 'os-image-upgrade':
-        if (flexible) return 'Flexible scale set: automatic OS image upgrade is supported on Uniform scale sets only';
-        if (entry.manualUpgrade) return undefined;
-        if (!isKnown(scaleSet.enableAutomaticOSUpgrade)) return 'enableAutomaticOSUpgrade is not known before deployment';
-        return scaleSet.enableAutomaticOSUpgrade.value ? undefined : 'automaticOSUpgradePolicy.enableAutomaticOSUpgrade is false: upgraded by you, outside the platform rollout';
-      case 'extension-upgrade':
-        return autoUpgradeExtensions(scaleSet.extensions, scaleSet.resource.apiVersion).length > 0 ? undefined : 'no extension with automatic extension upgrade';
+  /** `sku.capacity` (or the inventory's instanceCount), capped like the inventory schema caps instanceCount. */
+  private instanceCount(scaleSet: ScaleSet, entry: InventoryResource, name: string): number | undefined {
+    if (entry.instanceCount !== undefined) return entry.instanceCount;
+    if (!isKnown(scaleSet.capacity)) return undefined;
+    const capacity = scaleSet.capacity.value;
+    if (!Number.isFinite(capacity) || capacity > MAX_SCALE_SET_INSTANCES) {
+      this.risk('capacity-capped', 'warning', `scale set ${name}: sku.capacity ${String(capacity)} is more than ${MAX_SCALE_SET_INSTANCES.toLocaleString('en-US')} instances; planned with ${MAX_SCALE_SET_INSTANCES.toLocaleString('en-US')} (give instanceCount in the inventory)`, ['OU10'], name);
+      return MAX_SCALE_SET_INSTANCES;
     }
+    return Math.max(0, Math.trunc(capacity));
+  }
+
+  /** A reason when `count` more targets would pass the plan's target budget (the resource is then not built). */
+  private budgetExclusion(count: number): string | undefined {
+    if (this.fleet.targets.length + count <= MAX_PLAN_TARGETS) return undefined;
+    this.overBudget += count;
+    return `not planned: the plan holds at most ${MAX_PLAN_TARGETS.toLocaleString('en-US')} targets`;
+  }
+
+  /**
+   * Batch-size warning. Batches never span update domains or zones (AF6), so a large
+   * maxBatchInstancePercent is capped by the instances of one domain in one zone (D11).
+   */
+  private batchRisk(name: string, region: string, count: number, batchPercent: number, zoneCount: number, flexible: boolean, maxSurge: boolean): void {
+    const batch = Math.max(1, Math.floor((count * batchPercent) / 100));
+    const perDomain = flexible ? count : Math.ceil(count / (zoneCount * SCALE_SET_UPDATE_DOMAINS));
+    const largest = Math.min(batch, Math.ceil(count / zoneCount), perDomain);
+    if (largest >= count) {
+      const surge = maxSurge ? ' (maxSurge creates the new instances first, so capacity stays, but no healthy batch protects the rest)' : '';
+      this.risk('batch-is-whole-capacity', 'warning', `scale set ${name}: a ${batchPercent}% batch of ${count} instances is ${batch}, the whole capacity: every instance updates at once${surge}`, ['OU10', 'EU5'], name, region);
+    } else if (batch > largest) {
+      this.risk('batch-capped-by-update-domain', 'info', `scale set ${name}: maxBatchInstancePercent ${batchPercent}% would be ${batch} of ${count} instances, but batches stay within one update domain of one zone: at most ${largest} at once`, ['AF6', 'OU10'], name, region);
+    }
+  }
+
+  private availabilitySetGroup(set: ResolvedSet, region: string): FleetGroup {
+    this.sets.set(set.key, set);
+    if (set.external) {
+      this.risk('availability-set-outside-template', 'info', `availability set ${set.name} is not declared in the planned templates (existing, or in another deployment): its VMs are planned by update domain (${set.updateDomains} domains${set.updateDomains === 5 ? ', the default' : ''}; give updateDomain per VM in the inventory)`, ['AF5'], set.name, region);
+    }
+    return {
+      ...scaleSetGroup(set.key, set.name, region, 20, 20, 20, 0, this.rollbackFor(undefined, {})),
+      kind: 'availability-set',
+      // CF11 (S1): fewer than 10 VMs, one at a time; else at most 20% of the set's VMs, inside one update domain.
+      oneAtATime: set.size < 10,
+      updateDomains: set.updateDomains,
+      external: set.external,
+    };
   }
 
   private rollbackFor(scaleSet: ScaleSet | undefined, entry: InventoryResource): Rollback {
@@ -273,6 +268,7 @@ class Builder {
         if (entry.manualUpgrade) return 'none';
         return scaleSet && isKnown(scaleSet.disableAutomaticRollback) && scaleSet.disableAutomaticRollback.value ? 'none' : 'os-disk';
       case 'extension-upgrade':
+        // EU4: every VM, in a set or not, gets its previous extension version back.
         return 'extension-version';
       default:
         // Guest patches and hotpatches are not rolled back automatically (HP5).
@@ -280,44 +276,23 @@ class Builder {
     }
   }
 
-  private scaleSetGroup(key: string, name: string, region: string, batchPercent: number, maxUnhealthy: number, maxUnhealthyUpgraded: number, unhealthyBeforeStart: number, rollback: Rollback): FleetGroup {
-    return { key, kind: 'scale-set', name, region, size: 0, batchPercent, oneAtATime: false, maxUnhealthyPercent: maxUnhealthy, maxUnhealthyUpgradedPercent: maxUnhealthyUpgraded, unhealthyBeforeStart, rollback, pauseMs: 0, maxSurge: false };
-  }
-
   private group(key: string, make: () => FleetGroup): string {
     if (!this.fleet.groups.has(key)) this.fleet.groups.set(key, make());
     return key;
   }
 
-  private standaloneGroup(region: string): string {
-    const key = `vms:${region}`;
-    let group = this.standalone.get(key);
-    if (!group) {
-      group = {
-        key,
-        kind: 'standalone',
-        name: `VMs outside availability sets in ${region}`,
-        region,
-        size: 0,
-        batchPercent: 20,
-        oneAtATime: false,
-        maxUnhealthyPercent: 20,
-        maxUnhealthyUpgradedPercent: 20,
-        unhealthyBeforeStart: 0,
-        rollback: this.rollbackFor(undefined, {}),
-        pauseMs: 0,
-        maxSurge: false,
-      };
-      this.standalone.set(key, group);
-      this.fleet.groups.set(key, group);
-    }
-    return key;
+  /** Optional public fields of the last target, set only when present (most fleets have none: no spread per target). */
+  private optionalFields(service: string | null, extensions: string[] | undefined, maxSurge: boolean): void {
+    if (service === null && extensions === undefined && !maxSurge) return;
+    const target = this.fleet.targets[this.fleet.targets.length - 1].target;
+    if (maxSurge) target.maxSurge = true;
+    if (service !== null) target.service = service;
+    if (extensions !== undefined) target.extensions = extensions;
   }
 
   /** Targets are built whole (every field in the literal): no property added later, no extra backing store per target. */
   private push(target: FleetTarget): void {
-    const group = this.fleet.groups.get(target.group)!;
-    group.size += 1;
+    this.fleet.groups.get(target.group)!.size += 1;
     this.fleet.targets.push(target);
   }
 
@@ -333,10 +308,30 @@ class Builder {
     return key;
   }
 
+  private readonly cohorts = new Map<string, string>();
+
+  /** The release a target gets: its image (patching, OS upgrades) or its upgrading extensions and versions. */
+  private cohortOf(image: ImageReference, extensions: readonly Extension[], apiVersion: string | Unknown): string {
+    let key: string;
+    if (this.options.scenario === 'extension-upgrade') {
+      key = upgradingExtensions(extensions, apiVersion)
+        .map((extension) => `${extensionName(extension)}@${isKnown(extension.typeHandlerVersion) ? extension.typeHandlerVersion.value : '?'}`)
+        .sort()
+        .join('+');
+    } else if (isKnown(image.id)) key = image.id.value;
+    else key = [image.publisher, image.offer, image.sku].map((field) => (isKnown(field) ? field.value : '?')).join('/');
+    let shared = this.cohorts.get(key);
+    if (shared === undefined) this.cohorts.set(key, (shared = key));
+    return shared;
+  }
+
+  private extensionsOf(extensions: readonly Extension[], apiVersion: string | Unknown): string[] | undefined {
+    return this.options.scenario === 'extension-upgrade' ? upgradingExtensions(extensions, apiVersion).map(extensionName) : undefined;
+  }
+
   /** GP18: an injected failure marked transient is a failed patch installation, retried in the next off-peak window (patch scenarios only). */
   private transient(entry: InventoryResource): boolean {
-    const patching = this.options.scenario === 'guest-patching' || this.options.scenario === 'hotpatch-calendar';
-    return patching && entry.failures?.transient === true;
+    return this.patching && entry.failures?.transient === true;
   }
 
   /** pauseTimeBetweenBatches in ms; unknown or not an ISO 8601 duration: no pause, said as an info risk. */
@@ -353,108 +348,18 @@ class Builder {
     return ms;
   }
 
-  /** Zones of each service (inventory `service`, else the `service` tag), for service-in-one-zone. */
-  private readonly services = new Map<string, { regions: Set<string>; zones: Set<string | null>; resources: Set<string>; planned: number; members: number }>();
-
-  private serviceMember(service: string, region: string, zone: string | null, resource: string, planned: boolean, members = 1): void {
-    let entry = this.services.get(service);
-    if (!entry) this.services.set(service, (entry = { regions: new Set(), zones: new Set(), resources: new Set(), planned: 0, members: 0 }));
-    entry.regions.add(region);
-    entry.zones.add(zone);
-    entry.resources.add(resource);
-    entry.members += members;
-    if (planned) entry.planned += members;
-  }
-
   finish(): void {
     for (const group of this.fleet.groups.values()) {
-      const shape = this.setShapes.get(group.key);
-      if (group.kind !== 'availability-set' || !shape) continue;
-      if (shape.size === 1) this.risk('single-vm-availability-set', 'warning', `availability set ${group.name} holds a single VM: its update is an outage`, ['AF5'], group.name, group.region);
-      else if (shape.updateDomains === 1) this.risk('single-update-domain', 'warning', `availability set ${group.name} has one update domain: its VMs update in one domain, only the 20% batches keep some running`, ['AF5', 'CF11'], group.name, group.region);
+      const set = this.sets.get(group.key);
+      if (group.kind !== 'availability-set' || !set) continue;
+      if (set.size === 1) this.risk('single-vm-availability-set', 'warning', `availability set ${group.name} holds a single VM: its update is an outage`, ['AF5'], group.name, group.region);
+      else if (set.updateDomains === 1) this.risk('single-update-domain', 'warning', `availability set ${group.name} has one update domain: its VMs update in one domain, only the 20% batches keep some running`, ['AF5', 'CF11'], group.name, group.region);
     }
-    // A service with all its VMs in one known zone of one region (scale sets alone: single-zone). Unknown or
-    // regional placement of any member, or an unknown region, says nothing: no risk.
-    for (const [service, entry] of [...this.services].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-      if (entry.planned === 0 || entry.members < 2 || entry.resources.size < 2 || entry.regions.size !== 1 || entry.zones.size !== 1) continue;
-      const [zone] = entry.zones;
-      const [region] = entry.regions;
-      if (zone === null || zone === UNKNOWN || region === UNKNOWN) continue;
-      this.risk('service-in-one-zone', 'warning', `service ${service}: all ${entry.members} VMs (${[...entry.resources].sort().join(', ')}) are in zone ${zone} of ${region}; a zone outage or the zone's update takes the whole service`, ['AF3'], service, region);
+    this.fleet.risks.push(...this.services.risks());
+    this.placement.finish();
+    if (this.overBudget > 0) {
+      this.risk('target-budget-exceeded', 'warning', `${this.overBudget.toLocaleString('en-US')} more targets than the plan's budget of ${MAX_PLAN_TARGETS.toLocaleString('en-US')}: those resources are listed as not planned`, []);
     }
-    for (const region of this.seenRegions) {
-      if (region !== UNKNOWN && !regionInfo(region)) this.risk('region-not-in-catalog', 'info', `region ${region} is not in the region table (S20): its geo-pair is not known, so it may share a phase with any region`, ['AF2'], undefined, region);
-    }
-  }
-
-  private region(location: Field<string>, entry: InventoryResource, name: string): string {
-    const given = entry.region ?? (isKnown(location) ? location.value : undefined);
-    const region = given ? this.normalized(given) : UNKNOWN;
-    if (region === UNKNOWN) this.risk('unknown-region', 'info', `${name}: location is not known before deployment (${describeUnknown(location.value)}); planned in region "unknown" — give region in the inventory`, ['AF1'], name);
-    this.seenRegions.add(region);
-    return region;
-  }
-
-  /** normalizeRegion once per distinct location string (fleets repeat a few locations many times). */
-  private readonly regionNames = new Map<string, string>();
-
-  private normalized(given: string): string {
-    let region = this.regionNames.get(given);
-    if (region === undefined) this.regionNames.set(given, (region = normalizeRegion(given) || UNKNOWN));
-    return region;
-  }
-
-  private zones(zones: Field<unknown[]>, entry: InventoryResource, name: string): Array<string | null> {
-    if (entry.zone !== undefined) return [entry.zone];
-    if (zones.value === undefined) return [null];
-    if (!isKnown(zones)) {
-      this.risk('unknown-zone', 'info', `${name}: zones are not known before deployment; planned in zone "unknown"`, ['AF3'], name);
-      return [UNKNOWN];
-    }
-    const list = zones.value.map((zone) => (typeof zone === 'string' || typeof zone === 'number' ? String(zone) : UNKNOWN));
-    return list.length === 0 ? [null] : list;
-  }
-
-  /** A VM's zone: the first of its zones (no per-VM array, the common case of a large fleet). */
-  private zone(zones: Field<unknown[]>, entry: InventoryResource, name: string): string | null {
-    if (entry.zone !== undefined) return entry.zone;
-    if (zones.value === undefined) return null;
-    if (isKnown(zones)) {
-      if (zones.value.length === 0) return null;
-      const first = zones.value[0];
-      return typeof first === 'string' ? first : typeof first === 'number' ? String(first) : UNKNOWN;
-    }
-    return this.zones(zones, entry, name)[0];
-  }
-
-  private timeZone(profile: GuestPatchProfile, resource: VirtualMachine | ScaleSet, entry: InventoryResource, name: string): string {
-    const written = valueAt(valueAt(resource.resource.body, profile.base), WINDOWS_TIME_ZONE);
-    const given = entry.timeZone ?? (typeof written === 'string' ? written : undefined);
-    if (given === undefined) return 'UTC';
-    const iana = ianaZone(given);
-    if (!iana) {
-      this.risk('unknown-time-zone', 'info', `${name}: time zone '${given}' is neither a Windows nor an IANA name; UTC assumed`, ['GP17'], name);
-      return 'UTC';
-    }
-    return iana;
-  }
-
-  /** The local hours in which the target may be updated, null for any hour, undefined when never (excluded). */
-  private window(file: string, name: string, _profile: GuestPatchProfile, entry: InventoryResource, allHours: boolean): DayIntervals | null | undefined {
-    const patching = this.options.scenario === 'guest-patching' || this.options.scenario === 'hotpatch-calendar';
-    // Off-peak applies to guest patching of VMs; Flexible scale sets are patched at all hours (CF11).
-    let window: DayIntervals | null = patching && !allHours ? (entry.offPeak ? windowIntervals(entry.offPeak) : this.defaultWindow) : null;
-    if (entry.runningHours) {
-      const running = windowIntervals(entry.runningHours);
-      const usable = intersect(window ?? [[0, 1440]], running);
-      if (totalMinutes(usable) === 0) {
-        this.risk('off-peak-never-running', 'warning', `${name}: its off-peak window never overlaps its running hours (${entry.runningHours.start}-${entry.runningHours.end}): Azure never patches it`, ['GP17'], name);
-        this.exclude(name, file, 'off-peak window never overlaps its running hours: never patched by the platform');
-        return undefined;
-      }
-      window = usable;
-    }
-    return window;
   }
 
   private reboot(profile: GuestPatchProfile): Reboot {
@@ -464,7 +369,8 @@ class Builder {
       case 'extension-upgrade':
         return 'no';
       case 'hotpatch-calendar':
-        return this.options.hotpatchReboot ? 'yes' : 'no';
+        // HP4: hotpatch months still reboot for non-security, .NET and non-Windows updates.
+        return this.options.hotpatchReboot ? 'yes' : 'if-required';
       default: {
         const setting = isKnown(profile.rebootSetting) ? profile.rebootSetting.value.toLowerCase() : '';
         return setting === 'always' ? 'yes' : setting === 'never' ? 'no' : 'if-required';
@@ -488,73 +394,10 @@ class Builder {
   }
 }
 
-/** GP11: only AutomaticByPlatform is in the platform rollout; the reason for every other mode. */
-function patchModeExclusion(profile: GuestPatchProfile): string | undefined {
-  const mode = profile.patchMode;
-  if (!isKnown(mode)) return `patchMode not known before deployment (${describeUnknown(mode.value)}): cannot tell whether the platform patches it`;
-  switch (mode.value.toLowerCase()) {
-    case 'automaticbyplatform':
-      if (isKnown(profile.bypassPlatformSafetyChecksOnUserSchedule) && profile.bypassPlatformSafetyChecksOnUserSchedule.value) {
-        return 'bypassPlatformSafetyChecksOnUserSchedule: patched by its maintenance configuration schedule, outside the platform rollout';
-      }
-      return undefined;
-    case 'manual':
-      return 'patchMode Manual: patched by you, outside the platform rollout';
-    case 'automaticbyos':
-      return 'patchMode AutomaticByOS: Windows Automatic Updates patches it, outside the platform rollout';
-    case 'imagedefault':
-      return "patchMode ImageDefault: the image's own update settings patch it, outside the platform rollout";
-    default:
-      return `patchMode ${mode.value}: not a platform patch mode`;
-  }
-}
-
-/** Extensions that upgrade automatically: enableAutomaticUpgrade true, or unset from API 2025-04-01 (CF12). */
-export function autoUpgradeExtensions(extensions: readonly Extension[], hostApiVersion: string | Unknown): Extension[] {
-  return extensions.filter((extension) => {
-    if (isKnown(extension.enableAutomaticUpgrade)) return extension.enableAutomaticUpgrade.value;
-    if (extension.enableAutomaticUpgrade.explicit) return false;
-    const api = typeof extension.resource.apiVersion === 'string' ? extension.resource.apiVersion : typeof hostApiVersion === 'string' ? hostApiVersion : '';
-    return api >= AUTO_EXTENSION_UPGRADE_DEFAULT_API;
-  });
+function scaleSetGroup(key: string, name: string, region: string, batchPercent: number, maxUnhealthy: number, maxUnhealthyUpgraded: number, unhealthyBeforeStart: number, rollback: Rollback): FleetGroup {
+  return { key, kind: 'scale-set', name, region, size: 0, batchPercent, oneAtATime: false, maxUnhealthyPercent: maxUnhealthy, maxUnhealthyUpgradedPercent: maxUnhealthyUpgraded, unhealthyBeforeStart, rollback, pauseMs: 0, maxSurge: false, updateDomains: null, external: false };
 }
 
 function nameOf(name: string | Unknown, fallback: string): string {
-  return typeof name === 'string' ? name : `(unknown name: ${fallback})`;
-}
-
-function lastSegment(field: Field<string>): string | undefined {
-  if (!isKnown(field)) return undefined;
-  const value = field.value.endsWith('/') ? field.value.replace(/\/+$/, '') : field.value;
-  return value.slice(value.lastIndexOf('/') + 1) || undefined;
-}
-
-/** The service of a VM or scale set: inventory `service`, else a known `service` tag (key in any case); null otherwise. */
-export function serviceOf(body: unknown, entry: InventoryResource): string | null {
-  if (entry.service !== undefined) return entry.service;
-  const tags = valueAt(body, TAGS);
-  if (tags === null || typeof tags !== 'object' || isUnknown(tags) || Array.isArray(tags)) return null;
-  for (const key of Object.keys(tags)) {
-    if (key.toLowerCase() !== 'service') continue;
-    const value = (tags as Record<string, unknown>)[key];
-    // An expression (unknown before deployment) names no service.
-    if (typeof value === 'string' && value.trim() !== '' && !(value.startsWith('[') && !value.startsWith('[['))) return value.trim();
-    return null;
-  }
-  return null;
-}
-const TAGS: JsonPath = ['tags'];
-
-/** A VM's zone without risks (for excluded VMs): unknown when not a plain value. */
-function quietZone(zones: Field<unknown[]>, entry: InventoryResource): string | null {
-  if (entry.zone !== undefined) return entry.zone;
-  if (zones.value === undefined) return null;
-  if (!isKnown(zones)) return UNKNOWN;
-  if (zones.value.length === 0) return null;
-  const first = zones.value[0];
-  return typeof first === 'string' ? first : typeof first === 'number' ? String(first) : UNKNOWN;
-}
-
-function describeUnknown(value: unknown): string {
-  return isUnknown(value) ? value.expression : 'not written';
+  return typeof name === 'string' && !isUnknown(name) ? name : `(unknown name: ${fallback})`;
 }

@@ -27,6 +27,10 @@ export interface Target {
   reboot: Reboot;
   /** OS image upgrade with `rollingUpgradePolicy.maxSurge`: a new instance is created before this one is removed (no capacity loss). Absent otherwise. */
   maxSurge?: true;
+  /** The service the VM belongs to (inventory `service` or `service` tag), when known. */
+  service?: string;
+  /** Extension upgrades: the extensions that upgrade automatically (`publisher.type`), each applied on its own (EU6). */
+  extensions?: string[];
 }
 
 /** Minutes of a local day, half-open `[start, end)`, sorted, not overlapping, within 0..1440. */
@@ -58,6 +62,10 @@ export interface FleetGroup {
   pauseMs: number;
   /** OS image upgrades: `rollingUpgradePolicy.maxSurge` true (batches do not reduce capacity). */
   maxSurge: boolean;
+  /** Availability sets: update domains of the set (null for other groups). */
+  updateDomains: number | null;
+  /** Availability sets not declared in the planned templates (an `existing` set, or one of another deployment). */
+  external: boolean;
 }
 
 /** A target with what the simulation needs beyond the public fields. */
@@ -76,6 +84,10 @@ export interface FleetTarget {
   notBeforeMinutes: number;
   /** Targets with the same key may be updated at the same times (time zone and window). */
   windowKey: string;
+  /** Minutes the update takes before the health gate (hotpatch: 60 in a baseline month, 20 in a hotpatch month). */
+  updateMinutes: number;
+  /** Correlated failure model: targets with the same cohort get the same release (image, or extension versions). */
+  cohort: string;
 }
 
 export interface Excluded {
@@ -150,6 +162,8 @@ export interface StopRecord {
   wave: number;
   reason: string;
   requirements: string[];
+  /** When the health gate that stops the rollout closes (the end of that wave). */
+  at?: string;
 }
 
 export interface CalendarMonth {
@@ -169,8 +183,26 @@ export interface MonteCarloResult {
   probability: number;
   stopped: number;
   stopRate: number;
-  /** Where runs stopped: `phase N / region`, most frequent first. */
+  /** Where runs stopped: `phase N / region`, most frequent first (the first health-gate breach in time). */
   stops: Array<{ phase: number; region: string; count: number }>;
+  /** Runs whose failure was only caught in the last phase: nothing was left to protect. */
+  caughtInLastPhase?: number;
+  /** A bad release hits every target of one cohort (same image, or same extension versions) together. */
+  correlated?: CorrelatedResult;
+}
+
+/** Monte Carlo of correlated failures: each cohort's release is bad with `probability`; its targets fail together. */
+export interface CorrelatedResult {
+  probability: number;
+  cohorts: number;
+  /** Runs in which at least one release was bad. */
+  badRuns: number;
+  /** Runs the phases stopped before the last phase. */
+  stoppedBeforeLastPhase: number;
+  /** Targets updated with a bad release before the rollout stopped (over the runs with a bad release). */
+  exposed: { mean: number; p90: number; max: number };
+  /** Phase in which the bad release was caught, most frequent first. */
+  caughtIn: Array<{ phase: number; count: number }>;
 }
 
 export interface PlanSummary {
@@ -196,6 +228,45 @@ export interface PlanDiff {
   newRisks: Risk[];
   resolvedRisks: Risk[];
   durationHours: { before: number; after: number };
+  /** Batching groups whose shape changed: batch size, capacity, windows, time zones, update domains, zones, delays. */
+  groupsChanged?: Array<{ group: string; name: string; changes: Array<{ field: string; before: string; after: string }> }>;
+  /** Targets that moved region, zone or update domain. */
+  targetsMoved?: Array<{ target: string; field: 'region' | 'zone' | 'updateDomain'; before: string; after: string }>;
+}
+
+/** A batching group as planned (public JSON): what a reviewer compares before → after. */
+export interface GroupSummary {
+  key: string;
+  kind: GroupKind;
+  name: string;
+  region: string;
+  targets: number;
+  /** Largest number of the group's targets updated at once. */
+  batchSize: number;
+  batches: number;
+  updateDomains: number | null;
+  zones: string[];
+  timeZones: string[];
+  /** Local update windows (`22:00-06:00`), or `any hour`. */
+  windows: string[];
+  pauseMinutes: number;
+  firstUpgradeDelayMinutes: number;
+  rollback: Rollback;
+  /** Availability set not declared in the planned templates. */
+  external?: true;
+}
+
+/** What a reviewer reads first: coverage over time, reboots, the largest share of anything down at once, the phases. */
+export interface PlanInsights {
+  /** Hours from the release until 50, 90 and 100% of the targets are updated (null when never: the rollout stops first). */
+  coverageHours: { p50: number | null; p90: number | null; p100: number | null };
+  /** Targets whose update reboots (`yes`) or may reboot (`if-required`). */
+  reboots: { yes: number; ifRequired: number };
+  /** Most targets updating at the same moment. */
+  peakConcurrent: number;
+  /** The largest share of any availability set, scale set, service or zone down at once, largest first. */
+  largestShareDown: Array<{ kind: 'availability-set' | 'scale-set' | 'service' | 'zone'; name: string; down: number; of: number; percent: number }>;
+  phases: Array<{ index: number; regions: string[]; targets: number; percentOfFleet: number; cumulativePercent: number; days: number }>;
 }
 
 export interface Plan {
@@ -214,6 +285,9 @@ export interface Plan {
   retries?: Retry[];
   monteCarlo?: MonteCarloResult;
   diff?: PlanDiff;
+  /** Batching groups as planned (for the diff and for tools). */
+  groups?: GroupSummary[];
+  insights?: PlanInsights;
 }
 
 /** Bad plan input that only shows while planning (a phase file that pairs regions). The CLI exits 2. */

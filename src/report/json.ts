@@ -7,6 +7,7 @@ function serializeFinding(finding: Finding): Record<string, unknown> {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
+    ...(finding.messageId !== undefined ? { messageId: finding.messageId } : {}),
     file: finding.file,
     line: finding.line,
     column: finding.column,

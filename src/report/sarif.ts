@@ -4,16 +4,22 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../engine/finding.js';
-import type { Formatter } from './types.js';
+import { repositoryPath, type Formatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function fingerprint(finding: Finding): string {
-  const identity = [finding.ruleId, finding.file, finding.resource?.type ?? '', finding.resource?.name ?? '', finding.path ?? '', finding.path ? '' : finding.message].join('\u0000');
+/**
+ * What identifies a finding across commits (lines move): rule, file from the repository root,
+ * resource, property, and which of the rule's messages (one rule can say two things about one
+ * property). Engine findings without a message id use the message.
+ */
+export function fingerprint(finding: Finding, file = finding.file): string {
+  const detail = finding.messageId ?? (finding.path ? '' : finding.message);
+  const identity = [finding.ruleId, file, finding.resource?.type ?? '', finding.resource?.name ?? '', finding.path ?? '', detail].join('\u0000');
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 
-export const sarif: Formatter = (result) => {
+export const sarif: Formatter = (result, options) => {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const rules = result.rules.map((rule) => ({
     id: rule.id,
@@ -26,6 +32,7 @@ export const sarif: Formatter = (result) => {
     properties: { tags: ['azure', 'update-management', ...rule.requirements] },
   }));
   const results = result.findings.map((finding) => {
+    const file = repositoryPath(finding.file, options);
     const region: Record<string, number> = { startLine: finding.line, startColumn: finding.column };
     if (finding.endLine !== undefined) region.endLine = finding.endLine;
     if (finding.endColumn !== undefined) region.endColumn = finding.endColumn;
@@ -35,13 +42,13 @@ export const sarif: Formatter = (result) => {
       message: { text: finding.message },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: encodeURI(finding.file.replace(/\\/g, '/')), uriBaseId: '%SRCROOT%' }, region },
+          physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region },
           ...(finding.resource
             ? { logicalLocations: [{ name: finding.resource.name, fullyQualifiedName: `${finding.resource.type}/${finding.resource.name}${finding.path ? `:${finding.path}` : ''}`, kind: 'resource' }] }
             : {}),
         },
       ],
-      partialFingerprints: { 'patchwiseFinding/v1': fingerprint(finding) },
+      partialFingerprints: { 'patchwiseFinding/v1': fingerprint(finding, file) },
       properties: { requirements: finding.requirements, ...(finding.path ? { path: finding.path } : {}) },
     };
     // SARIF needs at least one replacement: a fix whose edits are withheld (a secret) is described only in JSON.
@@ -51,7 +58,7 @@ export const sarif: Formatter = (result) => {
           description: { text: finding.fix.description },
           artifactChanges: [
             {
-              artifactLocation: { uri: encodeURI(finding.file.replace(/\\/g, '/')), uriBaseId: '%SRCROOT%' },
+              artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
               replacements: finding.fix.edits.map((edit) => ({
                 deletedRegion: { charOffset: edit.offset, charLength: edit.length },
                 insertedContent: { text: edit.content },
@@ -74,7 +81,7 @@ export const sarif: Formatter = (result) => {
     runs: [
       {
         tool: { driver: { name: 'patchwise', version: result.version, semanticVersion: result.version, informationUri: 'https://github.com/patchwise-dev/patchwise', rules } },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The working directory patchwise ran in.' } } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the repository (git work tree) patchwise ran in; the working directory outside a repository.' } } },
         results,
         columnKind: 'utf16CodeUnits',
       },

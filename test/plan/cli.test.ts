@@ -101,10 +101,10 @@ describe('docs/plan-example.md', () => {
       '',
       '## `patchwise plan fixtures/plan/fleet.json --inventory fixtures/plan/fleet.inventory.json --start 2026-12-08 --format markdown`',
       '',
-      guest.stdout.replace(/^## /gm, '### ').replace(/^### (Risks|Not in|What|Hotpatch|Monte|Unhealthy)/gm, '#### $1'),
+      guest.stdout.replace(/^## /gm, '### ').replace(/^### (Risks|Not in|What|Hotpatch|Monte|Unhealthy|Phases|Exposure|Retried)/gm, '#### $1'),
       '## The same fleet, `--scenario os-image-upgrade --baseline fixtures/plan/baseline/fleet.json`',
       '',
-      result.stdout.replace(/^## /gm, '### ').replace(/^### (Risks|Not in|What|Hotpatch|Monte|Unhealthy)/gm, '#### $1'),
+      result.stdout.replace(/^## /gm, '### ').replace(/^### (Risks|Not in|What|Hotpatch|Monte|Unhealthy|Phases|Exposure|Retried)/gm, '#### $1'),
     ].join('\n');
     const path = join(REPO_ROOT, 'docs', 'plan-example.md');
     if (process.env.UPDATE_PLAN_EXAMPLE || !existsSync(path)) writeFileSync(path, text);

@@ -79,13 +79,15 @@ describe('phases (AF1, AF2)', () => {
 });
 
 describe('batches inside a region (AF3–AF6, CF11)', () => {
-  it('availability sets: update domain by update domain; one VM at a time under 10 VMs, 20% of the domain otherwise', () => {
+  it('availability sets: update domain by update domain; one VM at a time under 10 VMs, 20% of the set otherwise (CF11, S1)', () => {
     const small = [availabilitySet('as', 'eastus', 2), ...['a', 'b', 'c', 'd'].map((name) => vm(name, 'eastus', { avset: 'as' }))];
     const waves = planRollout([fleetInput(template(small))], { scenario: 'guest-patching', startMs: START }).waves;
     expect(waves.map((wave) => wave.targets.map((t) => `${t.name}:${t.updateDomain}`))).toEqual([['a:0'], ['c:0'], ['b:1'], ['d:1']]);
+    // 20 VMs in 2 domains: 20% of the set is 4 VMs at a time, never across a domain.
     const big = [availabilitySet('as', 'eastus', 2), ...Array.from({ length: 20 }, (_, i) => vm(`v${i}`, 'eastus', { avset: 'as' }))];
     const bigWaves = planRollout([fleetInput(template(big))], { scenario: 'guest-patching', startMs: START }).waves;
-    expect(bigWaves.map((wave) => wave.targets.length)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(bigWaves.map((wave) => wave.targets.length)).toEqual([4, 4, 2, 4, 4, 2]);
+    for (const wave of bigWaves) expect(new Set(wave.targets.map((t) => t.updateDomain)).size).toBe(1);
   });
 
   it('zones one at a time; scale-set batches of maxBatchInstancePercent within update domains', () => {
@@ -121,11 +123,13 @@ describe('time (GP17, GP18, OU12)', () => {
   });
 
   it('a rollout longer than 30 days is an error-level risk', () => {
-    const vms = Array.from({ length: 40 }, (_, i) => vm(`v${i}`, 'eastus', { avset: 'as' }));
-    const result = planRollout([fleetInput(template([availabilitySet('as', 'eastus', 5), ...vms]))], {
+    // Four sets of 9 VMs (one at a time, one a night) in four phases: 36 nights.
+    const regions = ['eastus', 'westus', 'northeurope', 'westeurope'];
+    const resources = regions.flatMap((region) => [availabilitySet(`as-${region}`, region, 5), ...Array.from({ length: 9 }, (_, i) => vm(`${region}-${i}`, region, { avset: `as-${region}` }))]);
+    const result = planRollout([fleetInput(template(resources))], {
       scenario: 'guest-patching',
       startMs: START,
-      inventory: { defaults: { offPeak: { start: '03:00', end: '04:00' } } },
+      inventory: { defaults: { offPeak: { start: '03:00', end: '04:00' } }, phases: regions.map((region) => [region]) },
     });
     expect(result.summary.withinThirtyDays).toBe(false);
     expect(result.risks[0]).toMatchObject({ id: 'rollout-over-30-days', severity: 'error' });
@@ -183,7 +187,8 @@ describe('hotpatch calendar (HP4)', () => {
     expect(entry.months.map((month) => `${month.month}:${month.kind}`).slice(0, 5)).toEqual(['2026-12:hotpatch', '2027-01:baseline', '2027-02:unplanned-baseline', '2027-03:hotpatch', '2027-04:baseline']);
     const result = plan('hotpatch-calendar');
     expect(result.calendar?.[0].months[2].kind).toBe('unplanned-baseline');
-    expect(result.waves[0].targets[0].reboot).toBe('no');
+    // HP4: a hotpatch month needs no reboot for security hotpatches, but non-security, .NET and non-Windows updates may reboot.
+    expect(result.waves[0].targets[0].reboot).toBe('if-required');
   });
 });
 

@@ -145,8 +145,10 @@ describe('plan properties over random fleets', () => {
           for (const [name, count] of perSetVms) {
             const members = plan.waves.flatMap((w) => w.targets).filter((t) => t.availabilitySet === name);
             const setSize = spec.vms.filter((entry) => entry.set !== undefined && `as${entry.set}` === name).length;
-            const domainSize = members.filter((t) => t.updateDomain === wave.targets.find((x) => x.availabilitySet === name)?.updateDomain).length || members.length;
-            expect(count).toBeLessThanOrEqual(setSize < 10 ? 1 : Math.max(1, Math.floor(domainSize * 0.2)));
+            // CF11 (S1): one at a time under 10 VMs, else at most 20% of the set's VMs, inside one domain.
+            expect(new Set(concurrent.filter((t) => t.availabilitySet === name).map((t) => t.updateDomain)).size).toBe(1);
+            expect(members.length).toBeLessThanOrEqual(setSize);
+            expect(count).toBeLessThanOrEqual(setSize < 10 ? 1 : Math.max(1, Math.floor(setSize * 0.2)));
           }
         }
       }),
@@ -194,6 +196,48 @@ describe('plan properties over random fleets', () => {
         const unhealthy = spec.vms.some((entry) => entry.fails && !(entry.transient && spec.scenario === 'guest-patching'));
         if (!unhealthy) expect(plan.risks.filter((risk) => risk.severity === 'error' && risk.id !== 'rollout-over-30-days')).toEqual([]);
         for (const risk of plan.risks) if (risk.id === 'service-in-one-zone' || risk.id === 'unknown-pause-time' || risk.id === 'install-retried') expect(risk.severity).not.toBe('error');
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it('groups that share no zone, update domain or set run side by side: two sets in different time zones take the longer, not the sum', () => {
+    const spec = fc.record({ a: fc.integer({ min: 1, max: 14 }), b: fc.integer({ min: 1, max: 14 }), zoneA: fc.constantFrom(...TIME_ZONES), zoneB: fc.constantFrom(...TIME_ZONES), region: fc.constantFrom(...REGIONS) });
+    fc.assert(
+      fc.property(spec, ({ a, b, zoneA, zoneB, region }) => {
+        const set = (name: string, count: number, timeZone: string) => [availabilitySet(name, region, 5), ...Array.from({ length: count }, (_, i) => vm(`${name}-${i}`, region, { avset: name, timeZone }))];
+        const hours = (resources: object[]) => planRollout([fleetInput(template(resources))], { scenario: 'guest-patching', startMs: START }).summary.durationHours;
+        expect(hours([...set('a', a, zoneA), ...set('b', b, zoneB)])).toBe(Math.max(hours(set('a', a, zoneA)), hours(set('b', b, zoneB))));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('GP18 retries keep the rules: no other zone of the region and no paired region updates during a retry; the phase waits for it', () => {
+    const spec = fc.record({
+      vms: fc.array(fc.record({ region: fc.constantFrom('eastus', 'westus', 'northeurope'), zone: fc.constantFrom(undefined, '1', '2', '3'), set: fc.boolean(), transient: fc.boolean(), timeZone: fc.constantFrom(...TIME_ZONES) }), { minLength: 1, maxLength: 25 }),
+    });
+    fc.assert(
+      fc.property(spec, ({ vms }) => {
+        const resources: object[] = ['eastus', 'westus', 'northeurope'].map((region) => availabilitySet(`as-${region}`, region, 3));
+        const inventory: Record<string, object> = {};
+        vms.forEach((entry, i) => {
+          resources.push(vm(`v${i}`, entry.region, { zones: entry.set || !entry.zone ? undefined : [entry.zone], avset: entry.set ? `as-${entry.region}` : undefined, timeZone: entry.timeZone }));
+          if (entry.transient) inventory[`v${i}`] = { failures: { afterUpdate: true, transient: true } };
+        });
+        const plan = planRollout([fleetInput(template(resources))], { scenario: 'guest-patching', startMs: START, inventory: { resources: inventory } });
+        for (const retry of plan.retries ?? []) {
+          const failed = plan.waves[retry.wave - 1];
+          const target = failed.targets.find((t) => t.id === retry.target)!;
+          expect(ms(plan.phases[failed.phase - 1].end)).toBeGreaterThanOrEqual(ms(retry.end));
+          for (const wave of plan.waves) {
+            if (!overlap(wave, retry)) continue;
+            expect(arePaired(wave.region, failed.region)).toBe(false);
+            if (wave.region !== failed.region) continue;
+            expect(wave.zone).toBe(failed.zone);
+            for (const other of wave.targets) if (target.availabilitySet !== null && other.availabilitySet === target.availabilitySet) expect(other.updateDomain).toBe(target.updateDomain);
+          }
+        }
       }),
       PARAMETERS,
     );

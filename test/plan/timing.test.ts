@@ -69,11 +69,16 @@ describe('rolling upgrade timing of OS image upgrades (OU10, OU12)', () => {
   it('the pause applies between batches of the same scale set across zones, not to other scale sets', () => {
     const plan = planOf([rollingSet('paused', 4, { pauseTimeBetweenBatches: 'PT1H', maxBatchInstancePercent: 50 }, { zones: ['1', '2'] }), rollingSet('other', 4, { maxBatchInstancePercent: 50 }, { zones: ['1', '2'] })], 'os-image-upgrade');
     // Two batches per zone (one per update domain); every later batch of `paused`, in zone 2 too, waits an hour.
-    expect(plan.waves.map((wave) => wave.zone)).toEqual(['1', '1', '2', '2']);
-    for (let i = 1; i < plan.waves.length; i += 1) {
-      expect(ms(plan.waves[i].start) - ms(plan.waves[i - 1].end)).toBe(60 * MIN);
-      expect(plan.waves[i].pauseMinutes).toBe(60);
+    const paused = plan.waves.filter((wave) => wave.targets.some((target) => target.scaleSet === 'paused'));
+    expect(paused.map((wave) => wave.zone)).toEqual(['1', '1', '2', '2']);
+    for (let i = 1; i < paused.length; i += 1) {
+      expect(ms(paused[i].start) - ms(paused[i - 1].end)).toBe(60 * MIN);
+      expect(paused[i].pauseMinutes).toBe(60);
     }
+    // `other` runs its own chain: its second batch does not wait for the pause of `paused`.
+    const other = plan.waves.filter((wave) => wave.targets.some((target) => target.scaleSet === 'other'));
+    expect(other[1].start).toBe(other[0].end);
+    expect(other[1].pauseMinutes).toBeUndefined();
     // `other` has no pause: alone it would take 4 back-to-back batches.
     const alone = planOf([rollingSet('other', 4, { maxBatchInstancePercent: 50 }, { zones: ['1', '2'] })], 'os-image-upgrade');
     for (let i = 1; i < alone.waves.length; i += 1) expect(alone.waves[i].start).toBe(alone.waves[i - 1].end);
@@ -89,7 +94,8 @@ describe('rolling upgrade timing of OS image upgrades (OU10, OU12)', () => {
     [false, 'os-image-upgrade', false],
     [undefined, 'os-image-upgrade', false],
     ["[parameters('surge')]", 'os-image-upgrade', false],
-    [true, 'extension-upgrade', false],
+    // Extension upgrades inherit the rolling policy, maxSurge included, on Uniform sets (S5, CF:405).
+    [true, 'extension-upgrade', true],
   ] as const)('maxSurge %s in %s: targets say maxSurge=%s', (maxSurge, scenario, surged) => {
     const set = rollingSet('s', 5, maxSurge === undefined ? {} : { maxSurge });
     set.properties.virtualMachineProfile.extensionProfile = { extensions: [{ name: 'ama', properties: { publisher: 'Microsoft.Azure.Monitor', type: 'AzureMonitorLinuxAgent', typeHandlerVersion: '1.0', enableAutomaticUpgrade: true } }] };

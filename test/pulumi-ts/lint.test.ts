@@ -130,11 +130,14 @@ describe('suppressions by comment', () => {
     expect(finding).toMatchObject({ ruleId: 'guest-patching/windows-automatic-updates', suppressed: { kind: 'inline', reason: 'moved from Manual, see ticket 12' } });
   });
 
-  it('above the statement that declares the resource, for all its findings; other rules stay', () => {
-    const text = `${imports}\n// patchwise-disable-next-line guest-patching/* -- legacy\n${vm('', 'compute.VirtualMachine', offWithOs).trimStart()}`;
-    expect(lint('index.ts', text).every((finding) => finding.suppressed?.reason === 'legacy')).toBe(true);
-    const other = `${imports}\n// patchwise-disable-next-line extensions/auto-upgrade-minor-version\n${vm('', 'compute.VirtualMachine', offWithOs).trimStart()}`;
-    expect(active(lint('index.ts', other))).toHaveLength(1);
+  it('on the same line, and as in templates an unused or unknown one is a finding', () => {
+    const text = vm(imports, 'compute.VirtualMachine', `{ enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } // patchwise-disable-line guest-patching/* legacy`);
+    // (the helper writes the comma after the value, so it ends the reason)
+    expect(lint('index.ts', text).map((finding) => [finding.ruleId, finding.suppressed?.reason])).toEqual([['guest-patching/windows-automatic-updates', 'legacy,']]);
+    const unused = `${imports}\n// patchwise-disable-next-line extensions/auto-upgrade-minor-version nothing here\nconst x = 1;\n`;
+    expect(lint('index.ts', unused).map((finding) => finding.ruleId)).toEqual(['suppression/unused']);
+    const typo = `${imports}\n// patchwise-disable-next-line guest-patching/no-such-rule\nconst x = 1;\n`;
+    expect(lint('index.ts', typo).map((finding) => finding.ruleId)).toEqual(['suppression/unknown-rule']);
   });
 });
 

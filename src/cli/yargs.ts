@@ -1,0 +1,39 @@
+/**
+ * yargs, loaded so that `--help` wraps between words. yargs 17's ES module build wraps by cutting
+ * lines at the width, inside words ("deci de", yargs/yargs#2112); its CommonJS build wraps at word
+ * boundaries (cliui with wrap-ansi). So the CLI loads the CommonJS build, also from the bundle.
+ */
+import { createRequire } from 'node:module';
+
+const requireHere = createRequire(import.meta.url);
+
+export const yargs = requireHere('yargs') as typeof import('yargs').default;
+
+interface RenderedLine {
+  text: string;
+  span?: boolean;
+}
+
+interface CliuiPrototype {
+  wrap?: number;
+  renderInline?(this: CliuiPrototype, source: string, previousLine: RenderedLine): string;
+}
+
+/**
+ * cliui 8 puts an option's `[string]`/`[default: …]` column on the line of its description when it
+ * fits, but glues them without a space when the description ends exactly where the column starts
+ * ("for change rules[string]"). Keep the column on its own line then, as when it does not fit.
+ */
+function keepColumnsApart(): void {
+  const cliui = createRequire(requireHere.resolve('yargs'))('cliui') as (options: object) => object;
+  const prototype = Object.getPrototypeOf(cliui({})) as CliuiPrototype;
+  const renderInline = prototype.renderInline;
+  if (!renderInline) return;
+  prototype.renderInline = function (source, previousLine) {
+    const leadingSpaces = source.length - source.trimStart().length;
+    if (previousLine.span && this.wrap && leadingSpaces === previousLine.text.trimEnd().length) return source;
+    return renderInline.call(this, source, previousLine);
+  };
+}
+
+keepColumnsApart();

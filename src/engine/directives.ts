@@ -1,0 +1,126 @@
+/**
+ * Suppression comments, for a property or any line: `// patchwise-disable-next-line rule-id[, rule-id] reason`
+ * suppresses those rules' findings on the next line, `// patchwise-disable-line …` on its own line
+ * (block comments work too). ARM accepts comments in templates; Bicep and TypeScript have them.
+ * A finding suppressed this way is kept and marked inline, like a `metadata.patchwise` suppression.
+ */
+
+export interface Directive {
+  /** The line whose findings it suppresses (1-based). */
+  targetLine: number;
+  /** Where the comment is, for findings about the directive itself. */
+  line: number;
+  column: number;
+  /** Rule ids or globs (`guest-patching/*`). */
+  rules: string[];
+  reason?: string;
+}
+
+const KEYWORD = /patchwise-disable-(next-line|line)\b/;
+const ID = '[A-Za-z0-9*?{}/._-]+';
+const RULES_THEN_REASON = new RegExp(`^\\s*(${ID}(?:\\s*,\\s*${ID})*)([\\s\\S]*)$`);
+
+/** The directives in a text whose comments start with `//` or `/*`; `quotes` are its string delimiters. */
+export function readDirectives(text: string, quotes = '"'): Directive[] {
+  if (!text.includes('patchwise-disable')) return [];
+  const directives: Directive[] = [];
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    // Line ends as SourceDocument counts them: LF, CRLF and a lone CR.
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineStarts.push(i + 1);
+  }
+  const lineOf = (offset: number): number => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+  for (const comment of comments(text, quotes)) {
+    const body = text.slice(comment.start + 2, comment.block ? comment.end - 2 : comment.end);
+    const keyword = KEYWORD.exec(body);
+    if (!keyword || body.slice(0, keyword.index).trim() !== '') continue;
+    const { rules, reason } = parseRest(body.slice(keyword.index + keyword[0].length));
+    if (rules.length === 0) continue;
+    const line = lineOf(comment.start);
+    const endLine = lineOf(comment.end - 1);
+    directives.push({ targetLine: keyword[1] === 'next-line' ? endLine + 1 : line, line, column: comment.start - lineStarts[line - 1] + 1, rules, reason });
+  }
+  return directives;
+}
+
+/** `rule-a, rule-b the reason` or `rule-a -- the reason`. */
+function parseRest(rest: string): { rules: string[]; reason?: string } {
+  const match = RULES_THEN_REASON.exec(rest);
+  if (!match) return { rules: [] };
+  const reason = match[2].trim().replace(/^--\s*/, '');
+  return { rules: match[1].split(',').map((id) => id.trim()), reason: reason || undefined };
+}
+
+interface Comment {
+  start: number;
+  end: number;
+  block: boolean;
+}
+
+function* comments(text: string, quotes: string): Generator<Comment> {
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (quotes.includes(ch)) {
+      i++;
+      while (i < text.length && text[i] !== ch) i += text[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      const start = i;
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+      yield { start, end: i, block: false };
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const start = i;
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+      yield { start, end: i, block: true };
+    } else {
+      i++;
+    }
+  }
+}
+
+/** Which directives and metadata suppressions matched nothing, and which name rules that do not exist. */
+export interface DirectiveProblem {
+  kind: 'unused' | 'unknown-rule';
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * Mark the findings a directive covers as suppressed (inline), and say which directives matched
+ * nothing or name an unknown rule. `matches(patterns, ruleId)` is the suppression glob matcher;
+ * `active(ruleId)` tells whether a rule ran (a directive for a rule switched off is not unused).
+ */
+export function applyDirectives(
+  findings: Array<{ ruleId: string; line: number; file: string; suppressed?: { kind: 'inline' | 'config'; reason?: string } }>,
+  file: string,
+  directives: readonly Directive[],
+  rules: { known: ReadonlySet<string>; active: (ruleId: string) => boolean; matches: (patterns: string[], ruleId: string) => boolean },
+): DirectiveProblem[] {
+  const problems: DirectiveProblem[] = [];
+  for (const directive of directives) {
+    let used = false;
+    for (const finding of findings) {
+      if (finding.file !== file || finding.line !== directive.targetLine || !rules.matches(directive.rules, finding.ruleId)) continue;
+      used = true;
+      if (!finding.suppressed) finding.suppressed = { kind: 'inline', reason: directive.reason };
+    }
+    const unknown = directive.rules.filter((id) => !/[*?{]/.test(id) && !rules.known.has(id));
+    if (unknown.length > 0) problems.push({ kind: 'unknown-rule', line: directive.line, column: directive.column, message: `suppression names ${unknown.map((id) => `'${id}'`).join(', ')}, which ${unknown.length === 1 ? 'is not a rule' : 'are not rules'} (see 'patchwise rules')` });
+    else if (!used && directive.rules.some((id) => [...rules.known].some((known) => rules.matches([id], known) && rules.active(known)))) {
+      problems.push({ kind: 'unused', line: directive.line, column: directive.column, message: `this suppression of ${directive.rules.join(', ')} matches no finding on line ${directive.targetLine}: remove it` });
+    }
+  }
+  return problems;
+}
