@@ -187,7 +187,7 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
 }
 
 async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'template' }>, outcome: Outcome): Promise<void> {
-  const { args, io } = run;
+  const { io } = run;
   const sibling = run.explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
   if (sibling && !sibling.ok) outcome.findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, run.context));
   const input: LintInput = {
@@ -202,22 +202,7 @@ async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extr
     outcome.findings.push(...cached.findings);
     return;
   }
-  let result = lintEnabled(run, input, loadedFile.document);
-  if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
-    const fixed = fixFile(input, result, (next) => lintEnabled(run, next));
-    result = fixed.result;
-    if (fixed.text !== input.text) {
-      const applied = args.fixDryRun ? true : writeFix(candidate, fixed.text, loadedFile.encoding, io);
-      if (args.fixDryRun) outcome.diffs.push(await unifiedDiff(candidate.display, redactJsonText(input.text), redactJsonText(fixed.text)));
-      if (applied) {
-        outcome.fixes.files += 1;
-        outcome.fixes.applied += fixed.applied;
-      } else {
-        outcome.fixes.failed += 1;
-        result = lintEnabled(run, input, loadedFile.document); // the file is unchanged: report it as it is
-      }
-    }
-  }
+  const result = await lintAndFix(run, candidate, input, loadedFile.encoding, outcome, (next) => lintEnabled(run, next, next.text === input.text ? loadedFile.document : undefined));
   if (key) run.cache!.set(key, { findings: result.findings, resources: result.resources });
   outcome.resources += result.resources;
   outcome.findings.push(...result.findings);
@@ -228,31 +213,33 @@ let programLinter: ((input: LintInput, context: LintContext) => FileLintResult) 
 
 /** A Pulumi TypeScript program: linted on its own (parameters files and baselines are ARM notions); fixes as for templates. */
 async function lintProgramFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'program' }>, outcome: Outcome): Promise<void> {
-  const { args, io } = run;
   programLinter ??= (await import('../../components/typescript/lint.js')).lintPulumiProgram;
   const lint = (input: LintInput): FileLintResult => {
     const raw = programLinter!(input, run.context);
     return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, run.settings)) };
   };
-  const input: LintInput = loadedFile.input;
-  let result = lint(input);
-  if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
-    const fixed = fixFile(input, result, lint);
-    result = fixed.result;
-    if (fixed.text !== input.text) {
-      const applied = args.fixDryRun ? true : writeFix(candidate, fixed.text, loadedFile.encoding, io);
-      if (args.fixDryRun) outcome.diffs.push(await unifiedDiff(candidate.display, redactJsonText(input.text), redactJsonText(fixed.text)));
-      if (applied) {
-        outcome.fixes.files += 1;
-        outcome.fixes.applied += fixed.applied;
-      } else {
-        outcome.fixes.failed += 1;
-        result = lint(input); // the file is unchanged: report it as it is
-      }
-    }
-  }
+  const result = await lintAndFix(run, candidate, loadedFile.input, loadedFile.encoding, outcome, lint);
   outcome.resources += result.resources;
   outcome.findings.push(...result.findings);
+}
+
+/** Lint one file and, with `--fix`/`--fix-dry-run`, fix it (written, or its diff kept): the result to report. */
+async function lintAndFix(run: Run, candidate: Candidate, input: LintInput, encoding: TextEncoding, outcome: Outcome, lint: (input: LintInput) => FileLintResult): Promise<FileLintResult> {
+  const { args, io } = run;
+  let result = lint(input);
+  if (!(args.fix || args.fixDryRun) || fixable(result.findings).length === 0) return result;
+  const fixed = fixFile(input, result, lint);
+  result = fixed.result;
+  if (fixed.text === input.text) return result;
+  const applied = args.fixDryRun ? true : writeFix(candidate, fixed.text, encoding, io);
+  if (args.fixDryRun) outcome.diffs.push(await unifiedDiff(candidate.display, redactJsonText(input.text), redactJsonText(fixed.text)));
+  if (applied) {
+    outcome.fixes.files += 1;
+    outcome.fixes.applied += fixed.applied;
+    return result;
+  }
+  outcome.fixes.failed += 1;
+  return lint(input); // the file is unchanged: report it as it is
 }
 
 function lintEnabled(run: Run, input: LintInput, document?: SourceDocument): FileLintResult {
