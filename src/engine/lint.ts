@@ -7,6 +7,7 @@ import { formatPath, type JsonPath } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
 import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
+import { EvaluationBudget } from '../template/expression/limits.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
 import { isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
@@ -84,6 +85,8 @@ export interface PrepareOptions {
   skipDiagnostics?: boolean;
   /** See ExpandOptions.reuse. */
   reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
+  /** The file's evaluation budget, shared by its variants and baseline (see ExpandOptions.budget). */
+  budget?: EvaluationBudget;
 }
 
 /** Read, expand and model one template text (also used for baselines). */
@@ -107,6 +110,7 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     parameterOverrides: options.overrides,
     trackParameterReads: options.trackParameterReads,
     reuse: options.reuse,
+    budget: options.budget,
   });
   if (!options.skipDiagnostics) for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
   const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
@@ -114,18 +118,21 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
 }
 
 export function lintTemplate(input: LintInput, context: LintContext): FileLintResult {
-  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false });
+  // One budget for everything evaluated for this file: variants cannot multiply a hostile template's cost.
+  const budget = new EvaluationBudget();
+  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, budget });
   const findings = prepared.findings.filter((finding) => finding.file === input.file || finding.ruleId === CORE_RULES.parseError.id);
   if (!prepared.model || !prepared.expanded) {
     return { file: input.file, findings: sortFindings(findings), resources: 0, expandedResources: 0 };
   }
   const hasBaseline = input.baseline !== undefined;
-  const baselineModel = input.baseline ? prepareTemplate(input.baseline, input.parameters, context).model : undefined;
+  const baselineModel = input.baseline ? prepareTemplate(input.baseline, input.parameters, context, { budget }).model : undefined;
   const ruleFindings = findingsOfRules(prepared.model, baselineModel, hasBaseline, context);
   findings.push(...ruleFindings);
 
   // allowedValues: the rules again for each allowed value of the parameters that decide them.
   if (context.allowedValues !== false && prepared.document) {
+    const spentBefore = budget.exhausted;
     const variants = variantsFor(prepared.expanded.parameters, decisiveParameters(prepared.expanded));
     const index = variants.length > 0 ? reuseIndex(prepared.expanded.resources) : undefined;
     const results = variants.map((variant) => {
@@ -134,10 +141,15 @@ export function lintTemplate(input: LintInput, context: LintContext): FileLintRe
         document: prepared.document,
         skipDiagnostics: true,
         reuse: { index: index!, varied: new Set(variant.overrides.keys()) },
+        budget,
       });
       return { variant, findings: other.model ? findingsOfRules(other.model, baselineModel, hasBaseline, context, false) : [] };
     });
     findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
+    if (!spentBefore && budget.exhausted) {
+      const message = `${budget.exhaustedMessage()}: some allowedValues variants were not fully evaluated`;
+      findings.push(diagnosticFinding({ code: 'expansion-limit', message, document: prepared.document, path: [] }, context));
+    }
   }
   return {
     file: input.file,
