@@ -20,7 +20,7 @@ import { computeFix } from './fixes.js';
 import { pairWithBaseline } from './pairing.js';
 import type { AnyRule, RuleSetting } from './rule.js';
 import { runRules, type RawFinding } from './runner.js';
-import { ConfigSuppressions, suppressionFor } from './suppressions.js';
+import { ConfigSuppressions, invalidInlineGlobs, suppressionFor } from './suppressions.js';
 
 export interface TextInput {
   /** Path shown in findings (relative to the working directory when possible). */
@@ -128,7 +128,7 @@ export function lintTemplate(input: LintInput, context: LintContext): FileLintRe
   const hasBaseline = input.baseline !== undefined;
   const baselineModel = input.baseline ? prepareTemplate(input.baseline, input.parameters, context, { budget }).model : undefined;
   const ruleFindings = findingsOfRules(prepared.model, baselineModel, hasBaseline, context);
-  findings.push(...ruleFindings);
+  findings.push(...ruleFindings, ...invalidSuppressionFindings(prepared.expanded, context));
 
   // allowedValues: the rules again for each allowed value of the parameters that decide them.
   if (context.allowedValues !== false && prepared.document) {
@@ -178,6 +178,25 @@ function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBase
     },
   });
   for (const finding of raw) findings.push(toFinding(withFixes ? finding : { ...finding, fix: undefined }, context));
+  return findings;
+}
+
+/** Inline suppressions whose globs cannot be used: a warning where they are written (they suppress nothing). */
+function invalidSuppressionFindings(expanded: ExpandedTemplate, context: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<object>();
+  for (const resource of expanded.resources) {
+    const metadata = resource.metadata;
+    if (!metadata || seen.has(metadata)) continue;
+    seen.add(metadata);
+    for (const { index, problem } of invalidInlineGlobs(metadata)) {
+      const listed = Array.isArray((metadata.patchwise as Record<string, unknown>).suppress);
+      const path: JsonPath = [...resource.declarationPath, 'metadata', 'patchwise', 'suppress', ...(listed ? [index] : [])];
+      const { range } = resource.document.locate(path);
+      const finding = coreFinding(CORE_RULES.invalidSuppression, resource.document.file, range.line, range.column, `inline suppression ignored: ${problem}`, context);
+      findings.push({ ...finding, path: formatPath(path) });
+    }
+  }
   return findings;
 }
 
