@@ -1,15 +1,17 @@
 /**
  * Fixes as text edits. A rule proposes "set property P of the resource to V" (FixSpec); this
- * module turns it into edits of the template text with jsonc-parser, so comments, key order and
+ * module turns it into edits of the template text as jsonc-parser's `modify` makes them (computed
+ * from the document's syntax tree, parsed once: json-edit.ts), so comments, key order and
  * indentation are kept. A fix is only offered when it is local and certain: the property (or
  * the object it is added to) is written literally in the resource's own declaration. A value
  * that comes from a parameter, a variable, a copy loop or an expression is never rewritten; the
  * finding then points at where to change it.
  */
-import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, type FormattingOptions } from 'jsonc-parser';
 import type { JsonPath, ResourceSource } from '../model/source.js';
 import type { ExpandedResource } from '../template/types.js';
 import type { Fix, TextEdit } from './finding.js';
+import { editsAtPath } from './json-edit.js';
 import type { FixSpec } from './rule.js';
 
 export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undefined {
@@ -18,16 +20,19 @@ export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undef
   const expected = [...resource.declarationPath, ...spec.path];
   if (location.document !== resource.document || !samePath(location.documentPath, expected)) return undefined;
   if (!isLiteralPath(resource.document.value, expected, spec.value === undefined)) return undefined;
-  const text = resource.document.text;
-  let edits: ReturnType<typeof modify>;
-  try {
-    edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
-  } catch (error) {
-    if (error instanceof RangeError) return undefined; // nesting too deep for jsonc-parser: no fix, never a crash
-    throw error;
-  }
-  if (edits.length === 0) return undefined;
-  return { description: spec.description, edits: edits.map(({ offset, length, content }) => ({ offset, length, content })) };
+  // A template too deeply nested for jsonc-parser's tree has no node here: no fix, never a crash.
+  const edits = editsAtPath(resource.document, expected, spec.value, formattingOfDocument(resource.document));
+  if (!edits || edits.length === 0) return undefined;
+  return { description: spec.description, edits };
+}
+
+/** formattingOf, once per document (it scans the text). */
+const documentFormatting = new WeakMap<object, FormattingOptions>();
+
+function formattingOfDocument(document: ExpandedResource['document']): FormattingOptions {
+  let options = documentFormatting.get(document);
+  if (!options) documentFormatting.set(document, (options = formattingOf(document.text)));
+  return options;
 }
 
 function isExpanded(resource: ResourceSource): resource is ExpandedResource {
