@@ -7,7 +7,7 @@
  * `Unknown`; nothing here throws on bad input: problems become diagnostics.
  */
 import { evaluateString } from './expression/index.js';
-import { EvaluationBudget, EvaluationLimitError } from './expression/limits.js';
+import { EvaluationBudget, EvaluationLimitError, unfoldedSize } from './expression/limits.js';
 import { ExpressionError, type EvalScope, type UserFunction } from './expression/scope.js';
 import type { JsonPath, SourceDocument } from './json.js';
 import { getOrigin, locateIn, setOrigin, toSourceLocation, type Origin } from './origin.js';
@@ -462,7 +462,10 @@ function recordReads(tracking: NonNullable<Shared['tracking']>, path: JsonPath, 
 
 function evaluateExpression(frame: Frame, text: string, path: JsonPath, scope: ArmScope): unknown {
   try {
-    return evaluateString(text, scope);
+    const value = evaluateString(text, scope);
+    // A value placed in the template is paid for unfolded: copies of a shared value add up.
+    if (value !== null && typeof value === 'object' && !isUnknown(value) && !frame.shared.budget.tryCharge(unfoldedSize(value))) return budgetSpent(frame, path);
+    return value;
   } catch (error) {
     if (error instanceof EvaluationLimitError) {
       reportEvaluationLimit(frame, path, `${error.message}: ${abbreviate(text)} is not evaluated`);

@@ -212,6 +212,23 @@ export const HOSTILE_CASES: HostileCase[] = [
     expectsLimitNote: true,
   },
   {
+    id: 'shared-value-2-to-the-40',
+    audit: 'not in the audit: createArray(a, a) forty levels deep is 2^40 values to whatever walks it (rules, JSON text)',
+    text: () => {
+      const variables: Json = { a0: '[createArray(1, 2)]' };
+      for (let level = 1; level <= 40; level++) variables[`a${level}`] = `[createArray(variables('a${level - 1}'), variables('a${level - 1}'))]`;
+      const settings = { x: "[variables('a40')]" };
+      return template(
+        [
+          cleanVm('vm', { tags: { probe: "[variables('a40')]" } }),
+          { type: 'Microsoft.Compute/virtualMachines/extensions', apiVersion: '2024-03-01', name: 'vm/health', location: 'westeurope', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', autoUpgradeMinorVersion: true, enableAutomaticUpgrade: true, settings } },
+        ],
+        { variables },
+      );
+    },
+    expectsLimitNote: true,
+  },
+  {
     id: 'million-variable-keys',
     audit: '1,000,000 variable keys (12 MB)',
     text: () => {

@@ -47,6 +47,7 @@ const EXPRESSIONS = [
   `[format('${'{0:'.repeat(3000)}', 1)]`,
   "[string(createArray(padLeft('', 16000, 'x'), padLeft('', 16000, 'y')))]",
   "[json('[[[[[[[[[[1]]]]]]]]]]')]",
+  "[createArray(createArray(createArray(variables('missing'), 1), createArray(2)), createArray(3))]",
   "[copyIndex()]",
   "[parameters('adminPassword')]",
   "[concat('vm', copyIndex())]",

@@ -6,7 +6,7 @@ import { LAMBDA_FUNCTIONS, setLambdaEvaluator } from './functions/lambda.js';
 import { LOGIC_FUNCTIONS } from './functions/logic.js';
 import { STRING_FUNCTIONS } from './functions/strings.js';
 import { EvalFailure, Lambda, getProperty, isPlainObject, unknownOf, type EvalContext, type FunctionImpl } from './runtime.js';
-import { EvaluationBudget } from './limits.js';
+import { EvaluationBudget, unfoldedSize } from './limits.js';
 import { ExpressionError, type EvalScope } from './scope.js';
 import { Unknown, isUnknown } from '../unknown.js';
 
@@ -84,7 +84,7 @@ function call(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContex
   if (ast.args.length < fn.min || ast.args.length > fn.max) {
     throw new ExpressionError(`${ast.name}() takes ${fn.min === fn.max ? fn.min : `${fn.min} to ${fn.max}`} argument(s), not ${ast.args.length}`, ast.offset);
   }
-  if (fn.lazy) return fn.call(ast.args, inner, evaluateNode);
+  if (fn.lazy) return measured(fn.call(ast.args, inner, evaluateNode));
   const args = new Array<unknown>(ast.args.length);
   for (let i = 0; i < ast.args.length; i++) {
     const value = evaluateNode(ast.args[i], inner);
@@ -92,7 +92,13 @@ function call(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContex
     if (value instanceof Lambda && !fn.acceptsLambda) throw new EvalFailure(`${ast.name}() cannot take a lambda: lambdas go to filter, map, reduce, sort, groupBy, mapValues and toObject`);
     args[i] = value;
   }
-  return fn.call(args, inner);
+  return measured(fn.call(args, inner));
+}
+
+/** Every array or object a function returns is measured unfolded (memoized): sharing cannot hide a blow-up. */
+function measured(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !(value instanceof Lambda)) unfoldedSize(value);
+  return value;
 }
 
 function callUserFunction(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContext): unknown {

@@ -13,6 +13,11 @@ export const EVALUATION_LIMITS = {
   /** Items of an array, or keys of an object, an expression builds. */
   collectionSize: 100_000,
   /**
+   * Values in a value fully unfolded: `createArray(x, x)` shares x, so forty such levels are a
+   * few bytes in memory but 2^40 values to anything that walks them (JSON text, rules).
+   */
+  unfoldedSize: 1_000_000,
+  /**
    * Work units for one template file, its allowedValues variants included: one per expression
    * node evaluated, per item or key of a value built (by a function or by expansion, copies
    * included), per 16 characters of a string built.
@@ -63,6 +68,31 @@ export class EvaluationBudget {
   exhaustedMessage(): string {
     return `the evaluation budget of ${this.limit.toLocaleString('en-US')} steps for this file is spent`;
   }
+}
+
+/** Unfolded sizes of the objects and arrays measured so far (values are not changed once built). */
+const unfolded = new WeakMap<object, number>();
+
+/**
+ * How many values `value` holds when every shared part is counted each time it appears. Memoized
+ * per object, so measuring what a function built costs its own items; a value past the cap (or
+ * nested past 256 levels) is a limit.
+ */
+export function unfoldedSize(value: unknown, depth = 0): number {
+  if (value === null || typeof value !== 'object') return 1;
+  const known = unfolded.get(value);
+  if (known !== undefined) return known;
+  if (depth > 256) throw new EvaluationLimitError('a value nested deeper than 256 levels');
+  let size = 1;
+  const children = Array.isArray(value) ? value : Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null ? Object.values(value) : [];
+  for (const child of children) {
+    size += unfoldedSize(child, depth + 1);
+    if (size > EVALUATION_LIMITS.unfoldedSize) {
+      throw new EvaluationLimitError(`a value that unfolds to more than ${EVALUATION_LIMITS.unfoldedSize.toLocaleString('en-US')} values`);
+    }
+  }
+  unfolded.set(value, size);
+  return size;
 }
 
 /** Check an array or object about to be built with `size` items, and pay for it. */
