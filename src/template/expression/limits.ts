@@ -83,16 +83,30 @@ export function unfoldedSize(value: unknown, depth = 0): number {
   const known = unfolded.get(value);
   if (known !== undefined) return known;
   if (depth > 256) throw new EvaluationLimitError('a value nested deeper than 256 levels');
+  const children = Array.isArray(value) ? value : isPlainRecord(value) ? Object.values(value) : NO_CHILDREN;
   let size = 1;
-  const children = Array.isArray(value) ? value : Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null ? Object.values(value) : [];
-  for (const child of children) {
-    size += unfoldedSize(child, depth + 1);
+  let shared = false;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child === null || typeof child !== 'object') size += 1;
+    else {
+      size += unfoldedSize(child, depth + 1);
+      shared = true;
+    }
     if (size > EVALUATION_LIMITS.unfoldedSize) {
       throw new EvaluationLimitError(`a value that unfolds to more than ${EVALUATION_LIMITS.unfoldedSize.toLocaleString('en-US')} values`);
     }
   }
-  unfolded.set(value, size);
+  // Only containers of containers can multiply; flat ones are cheaper to count again than to remember.
+  if (shared || size > 64) unfolded.set(value, size);
   return size;
+}
+
+const NO_CHILDREN: readonly unknown[] = [];
+
+function isPlainRecord(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** Check an array or object about to be built with `size` items, and pay for it. */
