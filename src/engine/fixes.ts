@@ -1,15 +1,17 @@
 /**
  * Fixes as text edits. A rule proposes "set property P of the resource to V" (FixSpec); this
- * module turns it into edits of the template text with jsonc-parser, so comments, key order and
+ * module turns it into edits of the template text as jsonc-parser's `modify` makes them (computed
+ * from the document's syntax tree, parsed once: json-edit.ts), so comments, key order and
  * indentation are kept. A fix is only offered when it is local and certain: the property (or
  * the object it is added to) is written literally in the resource's own declaration. A value
  * that comes from a parameter, a variable, a copy loop or an expression is never rewritten; the
  * finding then points at where to change it.
  */
-import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, type FormattingOptions } from 'jsonc-parser';
 import type { JsonPath, ResourceSource } from '../model/source.js';
 import type { ExpandedResource } from '../template/types.js';
 import type { Fix, TextEdit } from './finding.js';
+import { editsAtPath } from './json-edit.js';
 import type { FixSpec } from './rule.js';
 
 export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undefined {
@@ -20,27 +22,32 @@ export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undef
   // ARM property names are case-insensitive: edit the key as written (`provisionVmAgent`), never add a second one.
   const expected = withWrittenKeys(resource.document.value, declared);
   if (!isLiteralPath(resource.document.value, expected, spec.value === undefined)) return undefined;
-  // jsonc-parser reads the copy with raw line breaks in strings blanked (same offsets).
-  const text = resource.document.treeText;
-  let edits: TextEdit[];
+  let edits: TextEdit[] | undefined;
   const written = spec.value !== undefined && isScalar(spec.value) ? resource.document.nodeAt(expected) : undefined;
   if (written && written.type !== 'object' && written.type !== 'array') {
     // A written scalar replaced by a scalar: one edit at the node (the last of duplicate keys, as ARM reads it).
     edits = [{ offset: written.offset, length: written.length, content: JSON.stringify(spec.value) }];
   } else {
-    // jsonc-parser's modify walks to the first of duplicate keys: no fix rather than a fix of the copy ARM ignores.
+    // The edit computation walks to the first of duplicate keys: no fix rather than a fix of the copy ARM ignores.
     if (resource.document.hasDuplicateKeyOnPath(expected)) return undefined;
-    try {
-      edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
-    } catch (error) {
-      if (error instanceof RangeError) return undefined; // nesting too deep for jsonc-parser: no fix, never a crash
-      throw error;
-    }
+    // A template too deeply nested for jsonc-parser's tree has no node here: no fix, never a crash.
+    edits = editsAtPath(resource.document, expected, spec.value, formattingOfDocument(resource.document));
   }
+  if (!edits) return undefined;
   // An edit that writes what is already there is no fix (it would be counted as fixable forever).
+  const text = resource.document.treeText;
   edits = edits.filter((edit) => text.slice(edit.offset, edit.offset + edit.length) !== edit.content);
   if (edits.length === 0 || !editsKeepRawText(resource.document, edits)) return undefined;
-  return { description: spec.description, edits: edits.map(({ offset, length, content }) => ({ offset, length, content })) };
+  return { description: spec.description, edits };
+}
+
+/** formattingOf, once per document (it scans the text). */
+const documentFormatting = new WeakMap<object, FormattingOptions>();
+
+function formattingOfDocument(document: ExpandedResource['document']): FormattingOptions {
+  let options = documentFormatting.get(document);
+  if (!options) documentFormatting.set(document, (options = formattingOf(document.text)));
+  return options;
 }
 
 /** An edit that would replace a string holding a raw line break would lose it: no fix then. */

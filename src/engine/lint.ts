@@ -7,6 +7,7 @@ import { formatPath, type JsonPath } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
 import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
+import { EvaluationBudget } from '../template/expression/limits.js';
 import { readJsonDocument, type Position, type SourceDocument } from '../template/json.js';
 import { isParametersDocument, isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
@@ -20,7 +21,7 @@ import { pairWithBaseline } from './pairing.js';
 import type { AnyRule, RuleSetting } from './rule.js';
 import { runRules, type RawFinding } from './runner.js';
 import { applyDirectives, readDirectives } from './directives.js';
-import { ConfigSuppressions, inlineSuppression, suppressionFor } from './suppressions.js';
+import { ConfigSuppressions, inlineSuppression, invalidInlineGlobs, suppressionFor } from './suppressions.js';
 
 export interface TextInput {
   /** Path shown in findings (relative to the working directory when possible). */
@@ -85,6 +86,8 @@ export interface PrepareOptions {
   skipDiagnostics?: boolean;
   /** See ExpandOptions.reuse. */
   reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
+  /** The file's evaluation budget, shared by its variants and baseline (see ExpandOptions.budget). */
+  budget?: EvaluationBudget;
 }
 
 /** Read, expand and model one template text (also used for baselines). */
@@ -109,6 +112,7 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     parameterOverrides: options.overrides,
     trackParameterReads: options.trackParameterReads,
     reuse: options.reuse,
+    budget: options.budget,
   });
   if (!options.skipDiagnostics) for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
   const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
@@ -117,21 +121,24 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
 
 /** `document`: the input's text already parsed (the CLI parses each file once to tell whether it is a template). */
 export function lintTemplate(input: LintInput, context: LintContext, parsed: { document?: SourceDocument } = {}): FileLintResult {
-  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, document: parsed.document });
+  // One budget for everything evaluated for this file: variants cannot multiply a hostile template's cost.
+  const budget = new EvaluationBudget();
+  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, document: parsed.document, budget });
   const findings = prepared.findings.filter((finding) => finding.file === input.file || FILE_LEVEL_RULES.has(finding.ruleId));
   if (!prepared.model || !prepared.expanded) {
     return { file: input.file, findings: sortFindings(findings), resources: 0, expandedResources: 0 };
   }
   const hasBaseline = input.baseline !== undefined;
-  const baseline = input.baseline ? prepareTemplate(input.baseline, input.parameters, context) : undefined;
+  const baseline = input.baseline ? prepareTemplate(input.baseline, input.parameters, context, { budget }) : undefined;
   // A baseline that cannot be read must not pass as "every resource is new": say so.
   if (baseline && !baseline.model) findings.push(...baseline.findings.filter((finding) => finding.ruleId === CORE_RULES.parseError.id));
   const baselineModel = baseline?.model;
   const ruleFindings = findingsOfRules(prepared.model, baselineModel, hasBaseline, context);
-  findings.push(...ruleFindings);
+  findings.push(...ruleFindings, ...invalidSuppressionFindings(prepared.expanded, context));
 
   // allowedValues: the rules again for each allowed value of the parameters that decide them.
   if (context.allowedValues !== false && prepared.document) {
+    const spentBefore = budget.exhausted;
     const variants = variantsFor(prepared.expanded.parameters, decisiveParameters(prepared.expanded));
     const index = variants.length > 0 ? reuseIndex(prepared.expanded.resources) : undefined;
     const results = variants.map((variant) => {
@@ -140,10 +147,15 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
         document: prepared.document,
         skipDiagnostics: true,
         reuse: { index: index!, varied: new Set(variant.overrides.keys()) },
+        budget,
       });
       return { variant, findings: other.model ? findingsOfRules(other.model, baselineModel, hasBaseline, context, false) : [] };
     });
     findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
+    if (!spentBefore && budget.exhausted) {
+      const message = `${budget.exhaustedMessage()}: some allowedValues variants were not fully evaluated`;
+      findings.push(diagnosticFinding({ code: 'expansion-limit', message, document: prepared.document, path: [] }, context));
+    }
   }
   if (prepared.document) findings.push(...suppressionFindings(findings, input.file, prepared.document, prepared.model, context));
   return {
@@ -234,6 +246,25 @@ function conflictingFixes(raw: readonly RawFinding[]): Set<RawFinding> {
   const conflicts = new Set<RawFinding>();
   for (const { values, findings } of byTarget.values()) if (values.size > 1) for (const finding of findings) conflicts.add(finding);
   return conflicts;
+}
+
+/** Inline suppressions whose globs cannot be used: a warning where they are written (they suppress nothing). */
+function invalidSuppressionFindings(expanded: ExpandedTemplate, context: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<object>();
+  for (const resource of expanded.resources) {
+    const metadata = resource.metadata;
+    if (!metadata || seen.has(metadata)) continue;
+    seen.add(metadata);
+    for (const { index, problem } of invalidInlineGlobs(metadata)) {
+      const listed = Array.isArray((metadata.patchwise as Record<string, unknown>).suppress);
+      const path: JsonPath = [...resource.declarationPath, 'metadata', 'patchwise', 'suppress', ...(listed ? [index] : [])];
+      const { range } = resource.document.locate(path);
+      const finding = coreFinding(CORE_RULES.invalidSuppression, resource.document.file, range.line, range.column, `inline suppression ignored: ${problem}`, context);
+      findings.push({ ...finding, path: formatPath(path) });
+    }
+  }
+  return findings;
 }
 
 /** True when the parsed document is an ARM deployment template (by its `$schema`). */
