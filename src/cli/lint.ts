@@ -17,6 +17,7 @@ import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageErro
 import { readAtRevision } from './git.js';
 import { useColor, type CliIO } from './io.js';
 import { checkBaseline, loadCandidate, readOptionFile, readParametersOption } from './template-inputs.js';
+import { BicepSupport } from './bicep-support.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
 import { rewriteFile, WriteError, writeReport } from './write-file.js';
 
@@ -58,8 +59,9 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const settings = resolveSettings(loaded.config, [...ALL_RULES, ...Object.values(CORE_RULES)]);
   const suppressions = new ConfigSuppressions(loaded.config.suppressions);
   const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir));
-  if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
-  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
+  if (candidates.length === 0) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
+  const bicep = await BicepSupport.load([...candidates.map((candidate) => candidate.path), args.parameters ?? ''], io.cwd, loaded.config.bicep, loaded.baseDir);
+  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd, bicep) : undefined;
   const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
   const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
   const context: LintContext = {
@@ -84,7 +86,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   let resources = 0;
   let templates = 0;
   for (const candidate of candidates) {
-    const loadedFile = loadCandidate(candidate);
+    const loadedFile = loadCandidate(candidate, bicep);
     if (loadedFile.kind === 'skipped') {
       if (loadedFile.note) io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
@@ -101,8 +103,9 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       if (sibling && !sibling.ok) findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, context));
       const lintInput: LintInput = {
         ...loadedFile.input,
+        reader: loadedFile.reader,
         parameters: explicitParameters ?? (sibling?.ok ? sibling.input : undefined),
-        baseline: baselineFor(candidate, args, baselineRoot, baselineIsFolder, io),
+        baseline: baselineFor(candidate, args, baselineRoot, baselineIsFolder, io, bicep),
       };
       let result = lintEnabled(lintInput, loadedFile.document);
       if ((args.fix || args.fixDryRun) && fixable(result.findings).length > 0) {
@@ -124,12 +127,13 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       }
       resources += result.resources;
       findings.push(...result.findings);
+      for (const note of bicep?.notes.get(candidate.display) ?? []) io.stderr(`patchwise: ${candidate.display}: module not read: ${note}\n`);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       findings.push(internalErrorFinding(candidate.display, error, context));
     }
   }
-  if (files === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
+  if (files === 0) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
 
   dropRepeatedFileFindings(findings);
   const summary = summarize(findings, files, resources);
@@ -217,16 +221,16 @@ function isFolder(path: string, given: string): boolean {
 }
 
 /** The previous version of a template: `--baseline` file or folder (same relative path), or the file at `--baseline-ref`. */
-function baselineFor(candidate: Candidate, args: LintArgs, root: string | undefined, isFolderBaseline: boolean, io: CliIO): TextInput | null | undefined {
+function baselineFor(candidate: Candidate, args: LintArgs, root: string | undefined, isFolderBaseline: boolean, io: CliIO, bicep: BicepSupport | undefined): TextInput | null | undefined {
   if (args.baselineRef) {
     const text = readAtRevision(candidate.path, args.baselineRef);
-    return text === null ? null : checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref');
+    return text === null ? null : checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref', bicep);
   }
   if (!root) return undefined;
-  if (!isFolderBaseline) return checkBaseline(readOptionFile('--baseline', root, io.cwd), '--baseline');
+  if (!isFolderBaseline) return checkBaseline(readOptionFile('--baseline', root, io.cwd), '--baseline', bicep);
   const path = resolve(root, candidate.display);
   if (!existsSync(path)) return null; // not in the baseline folder: a new file, every resource is new
-  return checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline');
+  return checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline', bicep);
 }
 
 export function summarize(findings: readonly Finding[], files: number, resources: number): LintSummary {

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { prepareTemplate, type TextInput } from '../engine/lint.js';
+import { prepareTemplate, type LintInput, type TextInput } from '../engine/lint.js';
 import type { Inventory } from '../inventory/types.js';
 import type { FleetInput, Plan, Scenario } from '../plan/index.js';
 import { loadConfig } from './config-file.js';
@@ -16,6 +16,7 @@ import type { CliIO } from './io.js';
 import { redactSecrets } from '../report/redact.js';
 import { mapStrings, neutralizeControls } from '../report/neutralize.js';
 import { checkBaseline, loadCandidate, readOptionFile, readParametersOption } from './template-inputs.js';
+import { BicepSupport } from './bicep-support.js';
 import { writeReport } from './write-file.js';
 
 export interface PlanArgs {
@@ -57,29 +58,30 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   const inventory: Inventory | undefined = args.inventory ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory) : undefined;
   const loaded = loadConfig(io.cwd, args.config);
   const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir));
-  if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
-  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
+  if (candidates.length === 0) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
+  const bicep = await BicepSupport.load([...candidates.map((candidate) => candidate.path), args.parameters ?? ''], io.cwd, loaded.config.bicep, loaded.baseDir);
+  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd, bicep) : undefined;
 
   const current: FleetInput[] = [];
   const previous: FleetInput[] = [];
   const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
   const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
   for (const candidate of candidates) {
-    const loadedFile = loadCandidate(candidate);
+    const loadedFile = loadCandidate(candidate, bicep);
     if (loadedFile.kind === 'skipped') {
       if (loadedFile.note) io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
     }
     // A plan of part of the fleet would look complete: a file that may be a template and cannot be read stops the plan.
     if (loadedFile.kind === 'broken' && !loadedFile.input) throw new UsageError(`cannot plan ${loadedFile.file}: ${loadedFile.reason}`);
-    const input = loadedFile.kind === 'template' ? loadedFile.input : loadedFile.input!;
+    const input: LintInput = loadedFile.kind === 'template' ? { ...loadedFile.input, reader: loadedFile.reader } : loadedFile.input!;
     const parametersPath = explicitParameters ? undefined : parametersFileFor(candidate.path);
     const parameters = explicitParameters ?? (parametersPath ? readOptionFile('parameters file', parametersPath, io.cwd) : undefined);
     current.push(model(input, parameters, candidate.display));
     if (args.baseline || args.baselineRef) {
-      const old = baselineFor(candidate, args, baselineRoot, baselineIsFolder, io);
+      const old = baselineFor(candidate, args, baselineRoot, baselineIsFolder, io, bicep);
       // The baseline plans under the current file name, so targets pair by file and name.
-      if (old) previous.push(model(old, parameters, candidate.display));
+      if (old) previous.push(model({ ...old, reader: input.reader }, parameters, candidate.display));
     }
   }
   if (current.length === 0) throw new UsageError('no ARM templates to plan');
@@ -103,8 +105,8 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
 }
 
 /** Model one template; a template that cannot be read is a usage error (lint explains it). */
-function model(input: TextInput, parameters: TextInput | undefined, file: string): FleetInput {
-  const prepared = prepareTemplate(input, parameters, { rules: [] });
+function model(input: LintInput, parameters: TextInput | undefined, file: string): FleetInput {
+  const prepared = prepareTemplate(input, parameters, { rules: [] }, { reader: input.reader });
   // A parameters file that cannot be used would plan a different fleet: stop rather than guess.
   const unusable = prepared.findings.find((finding) => finding.ruleId === 'parse-error' || finding.ruleId === 'template/invalid-parameters');
   if (!prepared.model || unusable) {
@@ -124,14 +126,14 @@ function isFolder(path: string, given: string): boolean {
 }
 
 /** The previous version of a template: `--baseline` file or folder (same relative path), or `--baseline-ref`. Null: new file. */
-function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, io: CliIO): TextInput | null {
+function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, io: CliIO, bicep: BicepSupport | undefined): TextInput | null {
   if (args.baselineRef) {
     const text = readAtRevision(candidate.path, args.baselineRef);
-    return text === null ? null : checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref');
+    return text === null ? null : checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref', bicep);
   }
   if (!root) return null;
-  if (!folder) return checkBaseline(readOptionFile('--baseline', root, io.cwd), '--baseline');
+  if (!folder) return checkBaseline(readOptionFile('--baseline', root, io.cwd), '--baseline', bicep);
   const path = resolve(root, candidate.display);
   if (!existsSync(path)) return null; // a new file
-  return checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline');
+  return checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline', bicep);
 }

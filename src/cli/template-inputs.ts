@@ -7,12 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { isTemplateDocument, isParametersDocument } from '../template/parameters-file.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
-import type { TextInput } from '../engine/lint.js';
+import type { InputReader, TextInput } from '../engine/lint.js';
+import { BICEP_NAME, BICEP_PARAMS_NAME, type BicepSupport } from './bicep-support.js';
 import { displayPath, isTemplateCandidateText, UsageError, type Candidate } from './files.js';
 import { readTextFile, type TextEncoding } from './text-file.js';
 
 export type LoadedCandidate =
-  | { kind: 'template'; input: TextInput; document: SourceDocument; encoding: TextEncoding }
+  /** `document`: the JSON already parsed; `reader`: how the engine reads a file of another format (Bicep). */
+  | { kind: 'template'; input: TextInput; document?: SourceDocument; reader?: InputReader; encoding: TextEncoding }
   /** Not readable or not parseable: `input` is present when there is text to parse (the engine locates the error). */
   | { kind: 'broken'; file: string; reason: string; input?: TextInput }
   | { kind: 'skipped'; note?: string };
@@ -21,15 +23,19 @@ const JSON_NAME = /\.jsonc?$/i;
 /** How much of an over-sized or undecodable file is read to tell whether it is a template at all. */
 const SNIFF_BYTES = 64 * 1024;
 
-export function loadCandidate(candidate: Candidate): LoadedCandidate {
+/** `bicep`: the Bicep reader, present when the run has `.bicep` files. */
+export function loadCandidate(candidate: Candidate, bicep?: BicepSupport): LoadedCandidate {
   const file = candidate.display;
   if (candidate.problem) return { kind: 'broken', file, reason: candidate.problem };
+  const isBicep = BICEP_NAME.test(candidate.path);
   const read = readTextFile(candidate.path);
   if (!read.ok) {
-    if (!candidate.explicit && !mayBeTemplate(candidate.path)) return { kind: 'skipped' };
+    if (!candidate.explicit && !isBicep && !mayBeTemplate(candidate.path)) return { kind: 'skipped' };
     return { kind: 'broken', file, reason: `cannot read the file: ${read.reason}` };
   }
   const { text, encoding } = read.file;
+  // Every .bicep file is a template; the engine reads it (syntax errors are findings at their position).
+  if (isBicep && bicep) return { kind: 'template', input: { file, text }, reader: bicep.readerFor(candidate.path), encoding };
   if (!candidate.explicit && !isTemplateCandidateText(text)) return { kind: 'skipped' };
   const parsed = readJsonDocument(file, text);
   if (!parsed.ok) {
@@ -71,9 +77,10 @@ export function readOptionFile(option: string, path: string, cwd: string): TextI
   return { file, text: read.file.text };
 }
 
-/** `--parameters FILE`: must parse and be a deployment parameters object. */
-export function readParametersOption(path: string, cwd: string): TextInput {
+/** `--parameters FILE`: must parse and be a deployment parameters object (or a `.bicepparam` file). */
+export function readParametersOption(path: string, cwd: string, bicep?: BicepSupport): TextInput {
   const input = readOptionFile('--parameters', path, cwd);
+  if (BICEP_PARAMS_NAME.test(path) && bicep) return bicep.checkParameters(input, '--parameters');
   const parsed = readJsonDocument(input.file, input.text);
   if (!parsed.ok) throw new UsageError(`--parameters: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   if (!isParametersDocument(parsed.document.value)) throw new UsageError(`--parameters: ${input.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries)`);
@@ -81,7 +88,8 @@ export function readParametersOption(path: string, cwd: string): TextInput {
 }
 
 /** A baseline template (`--baseline`, or the file at `--baseline-ref`): a broken one would silently disable the change rules. */
-export function checkBaseline(input: TextInput, option: string): TextInput {
+export function checkBaseline(input: TextInput, option: string, bicep?: BicepSupport): TextInput {
+  if ((BICEP_NAME.test(input.file) || /\.bicep@/i.test(input.file)) && bicep) return bicep.checkBaseline(input, option);
   const parsed = readJsonDocument(input.file, input.text);
   if (!parsed.ok) throw new UsageError(`${option}: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   if (!isTemplateDocument(parsed.document.value)) throw new UsageError(`${option}: ${input.file} is not an ARM deployment template`);
