@@ -483,6 +483,7 @@ class Parser {
     }
   }
 
+  /** `( item, item … )`, new lines allowed around items. */
   private argumentList(): Ast.Expression[] {
     this.expect('(');
     this.skipNewLines();
@@ -540,17 +541,8 @@ class Parser {
   }
 
   private parenthesizedOrLambda(start: number): Ast.Expression {
-    this.next();
-    this.skipNewLines();
-    const items: Ast.Expression[] = [];
-    while (!this.is(')')) {
-      items.push(this.expression());
-      this.skipNewLines();
-      if (!this.is(',')) break;
-      this.next();
-      this.skipNewLines();
-    }
-    this.expect(')');
+    // `(a, b) => …` and `(x)` share the form of an argument list.
+    const items = this.argumentList();
     if (this.is('=>')) {
       this.next();
       this.skipNewLines();
@@ -575,8 +567,7 @@ class Parser {
         return;
       }
       if (this.is('...')) {
-        this.next();
-        properties.push({ kind: 'spread', value: this.expression(), ...this.span(itemStart) });
+        properties.push(this.spread());
         return;
       }
       let key: string | Ast.Expression;
@@ -601,17 +592,19 @@ class Parser {
     this.expect('[');
     const items: Ast.ArrayItem[] = [];
     this.elements(']', () => {
-      const itemStart = this.position;
-      if (this.is('...')) {
-        this.next();
-        items.push({ kind: 'spread', value: this.expression(), ...this.span(itemStart) });
-        return;
-      }
-      items.push(this.expression());
+      items.push(this.is('...') ? this.spread() : this.expression());
     });
     this.expect(']');
     this.leave();
     return { kind: 'array', items, ...this.span(start) };
+  }
+
+  /** `...value` in an object or an array. */
+  private spread(): Ast.Spread {
+    const start = this.position;
+    this.expect('...');
+    const value = this.expression();
+    return { kind: 'spread', value, ...this.span(start) };
   }
 
   /** Items separated by new lines or commas. */
