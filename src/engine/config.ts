@@ -25,6 +25,8 @@ export interface PatchwiseConfig {
   rules?: Record<string, RuleSetting>;
   ignore?: string[];
   suppressions?: SuppressionEntry[];
+  /** Where Bicep registry modules are read from (see the README's Bicep section). */
+  bicep?: { modules?: Record<string, string>; cacheRoot?: string };
 }
 
 export interface LoadedConfig {

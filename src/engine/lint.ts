@@ -8,7 +8,8 @@ import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
 import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
 import { EvaluationBudget } from '../template/expression/limits.js';
-import { readJsonDocument, type Position, type SourceDocument } from '../template/json.js';
+import { readJsonDocument, type ParseFailure, type Position, type ReadResult, type SourceDocument } from '../template/json.js';
+import { toSourceLocation } from '../template/origin.js';
 import { isParametersDocument, isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
 import type { Diagnostic, ExpandedResource, ExpandedTemplate } from '../template/types.js';
@@ -29,7 +30,16 @@ export interface TextInput {
   text: string;
 }
 
+/** How the files of one input are read: ARM JSON unless the caller gives another reader (Bicep). */
+export interface InputReader {
+  template(input: TextInput): ReadResult;
+  /** Parameter values of a parameters file (lower-case names), or why it cannot be read. */
+  parameters?(input: TextInput): { ok: true; values: Map<string, unknown> } | { ok: false; error: ParseFailure } | undefined;
+}
+
 export interface LintInput extends TextInput {
+  /** Reads the template, its baseline and its parameters file; default: ARM JSON. */
+  reader?: InputReader;
   /** A parameters file for this template. */
   parameters?: TextInput;
   /**
@@ -88,18 +98,29 @@ export interface PrepareOptions {
   reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
   /** The file's evaluation budget, shared by its variants and baseline (see ExpandOptions.budget). */
   budget?: EvaluationBudget;
+  /** See LintInput.reader. */
+  reader?: InputReader;
 }
 
 /** Read, expand and model one template text (also used for baselines). */
 export function prepareTemplate(input: TextInput, parameters: TextInput | undefined, context: LintContext, options: PrepareOptions = {}): Prepared {
   const findings: Finding[] = [];
-  const read = options.document ? ({ ok: true, document: options.document } as const) : readJsonDocument(input.file, input.text);
+  const read = options.document ? ({ ok: true, document: options.document } as const) : options.reader ? options.reader.template(input) : readJsonDocument(input.file, input.text);
   if (!read.ok) {
     findings.push(coreFinding(CORE_RULES.parseError, input.file, read.error.line, read.error.column, read.error.message, context));
     return { findings };
   }
+  // A document read on past a syntax error (Bicep) still fails the gate: each error is a finding.
+  for (const error of read.document.syntaxErrors) {
+    const position = read.document.positionAt(error.offset);
+    findings.push(coreFinding(CORE_RULES.parseError, input.file, position.line, position.column, error.message, context));
+  }
   let parameterValues: Map<string, unknown> | undefined;
-  if (parameters) {
+  const otherParameters = parameters ? options.reader?.parameters?.(parameters) : undefined;
+  if (otherParameters) {
+    if (otherParameters.ok) parameterValues = otherParameters.values;
+    else findings.push(coreFinding(CORE_RULES.parseError, parameters!.file, otherParameters.error.line, otherParameters.error.column, otherParameters.error.message, context));
+  } else if (parameters) {
     const readParameters = readJsonDocument(parameters.file, parameters.text);
     if (!readParameters.ok) findings.push(coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context));
     else if (!isParametersDocument(readParameters.document.value)) findings.push(coreFinding(CORE_RULES.invalidParameters, parameters.file, 1, 1, `${parameters.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries): parameter defaults are used instead`, context));
@@ -123,13 +144,13 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
 export function lintTemplate(input: LintInput, context: LintContext, parsed: { document?: SourceDocument } = {}): FileLintResult {
   // One budget for everything evaluated for this file: variants cannot multiply a hostile template's cost.
   const budget = new EvaluationBudget();
-  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, document: parsed.document, budget });
+  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, document: parsed.document, reader: input.reader, budget });
   const findings = prepared.findings.filter((finding) => finding.file === input.file || FILE_LEVEL_RULES.has(finding.ruleId));
   if (!prepared.model || !prepared.expanded) {
     return { file: input.file, findings: sortFindings(findings), resources: 0, expandedResources: 0 };
   }
   const hasBaseline = input.baseline !== undefined;
-  const baseline = input.baseline ? prepareTemplate(input.baseline, input.parameters, context, { budget }) : undefined;
+  const baseline = input.baseline ? prepareTemplate(input.baseline, input.parameters, context, { reader: input.reader, budget }) : undefined;
   // A baseline that cannot be read must not pass as "every resource is new": say so.
   if (baseline && !baseline.model) findings.push(...baseline.findings.filter((finding) => finding.ruleId === CORE_RULES.parseError.id));
   const baselineModel = baseline?.model;
@@ -148,6 +169,7 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
         skipDiagnostics: true,
         reuse: { index: index!, varied: new Set(variant.overrides.keys()) },
         budget,
+        reader: input.reader,
       });
       return { variant, findings: other.model ? findingsOfRules(other.model, baselineModel, hasBaseline, context, false) : [] };
     });
@@ -178,7 +200,7 @@ function suppressionFindings(findings: Finding[], file: string, document: Source
     active: (ruleId: string) => context.settings?.get(ruleId) !== 'off' && (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
     matches: (patterns: string[], ruleId: string) => inlineSuppression({ patchwise: { suppress: patterns } }, ruleId) !== undefined,
   };
-  const problems = applyDirectives(findings, file, readDirectives(document.text), ruleSet);
+  const problems = applyDirectives(findings, file, readDirectives(document.text, document.commentSpans()), ruleSet);
   // One entry per declaration: copy-loop instances share it (and its suppression).
   const declarations = new Map<string, { where: Position; patterns: string[]; resources: Set<string> }>();
   for (const resource of model.resources) {
@@ -293,7 +315,8 @@ function resourceIdentity(resource: ModelResource): { type: string; name: string
 
 function toFinding(raw: RawFinding, context: LintContext): Finding {
   const source = raw.resource.resource;
-  const location = source.locate(raw.path);
+  const inDocument = isExpandedResource(source) ? source.locateInDocument(raw.path) : undefined;
+  const location = inDocument ? toSourceLocation(inDocument) : source.locate(raw.path);
   const resource = resourceIdentity(raw.resource);
   const finding: Finding = {
     ruleId: raw.ruleId,
@@ -324,6 +347,10 @@ function toFinding(raw: RawFinding, context: LintContext): Finding {
   );
   if (suppressed) finding.suppressed = suppressed;
   return finding;
+}
+
+function isExpandedResource(source: ModelResource['resource']): source is ExpandedResource {
+  return 'locateInDocument' in source;
 }
 
 function coreFinding(rule: CoreRule, file: string, line: number, column: number, message: string, context: LintContext): Finding {

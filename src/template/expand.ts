@@ -10,7 +10,7 @@ import { evaluateString } from './expression/index.js';
 import { EvaluationBudget, EvaluationLimitError, unfoldedSize } from './expression/limits.js';
 import { ExpressionError, type EvalScope, type UserFunction } from './expression/scope.js';
 import type { JsonPath, SourceDocument } from './json.js';
-import { getOrigin, locateIn, setOrigin, toSourceLocation, type Origin } from './origin.js';
+import { getOrigin, locateIn, setOrigin, templateDocumentOf, toSourceLocation, type Origin } from './origin.js';
 import { Unknown, isUnknown } from './unknown.js';
 import {
   DEFAULT_TARGET,
@@ -355,6 +355,8 @@ function resolveVariable(frame: Frame, name: string): unknown {
 function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope, depth: number, anchorNested = true): unknown {
   if (typeof raw === 'string') return raw.charCodeAt(0) === 91 ? evaluate(frame, raw, path, scope) : raw;
   if (raw === null || typeof raw !== 'object') return raw;
+  // A value the reader could not express as ARM (a Bicep construct): unknown as it stands.
+  if (isUnknown(raw)) return raw;
   if (depth > LIMITS.valueDepth) {
     reportLimit(frame, path, `values nested deeper than ${LIMITS.valueDepth} levels are not evaluated`);
     return new Unknown('(deeply nested value)', 'nested too deeply to evaluate');
@@ -773,7 +775,9 @@ function expandNestedDeployment(frame: Frame, declaration: Json, body: Json, pat
         for (const key of Object.keys(template.parameters)) provided.set(key.toLowerCase(), expandedProperties.parameters);
       }
     }
-    const child = new Frame(frame.shared, frame.document, templatePath, name, frame.depth + 1, deployments);
+    // A module written in its own file (Bicep) is located in that file, from its root.
+    const ownDocument = templateDocumentOf(template);
+    const child = new Frame(frame.shared, ownDocument ?? frame.document, ownDocument ? [] : templatePath, name, frame.depth + 1, deployments);
     declareFrame(child, template, provided);
     expandResourcesOf(child, template, new ArmScope(child, {}));
     return;

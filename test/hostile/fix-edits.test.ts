@@ -1,5 +1,5 @@
 /**
- * Fixes are computed from the document's syntax tree, parsed once (src/engine/json-edit.ts), not
+ * Fixes are computed from the document's syntax tree, parsed once (src/template/json-edit.ts), not
  * by jsonc-parser's `modify` per fix (which parses the whole file each time). The edits must be
  * the ones `modify` makes: checked on every property and element of every fixture, set, added and
  * removed, with the fixture's own formatting (indentation, CRLF).
@@ -8,8 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { modify, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { formattingOf } from '../../src/engine/fixes.js';
-import { editsAtPath } from '../../src/engine/json-edit.js';
+import { editsAtPath } from '../../src/template/json-edit.js';
+import { formattingOf } from '../../src/template/json.js';
 import { readJsonDocument, type JsonPath } from '../../src/template/json.js';
 import { FIXTURES } from '../helpers/lint-fixture.js';
 

@@ -8,8 +8,8 @@
  */
 import { findNodeAtLocation, format, type FormattingOptions, type Node } from 'jsonc-parser';
 import type { JsonPath } from '../model/source.js';
-import type { SourceDocument } from '../template/json.js';
-import type { TextEdit } from './finding.js';
+import type { SourceDocument } from './json.js';
+import type { TextEdit } from '../engine/finding.js';
 
 /** The edits that set `path` to `value` (remove it when undefined); undefined when `modify` would not apply. */
 export function editsAtPath(document: SourceDocument, path: JsonPath, value: unknown, formatting: FormattingOptions): TextEdit[] | undefined {
