@@ -6,7 +6,7 @@
  */
 import { Project } from 'ts-morph';
 import { ALL_RULES } from '../../rules/index.js';
-import { lintTemplate, prepareTemplate, type TextInput } from '../../src/engine/lint.js';
+import { lintTemplate, prepareTemplate, type InputReader, type TextInput } from '../../src/engine/lint.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { readJsonDocument } from '../../src/template/json.js';
 import { isTemplateDocument } from '../../src/template/parameters-file.js';
@@ -29,6 +29,8 @@ export interface ConvertOptions {
   patchwiseVersion?: string;
   /** The date schedule checks and lint use (default: now). */
   today?: Date;
+  /** How to read the input when it is not ARM JSON (the Bicep reader); default: ARM JSON. */
+  reader?: InputReader;
 }
 
 export interface ConversionSummary {
@@ -67,13 +69,14 @@ function tier(type: string): number {
 }
 
 export function convertTemplate(input: TextInput, options: ConvertOptions = {}): Conversion {
-  const read = readJsonDocument(input.file, input.text);
+  const read = options.reader ? options.reader.template(input) : readJsonDocument(input.file, input.text);
   if (!read.ok) throw new ConvertError(`${input.file}:${read.error.line}:${read.error.column}: ${read.error.message}`);
-  if (!isTemplateDocument(read.document.value)) throw new ConvertError(`${input.file} is not an ARM deployment template`);
+  if (!options.reader && !isTemplateDocument(read.document.value)) throw new ConvertError(`${input.file} is not an ARM deployment template`);
+  // A Bicep file arrives lowered to its ARM template (languageVersion 2.0, symbolic resources).
   const template = read.document.value as Record<string, unknown>;
   const context = { rules: ALL_RULES, allowedValues: false, today: options.today };
-  const prepared = prepareTemplate(input, options.parameters, context, { document: read.document });
-  const findings = lintTemplate({ ...input, parameters: options.parameters }, context, { document: read.document }).findings;
+  const prepared = prepareTemplate(input, options.parameters, context, { document: read.document, reader: options.reader });
+  const findings = lintTemplate({ ...input, parameters: options.parameters, reader: options.reader }, context, { document: read.document }).findings;
 
   const names = new Names();
   const scope = new TemplateScope();

@@ -10,6 +10,7 @@ import type { Finding } from '../../src/engine/finding.js';
 import { applyCommentDirectives, coreFinding, lintModel, sortFindings, type FileLintResult, type LintContext, type TextInput } from '../../src/engine/lint.js';
 import { buildModel } from '../../src/model/build.js';
 import type { ResourceSource } from '../../src/model/source.js';
+import type { CommentSpan } from '../../src/template/json.js';
 import { Unknown } from '../../src/model/unknown.js';
 import { formatViolation } from '../pulumi/errors.js';
 import { toResourceSource } from '../policy/adapter.js';
@@ -67,7 +68,7 @@ export function lintPulumiProgram(input: TextInput, context: LintContext): FileL
   const model = buildModel(sources);
   findings.push(...lintModel(model, context));
   // `// patchwise-disable-next-line rule-id reason` (and `-line`), as in templates; unused ones are findings.
-  findings.push(...applyCommentDirectives(findings, input.file, text, context, '"\'`'));
+  findings.push(...applyCommentDirectives(findings, input.file, text, context, commentSpans(sourceFile)));
   return { file: input.file, findings: sortFindings(findings), resources: model.resources.length, expandedResources: declared };
 }
 
@@ -111,6 +112,23 @@ function componentFindings(component: ComponentName, name: string, declaration: 
     }
   }
   return findings;
+}
+
+/** Every comment of the file, from the TypeScript scanner's trivia (never a `//` inside a string). */
+function commentSpans(sourceFile: SourceFile): CommentSpan[] {
+  const text = sourceFile.getFullText();
+  const spans = new Map<number, CommentSpan>();
+  const add = (ranges: ts.CommentRange[] | undefined) => {
+    for (const range of ranges ?? []) spans.set(range.pos, { start: range.pos, end: range.end, block: range.kind === ts.SyntaxKind.MultiLineCommentTrivia });
+  };
+  const visit = (node: ts.Node) => {
+    add(ts.getLeadingCommentRanges(text, node.pos));
+    add(ts.getTrailingCommentRanges(text, node.end));
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile.compilerNode);
+  add(ts.getLeadingCommentRanges(text, sourceFile.compilerNode.endOfFileToken.pos));
+  return [...spans.values()].sort((a, b) => a.start - b.start);
 }
 
 function firstSyntaxError(sourceFile: SourceFile): { line: number; column: number; message: string } | undefined {

@@ -65,10 +65,17 @@ function knownLower(field: Field<string>): string | undefined {
 
 function referenceOf(field: Field<string>): AssignmentReference {
   if (typeof field.value !== 'string') return { kind: 'unknown' };
-  const text = field.value.trim().toLowerCase().replace(/\/+$/, '');
+  const text = withoutTrailingSlashes(field.value.trim().toLowerCase());
   if (text.includes('/')) return { kind: 'id', id: text };
   if (/^[a-z_][a-z0-9_]*$/.test(text)) return { kind: 'symbolic', name: text };
   return { kind: 'unknown' };
+}
+
+/** A loop, not `/\/+$/`: that pattern retries from every slash of a long run (quadratic). */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+  return text.slice(0, end);
 }
 
 /** `vm1/Microsoft.Maintenance/assignment1` → the VM `vm1`. */

@@ -36,7 +36,8 @@ export default defineRule({
     }
     const recurEvery = windowField(configuration, 'recurEvery');
     if (isKnown(recurEvery)) {
-      const hours = /^\s*(\d*)\s*hours?\s*$/i.exec(recurEvery.value);
+      // Trimmed first: `\s*(\d*)\s*` around an empty number backtracks quadratically on long blank text.
+      const hours = /^(\d*)\s*hours?$/i.exec(recurEvery.value.trim());
       if (hours) {
         const count = hours[1] === '' ? 1 : Number(hours[1]);
         if (count < 6) context.report({ path: recurEvery.path, messageId: 'recurrence', data: { value: recurEvery.value, hours: count } });

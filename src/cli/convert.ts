@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageVersion } from '../engine/package-info.js';
+import { BicepSupport } from './bicep-support.js';
 import { displayPath, UsageError } from './files.js';
 import type { CliIO } from './io.js';
 import { readOptionFile, readParametersOption } from './template-inputs.js';
@@ -20,19 +21,18 @@ export interface ConvertArgs {
 }
 
 export async function runConvert(args: ConvertArgs, io: CliIO): Promise<number> {
-  if (/\.bicep$/i.test(args.template)) {
-    throw new UsageError(`${args.template}: convert reads ARM JSON; build the Bicep file first (az bicep build --file ${args.template}) and convert the JSON`);
-  }
   const today = args.today === undefined ? undefined : new Date(`${args.today}T00:00:00Z`);
   if (today && (!/^\d{4}-\d{2}-\d{2}$/.test(args.today!) || Number.isNaN(today.getTime()))) throw new UsageError(`--today takes a date as YYYY-MM-DD, not '${args.today}'`);
   const templatePath = resolve(io.cwd, args.template);
   const input = readOptionFile('template', templatePath, io.cwd);
   const parameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
+  // A .bicep file is read natively (lowered to its ARM template, local modules included).
+  const bicep = await BicepSupport.load([templatePath], io.cwd);
   // ts-morph and the converter load only for this command.
   const { convertTemplate, ConvertError } = await import('../../components/convert/convert.js');
   let conversion;
   try {
-    conversion = convertTemplate(input, { parameters, stack: args.stack, project: args.project, patchwiseVersion: `^${packageVersion()}`, today });
+    conversion = convertTemplate(input, { parameters, stack: args.stack, project: args.project, patchwiseVersion: `^${packageVersion()}`, today, reader: bicep?.readerFor(templatePath) });
   } catch (error) {
     if (error instanceof ConvertError) throw new UsageError(error.message);
     throw error;

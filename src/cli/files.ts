@@ -1,4 +1,4 @@
-/** Finding the templates to lint: files as given, folders searched for ARM templates. */
+/** Finding the templates to lint: files as given, folders searched for ARM templates and Bicep files. */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -29,6 +29,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 
 const JSON_NAME = /\.jsonc?$/i;
 /** TypeScript sources that may be Pulumi programs (`patchwise lint`); declaration files are not. */
 const PROGRAM_NAME = /(?<!\.d)\.[mc]?ts$/i;
+const BICEP_NAME = /\.bicep$/i;
 // The value may hold JSON escapes (`deployment\u0054emplate.json`): captured raw, decoded below.
 const SCHEMA_VALUE = /"\$schema"\s*:\s*"((?:[^"\\\r\n]|\\.){0,512})"/gi;
 const TEMPLATE_SCHEMA_URL = /deploymentTemplate\.json/i;
@@ -42,10 +43,11 @@ export function displayPath(path: string, cwd: string): string {
 /**
  * Expand paths into candidates. A file named on the command line is a candidate as it is; folders
  * are searched recursively (following symbolic links, each real folder once) for `.json`/`.jsonc`
- * files, and whether one is a template is decided when it is read (see isTemplateCandidateText).
+ * files, whether one is a template being decided when it is read (see isTemplateCandidateText),
+ * and for `.bicep` files.
  */
 export function findTemplates(paths: readonly string[], cwd: string, ignore: (absolute: string) => boolean, options: { programs?: boolean } = {}): Candidate[] {
-  const wanted = (name: string) => JSON_NAME.test(name) || (options.programs === true && PROGRAM_NAME.test(name));
+  const wanted = (name: string) => JSON_NAME.test(name) || BICEP_NAME.test(name) || (options.programs === true && PROGRAM_NAME.test(name));
   const found = new Map<string, Candidate>();
   const add = (candidate: Candidate) => {
     if (!found.has(candidate.path)) found.set(candidate.path, candidate);
@@ -100,7 +102,7 @@ function expandGlob(pattern: string, cwd: string): string[] {
   return found;
 }
 
-function* walk(folder: string, visited: Set<string>, wanted: (name: string) => boolean = (name) => JSON_NAME.test(name)): Generator<{ path: string; problem?: string }> {
+function* walk(folder: string, visited: Set<string>, wanted: (name: string) => boolean = (name) => JSON_NAME.test(name) || BICEP_NAME.test(name)): Generator<{ path: string; problem?: string }> {
   let real: string;
   let entries: Dirent[];
   try {
@@ -164,14 +166,22 @@ export function isPulumiProgramText(text: string): boolean {
 }
 
 /** `azuredeploy.json` → `azuredeploy.parameters.json` beside it, when it exists. */
+/**
+ * `azuredeploy.json` → `azuredeploy.parameters.json` beside it, when it exists; `main.bicep` →
+ * `main.bicepparam`, else `main.parameters.json`.
+ */
 export function parametersFileFor(template: string): string | undefined {
-  const name = basename(template).replace(/\.jsonc?$/i, '');
-  const candidate = join(dirname(template), `${name}.parameters.json`);
-  try {
-    return statSync(candidate).isFile() ? candidate : undefined;
-  } catch {
-    return undefined;
+  const bicep = BICEP_NAME.test(template);
+  const name = basename(template).replace(bicep ? BICEP_NAME : /\.jsonc?$/i, '');
+  const candidates = bicep ? [`${name}.bicepparam`, `${name}.parameters.json`] : [`${name}.parameters.json`];
+  for (const candidate of candidates.map((file) => join(dirname(template), file))) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not there: the next name, or defaults
+    }
   }
+  return undefined;
 }
 
 /** A matcher for ignore globs relative to `baseDir`. */

@@ -21,6 +21,7 @@ import { cacheKey, DEFAULT_CACHE_LOCATION, LintCache } from './lint-cache.js';
 import { selectRules } from './rule-selection.js';
 import { inShard, parseShard } from './shard.js';
 import { baselineFor, loadCandidate, readParametersOption, resolveBaseline, type LoadedCandidate, type ResolvedBaseline } from './template-inputs.js';
+import { BicepSupport } from './bicep-support.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
 import { rewriteFile, WriteError, writeReport } from './write-file.js';
 
@@ -68,6 +69,8 @@ interface Run {
   loaded: LoadedConfig;
   baseline: ResolvedBaseline;
   explicitParameters?: TextInput;
+  /** The Bicep reader, when the run has `.bicep` files (loaded only then). */
+  bicep?: BicepSupport;
   cache?: LintCache;
   /** What decides results besides a file's own inputs (the cache key). */
   runKey: string;
@@ -87,6 +90,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const run = await prepareRun(args, io);
   if (args.printConfig) return printConfig(run, args.printConfig);
   const candidates = await selectCandidates(run);
+  run.bicep = await BicepSupport.load([...candidates.map((candidate) => candidate.path), args.parameters ?? ''], io.cwd, run.loaded.config.bicep, run.loaded.baseDir);
+  if (args.parameters) run.explicitParameters = readParametersOption(resolve(io.cwd, args.parameters), io.cwd, run.bicep);
   const outcome = await lintCandidates(run, candidates);
   run.cache?.save();
   return report(run, candidates, outcome);
@@ -131,7 +136,6 @@ async function prepareRun(args: LintArgs, io: CliIO): Promise<Run> {
     context,
     loaded,
     baseline: resolveBaseline(args, io.cwd),
-    explicitParameters: args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined,
     cache: args.cache && !args.fix && !args.fixDryRun ? LintCache.open(resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined,
     runKey,
   };
@@ -153,7 +157,7 @@ async function selectCandidates(run: Run): Promise<Candidate[]> {
     candidates = candidates.filter((candidate) => inShard(repositoryPath(candidate.path, { cwd: io.cwd, root }), shard));
     return candidates;
   }
-  if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
+  if (candidates.length === 0) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
   return candidates;
 }
 
@@ -162,7 +166,7 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
   const progress = startProgress(run.io, candidates.length);
   for (const [index, candidate] of candidates.entries()) {
     progress(index);
-    const loadedFile = loadCandidate(candidate, { programs: true });
+    const loadedFile = loadCandidate(candidate, run.bicep, { programs: true });
     if (loadedFile.kind === 'skipped') {
       if (loadedFile.note) run.io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
@@ -192,10 +196,12 @@ async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extr
   if (sibling && !sibling.ok) outcome.findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, run.context));
   const input: LintInput = {
     ...loadedFile.input,
+    reader: loadedFile.reader,
     parameters: run.explicitParameters ?? (sibling?.ok ? sibling.input : undefined),
-    baseline: baselineFor(candidate, run.baseline, io.cwd),
+    baseline: baselineFor(candidate, run.baseline, io.cwd, run.bicep),
   };
-  const key = run.cache ? cacheKey([run.runKey, input.file, run.context.relativeToConfig?.(input.file), input.text, input.parameters?.file, input.parameters?.text, input.baseline === null ? 'new' : input.baseline?.text]) : undefined;
+  // A Bicep file's result depends on the modules it reads too: not cached.
+  const key = run.cache && !loadedFile.reader ? cacheKey([run.runKey, input.file, run.context.relativeToConfig?.(input.file), input.text, input.parameters?.file, input.parameters?.text, input.baseline === null ? 'new' : input.baseline?.text]) : undefined;
   const cached = key ? run.cache!.get(key) : undefined;
   if (cached) {
     outcome.resources += cached.resources;
@@ -206,6 +212,7 @@ async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extr
   if (key) run.cache!.set(key, { findings: result.findings, resources: result.resources });
   outcome.resources += result.resources;
   outcome.findings.push(...result.findings);
+  for (const note of run.bicep?.notes.get(candidate.display) ?? []) io.stderr(`patchwise: ${candidate.display}: module not read: ${note}\n`);
 }
 
 /** Pulumi programs: ts-morph is loaded with the first one (ARM-only runs never pay for it). */
@@ -250,7 +257,7 @@ function lintEnabled(run: Run, input: LintInput, document?: SourceDocument): Fil
 function report(run: Run, candidates: readonly Candidate[], outcome: Outcome): number {
   const { args, io } = run;
   const { findings, fixes } = outcome;
-  if (outcome.files === 0 && !args.shard) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
+  if (outcome.files === 0 && !args.shard) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
   dropRepeatedFileFindings(findings);
   const all = summarize(findings, outcome.files, outcome.resources);
   // --quiet shows errors only, and the summary counts what is shown.

@@ -162,10 +162,10 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     )
     .command(
       'convert <template>',
-      'Convert an ARM template into a Pulumi TypeScript program built on the patchwise components',
+      'Convert an ARM template or Bicep file into a Pulumi TypeScript program built on the patchwise components',
       (command) =>
         withHelp(command, 'convert')
-          .positional('template', { type: 'string', demandOption: true, describe: 'ARM template (JSON)' })
+          .positional('template', { type: 'string', demandOption: true, describe: 'ARM template (JSON) or .bicep file' })
           .option('out', { type: 'string', demandOption: true, describe: 'Folder for the Pulumi project' })
           .option('parameters', { alias: 'p', type: 'string', describe: 'Parameters file: its values go to the stack config example' })
           .option('stack', { type: 'string', default: 'dev', describe: 'Stack name of the config example' })

@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
-import { prepareTemplate, type TextInput } from '../engine/lint.js';
+import { prepareTemplate, type LintInput, type TextInput } from '../engine/lint.js';
 import type { Inventory } from '../inventory/types.js';
 import type { FleetInput, Plan, Scenario } from '../plan/index.js';
 import { loadConfig } from './config-file.js';
@@ -16,6 +16,7 @@ import type { CliIO } from './io.js';
 import { redactSecrets } from '../report/redact.js';
 import { mapStrings, neutralizeControls } from '../report/neutralize.js';
 import { checkBaseline, loadCandidate, readOptionFile, readParametersOption } from './template-inputs.js';
+import { BicepSupport } from './bicep-support.js';
 import { writeReport } from './write-file.js';
 
 export interface PlanArgs {
@@ -61,8 +62,9 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   const inventory: Inventory | undefined = args.inventory ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory) : undefined;
   const loaded = loadConfig(io.cwd, args.config);
   const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir));
-  if (candidates.length === 0) throw new UsageError(`no ARM templates found in ${args.paths.join(', ') || '.'}`);
-  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
+  if (candidates.length === 0) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
+  const bicep = await BicepSupport.load([...candidates.map((candidate) => candidate.path), args.parameters ?? ''], io.cwd, loaded.config.bicep, loaded.baseDir);
+  const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd, bicep) : undefined;
 
   const current: FleetInput[] = [];
   const previous: FleetInput[] = [];
@@ -70,21 +72,21 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
   const roots = (args.paths.length > 0 ? args.paths : ['.']).map((path) => resolve(io.cwd, path));
   for (const candidate of candidates) {
-    const loadedFile = loadCandidate(candidate);
+    const loadedFile = loadCandidate(candidate, bicep);
     if (loadedFile.kind === 'skipped') {
       if (loadedFile.note) io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
     }
     // A plan of part of the fleet would look complete: a file that may be a template and cannot be read stops the plan.
     if (loadedFile.kind === 'broken' && !loadedFile.input) throw new UsageError(`cannot plan ${loadedFile.file}: ${loadedFile.reason}`);
-    const input = loadedFile.kind === 'template' ? loadedFile.input : loadedFile.input!;
+    const input: LintInput = loadedFile.kind === 'template' ? { ...loadedFile.input, reader: loadedFile.reader } : loadedFile.input!;
     const parametersPath = explicitParameters ? undefined : parametersFileFor(candidate.path);
     const parameters = explicitParameters ?? (parametersPath ? readOptionFile('parameters file', parametersPath, io.cwd) : undefined);
     current.push(model(input, parameters, candidate.display));
     if (args.baseline || args.baselineRef) {
-      const old = baselineFor(candidate, args, baselineRoot, baselineIsFolder, roots, io);
+      const old = baselineFor(candidate, args, baselineRoot, baselineIsFolder, roots, io, bicep);
       // The baseline plans under the current file name, so targets pair by file and name; with its own parameters (D3).
-      if (old) previous.push(model(old.template, old.parameters, candidate.display));
+      if (old) previous.push(model({ ...old.template, reader: input.reader }, old.parameters, candidate.display));
       else io.stderr(`patchwise: the baseline has no ${candidate.display}: every resource of it shows as entering the rollout\n`);
     }
   }
@@ -111,8 +113,8 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
 }
 
 /** Model one template; a template that cannot be read is a usage error (lint explains it). */
-function model(input: TextInput, parameters: TextInput | undefined, file: string): FleetInput {
-  const prepared = prepareTemplate(input, parameters, { rules: [] });
+function model(input: LintInput, parameters: TextInput | undefined, file: string): FleetInput {
+  const prepared = prepareTemplate(input, parameters, { rules: [] }, { reader: input.reader });
   // A parameters file that cannot be used would plan a different fleet: stop rather than guess.
   const unusable = prepared.findings.find((finding) => finding.ruleId === 'parse-error' || finding.ruleId === 'template/invalid-parameters');
   if (!prepared.model || unusable) {
@@ -143,7 +145,7 @@ interface BaselineInput {
  * argument, D8) and its parameters file there. `-p FILE` is used for a side that has no parameters
  * file of its own. Null: the template is new.
  */
-function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, roots: readonly string[], io: CliIO): BaselineInput | null {
+function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, roots: readonly string[], io: CliIO, bicep: BicepSupport | undefined): BaselineInput | null {
   const explicit = args.parameters ? resolve(io.cwd, args.parameters) : undefined;
   if (args.baselineRef) {
     const text = readAtRevision(candidate.path, args.baselineRef);
@@ -151,19 +153,20 @@ function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefi
     const parametersPath = explicit ?? conventionalParameters(candidate.path);
     const oldParameters = readAtRevision(parametersPath, args.baselineRef);
     const parameters = oldParameters !== null ? { file: `${displayPath(parametersPath, io.cwd)}@${args.baselineRef}`, text: oldParameters } : explicit ? readOptionFile('--parameters', explicit, io.cwd) : undefined;
-    return { template: checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref'), parameters };
+    return { template: checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref', bicep), parameters };
   }
   if (!root) return null;
   const path = folder ? baselinePathIn(root, candidate, roots, io.cwd) : root;
   if (!path) return null;
   const own = parametersFileFor(path);
   const parametersPath = own ?? explicit;
-  return { template: checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline'), parameters: parametersPath ? readOptionFile('--baseline parameters', parametersPath, io.cwd) : undefined };
+  return { template: checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline', bicep), parameters: parametersPath ? readOptionFile('--baseline parameters', parametersPath, io.cwd) : undefined };
 }
 
 /** `<name>.parameters.json` next to a template, whether or not it exists now (it may exist at a revision). */
 function conventionalParameters(template: string): string {
-  return resolve(template, '..', `${basename(template).replace(/\.jsonc?$/i, '')}.parameters.json`);
+  const bicep = /\.bicep$/i.test(template);
+  return resolve(template, '..', `${basename(template).replace(/\.(jsonc?|bicep)$/i, '')}${bicep ? '.bicepparam' : '.parameters.json'}`);
 }
 
 /** The template's path inside a baseline folder: relative to the path argument that found it, else to the working directory. */

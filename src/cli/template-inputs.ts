@@ -8,13 +8,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isTemplateDocument, isParametersDocument } from '../template/parameters-file.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
-import type { TextInput } from '../engine/lint.js';
+import type { InputReader, TextInput } from '../engine/lint.js';
+import { BICEP_NAME, BICEP_PARAMS_NAME, type BicepSupport } from './bicep-support.js';
 import { displayPath, isProgramName, isPulumiProgramText, isTemplateCandidateText, UsageError, type Candidate } from './files.js';
 import { readAtRevision } from './git.js';
 import { readTextFile, type TextEncoding } from './text-file.js';
 
 export type LoadedCandidate =
-  | { kind: 'template'; input: TextInput; document: SourceDocument; encoding: TextEncoding }
+  /** `document`: the JSON already parsed; `reader`: how the engine reads a file of another format (Bicep). */
+  | { kind: 'template'; input: TextInput; document?: SourceDocument; reader?: InputReader; encoding: TextEncoding }
   /** A Pulumi TypeScript program (only with `programs`: `patchwise lint`). */
   | { kind: 'program'; input: TextInput; encoding: TextEncoding }
   /** Not readable or not parseable: `input` is present when there is text to parse (the engine locates the error). */
@@ -25,16 +27,20 @@ const JSON_NAME = /\.jsonc?$/i;
 /** How much of an over-sized or undecodable file is read to tell whether it is a template at all. */
 const SNIFF_BYTES = 64 * 1024;
 
-export function loadCandidate(candidate: Candidate, options: { programs?: boolean } = {}): LoadedCandidate {
+/** `bicep`: the Bicep reader, present when the run has `.bicep` files; `programs`: read `.ts` files as Pulumi programs (`lint`). */
+export function loadCandidate(candidate: Candidate, bicep?: BicepSupport, options: { programs?: boolean } = {}): LoadedCandidate {
   const file = candidate.display;
   if (candidate.problem) return { kind: 'broken', file, reason: candidate.problem };
+  const isBicep = BICEP_NAME.test(candidate.path);
   if (options.programs && isProgramName(candidate.path)) return loadProgram(candidate);
   const read = candidate.text !== undefined ? ({ ok: true, file: { text: candidate.text, encoding: 'utf8' } } as const) : readTextFile(candidate.path);
   if (!read.ok) {
-    if (!candidate.explicit && !mayBeTemplate(candidate.path)) return { kind: 'skipped' };
+    if (!candidate.explicit && !isBicep && !mayBeTemplate(candidate.path)) return { kind: 'skipped' };
     return { kind: 'broken', file, reason: `cannot read the file: ${read.reason}` };
   }
   const { text, encoding } = read.file;
+  // Every .bicep file is a template; the engine reads it (syntax errors are findings at their position).
+  if (isBicep && bicep) return { kind: 'template', input: { file, text }, reader: bicep.readerFor(candidate.path), encoding };
   if (!candidate.explicit && !isTemplateCandidateText(text)) return { kind: 'skipped' };
   const parsed = readJsonDocument(file, text);
   if (!parsed.ok) {
@@ -87,9 +93,10 @@ export function readOptionFile(option: string, path: string, cwd: string): TextI
   return { file, text: read.file.text };
 }
 
-/** `--parameters FILE`: must parse and be a deployment parameters object. */
-export function readParametersOption(path: string, cwd: string): TextInput {
+/** `--parameters FILE`: must parse and be a deployment parameters object (or a `.bicepparam` file). */
+export function readParametersOption(path: string, cwd: string, bicep?: BicepSupport): TextInput {
   const input = readOptionFile('--parameters', path, cwd);
+  if (BICEP_PARAMS_NAME.test(path) && bicep) return bicep.checkParameters(input, '--parameters');
   const parsed = readJsonDocument(input.file, input.text);
   if (!parsed.ok) throw new UsageError(`--parameters: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   if (!isParametersDocument(parsed.document.value)) throw new UsageError(`--parameters: ${input.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries)`);
@@ -97,7 +104,8 @@ export function readParametersOption(path: string, cwd: string): TextInput {
 }
 
 /** A baseline template (`--baseline`, or the file at `--baseline-ref`): a broken one would silently disable the change rules. */
-export function checkBaseline(input: TextInput, option: string): TextInput {
+export function checkBaseline(input: TextInput, option: string, bicep?: BicepSupport): TextInput {
+  if ((BICEP_NAME.test(input.file) || /\.bicep@/i.test(input.file)) && bicep) return bicep.checkBaseline(input, option);
   const parsed = readJsonDocument(input.file, input.text);
   if (!parsed.ok) throw new UsageError(`${option}: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   if (!isTemplateDocument(parsed.document.value)) throw new UsageError(`${option}: ${input.file} is not an ARM deployment template`);
@@ -131,14 +139,14 @@ export function resolveBaseline(source: BaselineSource, cwd: string): ResolvedBa
  * folder (same path from the working folder), or the file at `--baseline-ref`. Null: the file
  * is new there (every resource is new); undefined: no baseline asked for.
  */
-export function baselineFor(candidate: Candidate, source: ResolvedBaseline, cwd: string): TextInput | null | undefined {
+export function baselineFor(candidate: Candidate, source: ResolvedBaseline, cwd: string, bicep?: BicepSupport): TextInput | null | undefined {
   if (source.baselineRef) {
     const text = readAtRevision(candidate.path, source.baselineRef);
-    return text === null ? null : checkBaseline({ file: `${candidate.display}@${source.baselineRef}`, text }, '--baseline-ref');
+    return text === null ? null : checkBaseline({ file: `${candidate.display}@${source.baselineRef}`, text }, '--baseline-ref', bicep);
   }
   if (!source.root) return undefined;
-  if (!source.isFolder) return checkBaseline(readOptionFile('--baseline', source.root, cwd), '--baseline');
+  if (!source.isFolder) return checkBaseline(readOptionFile('--baseline', source.root, cwd), '--baseline', bicep);
   const path = resolve(source.root, candidate.display);
   if (!existsSync(path)) return null;
-  return checkBaseline(readOptionFile('--baseline', path, cwd), '--baseline');
+  return checkBaseline(readOptionFile('--baseline', path, cwd), '--baseline', bicep);
 }

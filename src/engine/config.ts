@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import picomatch from 'picomatch';
 import { readJsonDocument } from '../template/json.js';
 import type { Severity } from './finding.js';
+import { compileNameGlob, NAME_GLOB_LIMITS } from './name-glob.js';
 import { packageRoot } from './package-info.js';
 import type { AnyRule, PresetName, RuleSetting } from './rule.js';
 
@@ -23,6 +25,8 @@ export interface PatchwiseConfig {
   rules?: Record<string, RuleSetting>;
   ignore?: string[];
   suppressions?: SuppressionEntry[];
+  /** Where Bicep registry modules are read from (see the README's Bicep section). */
+  bicep?: { modules?: Record<string, string>; cacheRoot?: string };
 }
 
 export interface LoadedConfig {
@@ -60,7 +64,44 @@ export function parseConfig(text: string, file: string): PatchwiseConfig {
     if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
     throw new ConfigError(`${file}: invalid configuration:\n  ${shown.join('\n  ')}`);
   }
-  return value as PatchwiseConfig;
+  const config = value as PatchwiseConfig;
+  const globProblems = checkGlobs(config);
+  if (globProblems.length > 0) throw new ConfigError(`${file}: invalid configuration:\n  ${globProblems.join('\n  ')}`);
+  return config;
+}
+
+/** An extglob (`+(a|b)`, `!(x)`, …): exponential in picomatch on long paths, and never needed for files. */
+const EXTGLOB = /[@!+*?]\(/;
+
+/**
+ * Globs are compiled before any file is read: a bad one is a configuration error (exit 2), never a
+ * crash halfway through a run. Rule and resource globs take the syntax of name-glob.ts; file globs
+ * are picomatch paths without extglobs.
+ */
+function checkGlobs(config: PatchwiseConfig): string[] {
+  const problems: string[] = [];
+  const checkPath = (glob: string, where: string) => {
+    if (glob.length > NAME_GLOB_LIMITS.length) problems.push(`${where}: a glob longer than ${NAME_GLOB_LIMITS.length} characters`);
+    else if (EXTGLOB.test(glob)) problems.push(`${where}: '${glob}' uses an extglob; use *, **, ?, [abc] and {a,b}`);
+    else {
+      try {
+        picomatch.makeRe(glob, { dot: true });
+      } catch (error) {
+        problems.push(`${where}: ${(error as Error).message}`);
+      }
+    }
+  };
+  const checkName = (glob: string, where: string) => {
+    const compiled = compileNameGlob(glob);
+    if (!compiled.ok) problems.push(`${where}: ${compiled.problem}`);
+  };
+  config.ignore?.forEach((glob, index) => checkPath(glob, `/ignore/${index}`));
+  config.suppressions?.forEach((entry, index) => {
+    entry.rules.forEach((glob, at) => checkName(glob, `/suppressions/${index}/rules/${at}`));
+    entry.resources?.forEach((glob, at) => checkName(glob, `/suppressions/${index}/resources/${at}`));
+    entry.files?.forEach((glob, at) => checkPath(glob, `/suppressions/${index}/files/${at}`));
+  });
+  return problems;
 }
 
 type Validator = ((value: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }> | null };

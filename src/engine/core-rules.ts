@@ -30,6 +30,12 @@ export const CORE_RULES = {
     summary: 'Part of the template was not expanded (a copy count, nesting or size limit was reached)',
     requirements: [],
   },
+  invalidSuppression: {
+    id: 'template/invalid-suppression',
+    severity: 'warning',
+    summary: 'An inline suppression glob is too long or uses syntax patchwise does not take (extglobs, classes, negation): it suppresses nothing',
+    requirements: [],
+  },
   invalidTemplate: { id: 'template/invalid-template', severity: 'error', summary: 'The file has an ARM template $schema but is not a template object', requirements: [] },
   invalidParameters: {
     id: 'template/invalid-parameters',

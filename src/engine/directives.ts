@@ -4,6 +4,7 @@
  * (block comments work too). ARM accepts comments in templates; Bicep and TypeScript have them.
  * A finding suppressed this way is kept and marked inline, like a `metadata.patchwise` suppression.
  */
+import type { CommentSpan } from '../template/json.js';
 
 export interface Directive {
   /** The line whose findings it suppresses (1-based). */
@@ -18,10 +19,11 @@ export interface Directive {
 
 const KEYWORD = /patchwise-disable-(next-line|line)\b/;
 const ID = '[A-Za-z0-9*?{}/._-]+';
+const ID_ONLY = new RegExp(`^${ID}(?:,${ID})*,?$`);
 const RULES_THEN_REASON = new RegExp(`^\\s*(${ID}(?:\\s*,\\s*${ID})*)([\\s\\S]*)$`);
 
-/** The directives in a text whose comments start with `//` or `/*`; `quotes` are its string delimiters. */
-export function readDirectives(text: string, quotes = '"'): Directive[] {
+/** The directives in a text whose comments start with `//` or `/*`: at `spans` when the reader knows them, else found outside `"` strings. */
+export function readDirectives(text: string, spans?: readonly CommentSpan[]): Directive[] {
   if (!text.includes('patchwise-disable')) return [];
   const directives: Directive[] = [];
   const lineStarts = [0];
@@ -39,7 +41,7 @@ export function readDirectives(text: string, quotes = '"'): Directive[] {
     }
     return low + 1;
   };
-  for (const comment of comments(text, quotes)) {
+  for (const comment of spans ?? comments(text)) {
     const body = text.slice(comment.start + 2, comment.block ? comment.end - 2 : comment.end);
     const keyword = KEYWORD.exec(body);
     if (!keyword || body.slice(0, keyword.index).trim() !== '') continue;
@@ -47,30 +49,42 @@ export function readDirectives(text: string, quotes = '"'): Directive[] {
     if (rules.length === 0) continue;
     const line = lineOf(comment.start);
     const endLine = lineOf(comment.end - 1);
-    directives.push({ targetLine: keyword[1] === 'next-line' ? endLine + 1 : line, line, column: comment.start - lineStarts[line - 1] + 1, rules, reason });
+    directives.push({ targetLine: keyword[1] === 'next-line' ? nextCodeLine(text, lineStarts, endLine) : line, line, column: comment.start - lineStarts[line - 1] + 1, rules, reason });
   }
   return directives;
 }
 
-/** `rule-a, rule-b the reason` or `rule-a -- the reason`. */
+/** The first line after `line` that is not blank or only a line comment (several directives may stack). */
+function nextCodeLine(text: string, lineStarts: readonly number[], line: number): number {
+  let next = line + 1;
+  while (next <= lineStarts.length) {
+    const content = text.slice(lineStarts[next - 1], next < lineStarts.length ? lineStarts[next] : text.length);
+    if (!/^\s*(\/\/.*)?\s*$/.test(content)) break;
+    next++;
+  }
+  return next;
+}
+
+/**
+ * `rule-a, rule-b the reason`, `rule-a rule-b -- the reason`: the first word is a rule id (or a
+ * comma-separated list); later words are ids while they contain a `/` (every rule id of a group
+ * does), the rest is the reason.
+ */
 function parseRest(rest: string): { rules: string[]; reason?: string } {
   const match = RULES_THEN_REASON.exec(rest);
   if (!match) return { rules: [] };
-  const reason = match[2].trim().replace(/^--\s*/, '');
-  return { rules: match[1].split(',').map((id) => id.trim()), reason: reason || undefined };
+  const rules = match[1].split(',').map((id) => id.trim());
+  const words = match[2].trim().split(/\s+/).filter(Boolean);
+  while (words.length > 0 && words[0].includes('/') && ID_ONLY.test(words[0])) rules.push(...words.shift()!.split(',').filter(Boolean));
+  const reason = words.join(' ').replace(/^--\s*/, '');
+  return { rules, reason: reason || undefined };
 }
 
-interface Comment {
-  start: number;
-  end: number;
-  block: boolean;
-}
-
-function* comments(text: string, quotes: string): Generator<Comment> {
+function* comments(text: string): Generator<CommentSpan> {
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
-    if (quotes.includes(ch)) {
+    if (ch === '"') {
       i++;
       while (i < text.length && text[i] !== ch) i += text[i] === '\\' ? 2 : 1;
       i++;

@@ -1,12 +1,13 @@
 /**
  * Fixes as text edits. A rule proposes "set property P of the resource to V" (FixSpec); this
- * module turns it into edits of the template text with jsonc-parser, so comments, key order and
- * indentation are kept. A fix is only offered when it is local and certain: the property (or
+ * module turns it into edits of the template text (the document's `editValue`: for JSON the edits
+ * jsonc-parser's `modify` would make, computed from the syntax tree parsed once, json-edit.ts), so
+ * comments, key order and indentation are kept. A fix is only offered when it is local and certain: the property (or
  * the object it is added to) is written literally in the resource's own declaration. A value
  * that comes from a parameter, a variable, a copy loop or an expression is never rewritten; the
  * finding then points at where to change it.
  */
-import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits } from 'jsonc-parser';
 import type { JsonPath, ResourceSource } from '../model/source.js';
 import type { ExpandedResource } from '../template/types.js';
 import type { Fix, TextEdit } from './finding.js';
@@ -24,25 +25,12 @@ export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undef
   // ARM property names are case-insensitive: edit the key as written (`provisionVmAgent`), never add a second one.
   const expected = withWrittenKeys(resource.document.value, declared);
   if (!isLiteralPath(resource.document.value, expected, spec.value === undefined)) return undefined;
-  // jsonc-parser reads the copy with raw line breaks in strings blanked (same offsets).
+  // JSON: jsonc-parser edits of the copy with raw line breaks in strings blanked (same offsets); Bicep: the literal's span.
+  const found = resource.document.editValue(expected, spec.value);
+  if (!found) return undefined;
   const text = resource.document.treeText;
-  let edits: TextEdit[];
-  const written = spec.value !== undefined && isScalar(spec.value) ? resource.document.nodeAt(expected) : undefined;
-  if (written && written.type !== 'object' && written.type !== 'array') {
-    // A written scalar replaced by a scalar: one edit at the node (the last of duplicate keys, as ARM reads it).
-    edits = [{ offset: written.offset, length: written.length, content: JSON.stringify(spec.value) }];
-  } else {
-    // jsonc-parser's modify walks to the first of duplicate keys: no fix rather than a fix of the copy ARM ignores.
-    if (resource.document.hasDuplicateKeyOnPath(expected)) return undefined;
-    try {
-      edits = modify(text, expected, spec.value, { formattingOptions: formattingOf(text) });
-    } catch (error) {
-      if (error instanceof RangeError) return undefined; // nesting too deep for jsonc-parser: no fix, never a crash
-      throw error;
-    }
-  }
   // An edit that writes what is already there is no fix (it would be counted as fixable forever).
-  edits = edits.filter((edit) => text.slice(edit.offset, edit.offset + edit.length) !== edit.content);
+  const edits = found.filter((edit) => text.slice(edit.offset, edit.offset + edit.length) !== edit.content);
   if (edits.length === 0 || !editsKeepRawText(resource.document, edits)) return undefined;
   return { description: spec.description, edits: edits.map(({ offset, length, content }) => ({ offset, length, content })) };
 }
@@ -51,10 +39,6 @@ export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undef
 function editsKeepRawText(document: { text: string; treeText: string }, edits: readonly TextEdit[]): boolean {
   if (document.text === document.treeText) return true;
   return edits.every(({ offset, length }) => document.text.slice(offset, offset + length) === document.treeText.slice(offset, offset + length));
-}
-
-function isScalar(value: unknown): boolean {
-  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** The path with each key spelled as in the document when only a different case of it is written (the last one, as ARM reads it). */
@@ -107,15 +91,6 @@ function isLiteralPath(root: unknown, path: JsonPath, removing: boolean): boolea
     current = (current as Record<string, unknown>)[segment];
   }
   return !isExpression(current);
-}
-
-/** Indentation and line ends as the file already uses them. */
-export function formattingOf(text: string): FormattingOptions {
-  // Lone CR line ends (classic Mac) are kept too.
-  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
-  const indented = /[\r\n]([ \t]+)\S/.exec(text);
-  if (indented?.[1].startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
-  return { insertSpaces: true, tabSize: indented ? Math.min(indented[1].length, 8) : 2, eol };
 }
 
 export interface AppliedFixes {

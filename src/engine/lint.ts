@@ -7,7 +7,9 @@ import { formatPath, type JsonPath } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
 import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
-import { readJsonDocument, type Position, type SourceDocument } from '../template/json.js';
+import { EvaluationBudget } from '../template/expression/limits.js';
+import { readJsonDocument, type ParseFailure, type Position, type ReadResult, type SourceDocument, type CommentSpan } from '../template/json.js';
+import { toSourceLocation } from '../template/origin.js';
 import { isParametersDocument, isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
 import type { Diagnostic, ExpandedResource, ExpandedTemplate } from '../template/types.js';
@@ -20,7 +22,7 @@ import { pairWithBaseline } from './pairing.js';
 import type { AnyRule, RuleSetting } from './rule.js';
 import { runRules, type RawFinding } from './runner.js';
 import { applyDirectives, readDirectives, type DirectiveProblem } from './directives.js';
-import { ConfigSuppressions, inlineSuppression, suppressionFor } from './suppressions.js';
+import { ConfigSuppressions, inlineSuppression, invalidInlineGlobs, suppressionFor } from './suppressions.js';
 
 export interface TextInput {
   /** Path shown in findings (relative to the working directory when possible). */
@@ -28,7 +30,16 @@ export interface TextInput {
   text: string;
 }
 
+/** How the files of one input are read: ARM JSON unless the caller gives another reader (Bicep). */
+export interface InputReader {
+  template(input: TextInput): ReadResult;
+  /** Parameter values of a parameters file (lower-case names), or why it cannot be read. */
+  parameters?(input: TextInput): { ok: true; values: Map<string, unknown> } | { ok: false; error: ParseFailure } | undefined;
+}
+
 export interface LintInput extends TextInput {
+  /** Reads the template, its baseline and its parameters file; default: ARM JSON. */
+  reader?: InputReader;
   /** A parameters file for this template. */
   parameters?: TextInput;
   /**
@@ -85,18 +96,31 @@ export interface PrepareOptions {
   skipDiagnostics?: boolean;
   /** See ExpandOptions.reuse. */
   reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
+  /** The file's evaluation budget, shared by its variants and baseline (see ExpandOptions.budget). */
+  budget?: EvaluationBudget;
+  /** See LintInput.reader. */
+  reader?: InputReader;
 }
 
 /** Read, expand and model one template text (also used for baselines). */
 export function prepareTemplate(input: TextInput, parameters: TextInput | undefined, context: LintContext, options: PrepareOptions = {}): Prepared {
   const findings: Finding[] = [];
-  const read = options.document ? ({ ok: true, document: options.document } as const) : readJsonDocument(input.file, input.text);
+  const read = options.document ? ({ ok: true, document: options.document } as const) : options.reader ? options.reader.template(input) : readJsonDocument(input.file, input.text);
   if (!read.ok) {
     findings.push(coreFinding(CORE_RULES.parseError, input.file, read.error.line, read.error.column, read.error.message, context));
     return { findings };
   }
+  // A document read on past a syntax error (Bicep) still fails the gate: each error is a finding.
+  for (const error of read.document.syntaxErrors) {
+    const position = read.document.positionAt(error.offset);
+    findings.push(coreFinding(CORE_RULES.parseError, input.file, position.line, position.column, error.message, context));
+  }
   let parameterValues: Map<string, unknown> | undefined;
-  if (parameters) {
+  const otherParameters = parameters ? options.reader?.parameters?.(parameters) : undefined;
+  if (otherParameters) {
+    if (otherParameters.ok) parameterValues = otherParameters.values;
+    else findings.push(coreFinding(CORE_RULES.parseError, parameters!.file, otherParameters.error.line, otherParameters.error.column, otherParameters.error.message, context));
+  } else if (parameters) {
     const readParameters = readJsonDocument(parameters.file, parameters.text);
     if (!readParameters.ok) findings.push(coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context));
     else if (!isParametersDocument(readParameters.document.value)) findings.push(coreFinding(CORE_RULES.invalidParameters, parameters.file, 1, 1, `${parameters.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries): parameter defaults are used instead`, context));
@@ -109,6 +133,7 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     parameterOverrides: options.overrides,
     trackParameterReads: options.trackParameterReads,
     reuse: options.reuse,
+    budget: options.budget,
   });
   if (!options.skipDiagnostics) for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
   const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
@@ -117,21 +142,24 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
 
 /** `document`: the input's text already parsed (the CLI parses each file once to tell whether it is a template). */
 export function lintTemplate(input: LintInput, context: LintContext, parsed: { document?: SourceDocument } = {}): FileLintResult {
-  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, document: parsed.document });
+  // One budget for everything evaluated for this file: variants cannot multiply a hostile template's cost.
+  const budget = new EvaluationBudget();
+  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, document: parsed.document, reader: input.reader, budget });
   const findings = prepared.findings.filter((finding) => finding.file === input.file || FILE_LEVEL_RULES.has(finding.ruleId));
   if (!prepared.model || !prepared.expanded) {
     return { file: input.file, findings: sortFindings(findings), resources: 0, expandedResources: 0 };
   }
   const hasBaseline = input.baseline !== undefined;
-  const baseline = input.baseline ? prepareTemplate(input.baseline, input.parameters, context) : undefined;
+  const baseline = input.baseline ? prepareTemplate(input.baseline, input.parameters, context, { reader: input.reader, budget }) : undefined;
   // A baseline that cannot be read must not pass as "every resource is new": say so.
   if (baseline && !baseline.model) findings.push(...baseline.findings.filter((finding) => finding.ruleId === CORE_RULES.parseError.id));
   const baselineModel = baseline?.model;
   const ruleFindings = findingsOfRules(prepared.model, baselineModel, hasBaseline, context);
-  findings.push(...ruleFindings);
+  findings.push(...ruleFindings, ...invalidSuppressionFindings(prepared.expanded, context));
 
   // allowedValues: the rules again for each allowed value of the parameters that decide them.
   if (context.allowedValues !== false && prepared.document) {
+    const spentBefore = budget.exhausted;
     const variants = variantsFor(prepared.expanded.parameters, decisiveParameters(prepared.expanded));
     const index = variants.length > 0 ? reuseIndex(prepared.expanded.resources) : undefined;
     const results = variants.map((variant) => {
@@ -140,10 +168,16 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
         document: prepared.document,
         skipDiagnostics: true,
         reuse: { index: index!, varied: new Set(variant.overrides.keys()) },
+        budget,
+        reader: input.reader,
       });
       return { variant, findings: other.model ? findingsOfRules(other.model, baselineModel, hasBaseline, context, false) : [] };
     });
     findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
+    if (!spentBefore && budget.exhausted) {
+      const message = `${budget.exhaustedMessage()}: some allowedValues variants were not fully evaluated`;
+      findings.push(diagnosticFinding({ code: 'expansion-limit', message, document: prepared.document, path: [] }, context));
+    }
   }
   if (prepared.document) findings.push(...suppressionFindings(findings, input.file, prepared.document, prepared.model, context));
   return {
@@ -170,7 +204,7 @@ export function lintModel(model: Model, context: LintContext): Finding[] {
 function suppressionFindings(findings: Finding[], file: string, document: SourceDocument, model: Model, context: LintContext): Finding[] {
   const ruleSet = directiveRuleSet(context);
   const known = ruleSet.known;
-  const problems = applyDirectives(findings, file, readDirectives(document.text), ruleSet);
+  const problems = applyDirectives(findings, file, readDirectives(document.text, document.commentSpans()), ruleSet);
   // One entry per declaration: copy-loop instances share it (and its suppression).
   const declarations = new Map<string, { where: Position; patterns: string[]; resources: Set<string> }>();
   for (const resource of model.resources) {
@@ -199,10 +233,10 @@ function suppressionFindings(findings: Finding[], file: string, document: Source
 /**
  * The `patchwise-disable-*` comments of another input's text (a Pulumi program), applied to its
  * findings as for templates; returns the findings about comments that match nothing or name an
- * unknown rule. `quotes`: the text's string delimiters.
+ * unknown rule. `spans`: where the text's comments are (its reader knows).
  */
-export function applyCommentDirectives(findings: Finding[], file: string, text: string, context: LintContext, quotes = '"'): Finding[] {
-  return problemFindings(applyDirectives(findings, file, readDirectives(text, quotes), directiveRuleSet(context)), file, context);
+export function applyCommentDirectives(findings: Finding[], file: string, text: string, context: LintContext, spans: readonly CommentSpan[]): Finding[] {
+  return problemFindings(applyDirectives(findings, file, readDirectives(text, spans), directiveRuleSet(context)), file, context);
 }
 
 /** Rule ids a suppression may name, which of them ran, and the suppression glob matcher. */
@@ -262,6 +296,25 @@ function conflictingFixes(raw: readonly RawFinding[]): Set<RawFinding> {
   return conflicts;
 }
 
+/** Inline suppressions whose globs cannot be used: a warning where they are written (they suppress nothing). */
+function invalidSuppressionFindings(expanded: ExpandedTemplate, context: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<object>();
+  for (const resource of expanded.resources) {
+    const metadata = resource.metadata;
+    if (!metadata || seen.has(metadata)) continue;
+    seen.add(metadata);
+    for (const { index, problem } of invalidInlineGlobs(metadata)) {
+      const listed = Array.isArray((metadata.patchwise as Record<string, unknown>).suppress);
+      const path: JsonPath = [...resource.declarationPath, 'metadata', 'patchwise', 'suppress', ...(listed ? [index] : [])];
+      const { range } = resource.document.locate(path);
+      const finding = coreFinding(CORE_RULES.invalidSuppression, resource.document.file, range.line, range.column, `inline suppression ignored: ${problem}`, context);
+      findings.push({ ...finding, path: formatPath(path) });
+    }
+  }
+  return findings;
+}
+
 /** True when the parsed document is an ARM deployment template (by its `$schema`). */
 export function looksLikeTemplate(text: string, file: string): boolean {
   const read = readJsonDocument(file, text);
@@ -288,7 +341,8 @@ function resourceIdentity(resource: ModelResource): { type: string; name: string
 
 function toFinding(raw: RawFinding, context: LintContext): Finding {
   const source = raw.resource.resource;
-  const location = source.locate(raw.path);
+  const inDocument = isExpandedResource(source) ? source.locateInDocument(raw.path) : undefined;
+  const location = inDocument ? toSourceLocation(inDocument) : source.locate(raw.path);
   const resource = resourceIdentity(raw.resource);
   const finding: Finding = {
     ruleId: raw.ruleId,
@@ -319,6 +373,10 @@ function toFinding(raw: RawFinding, context: LintContext): Finding {
   );
   if (suppressed) finding.suppressed = suppressed;
   return finding;
+}
+
+function isExpandedResource(source: ModelResource['resource']): source is ExpandedResource {
+  return 'locateInDocument' in source;
 }
 
 /** A finding of a core rule (not a model rule), with its configured severity and config suppressions. */

@@ -7,9 +7,10 @@
  * `Unknown`; nothing here throws on bad input: problems become diagnostics.
  */
 import { evaluateString } from './expression/index.js';
+import { EvaluationBudget, EvaluationLimitError, unfoldedSize } from './expression/limits.js';
 import { ExpressionError, type EvalScope, type UserFunction } from './expression/scope.js';
 import type { JsonPath, SourceDocument } from './json.js';
-import { getOrigin, locateIn, setOrigin, toSourceLocation, type Origin } from './origin.js';
+import { getOrigin, locateIn, setOrigin, templateDocumentOf, toSourceLocation, type Origin } from './origin.js';
 import { Unknown, isUnknown } from './unknown.js';
 import {
   DEFAULT_TARGET,
@@ -20,6 +21,7 @@ import {
   type DeploymentTarget,
 } from './environment.js';
 import type { Diagnostic, ExpandedResource, ExpandedTemplate, ParameterInfo } from './types.js';
+import { VariableTable } from './variable-table.js';
 
 export interface ExpandOptions {
   /** Values from a parameters file (lower-cased names). */
@@ -45,6 +47,11 @@ export interface ExpandOptions {
    * are taken over instead of expanded again (nested deployments are always expanded).
    */
   reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
+  /**
+   * The work budget of the file (expressions and expansion share it). The linter passes one
+   * budget to every expansion of a file (allowedValues variants, baseline); default: a new one.
+   */
+  budget?: EvaluationBudget;
 }
 
 /** Resources of an expansion by declaration and copy index, for `ExpandOptions.reuse` (build once, use for every variant). */
@@ -71,6 +78,9 @@ interface Shared {
   overrides?: Map<string, unknown>;
   eagerTypes?: ReadonlySet<string>;
   limitReported: boolean;
+  budget: EvaluationBudget;
+  /** Evaluation limits already reported (message and path), so a copy loop reports each once. */
+  reportedEvaluationLimits: Set<string>;
   /** Parameter reads of the expression being evaluated, innermost last (when tracking). */
   readStack?: Array<Set<string>>;
   /** The resource body being expanded, when tracking its parameter reads. */
@@ -90,22 +100,10 @@ interface ParameterSlot {
   reads?: Set<string>;
 }
 
-interface VariableSlot {
-  name: string;
-  raw: unknown;
-  path: JsonPath;
-  /** A variable made by `variables.copy`. */
-  copy?: Json;
-  state: 'pending' | 'evaluating' | 'done';
-  value?: unknown;
-  /** Root parameters the value depends on (when tracking). */
-  reads?: Set<string>;
-}
-
 /** One deployment's evaluation context (the root template, or an inner-scope nested template). */
 class Frame {
-  readonly parameters = new Map<string, ParameterSlot>();
-  readonly variables = new Map<string, VariableSlot>();
+  parameters = new Map<string, ParameterSlot>();
+  variables = new VariableTable(undefined, []);
   readonly functions = new Map<string, UserFunction>();
   readonly symbolicNames = new Set<string>();
 
@@ -188,6 +186,10 @@ class ArmScope implements EvalScope {
     return this.frame.symbolicNames.has(name);
   }
 
+  get budget(): EvaluationBudget {
+    return this.frame.shared.budget;
+  }
+
   withLoop(name: string, index: number | Unknown): ArmScope {
     const named = new Map(this.loops.named ?? []);
     named.set(name.toLowerCase(), index);
@@ -213,6 +215,8 @@ export function expandTemplate(document: SourceDocument, options: ExpandOptions 
     overrides: options.parameterOverrides,
     eagerTypes: options.eagerTypes,
     limitReported: false,
+    budget: options.budget ?? new EvaluationBudget(),
+    reportedEvaluationLimits: new Set(),
     readStack: options.trackParameterReads ? [] : undefined,
     reuse: options.reuse,
   };
@@ -260,24 +264,7 @@ function declareFrame(frame: Frame, template: Json, provided: Map<string, unknow
       frame.parameters.set(key, slot);
     }
   }
-  if (isObject(template.variables)) {
-    for (const [name, raw] of Object.entries(template.variables)) {
-      if (name.toLowerCase() === 'copy' && Array.isArray(raw)) {
-        raw.forEach((loop, index) => {
-          if (!isObject(loop) || typeof loop.name !== 'string') return;
-          frame.variables.set(loop.name.toLowerCase(), {
-            name: loop.name,
-            raw: loop.input,
-            copy: loop,
-            path: [...base, 'variables', 'copy', index],
-            state: 'pending',
-          });
-        });
-        continue;
-      }
-      frame.variables.set(name.toLowerCase(), { name, raw, path: [...base, 'variables', name], state: 'pending' });
-    }
-  }
+  frame.variables = new VariableTable(isObject(template.variables) ? template.variables : undefined, base);
   declareFunctions(frame, template.functions);
   if (isObject(template.resources)) {
     for (const name of Object.keys(template.resources)) frame.symbolicNames.add(name);
@@ -332,7 +319,7 @@ function resolveParameter(frame: Frame, name: string): unknown {
 }
 
 function resolveVariable(frame: Frame, name: string): unknown {
-  const slot = frame.variables.get(name.toLowerCase());
+  const slot = frame.variables.get(name);
   if (!slot) throw new ExpressionError(`variable '${name}' is not declared`);
   const stack = frame.shared.readStack;
   if (slot.state === 'done') {
@@ -368,11 +355,15 @@ function resolveVariable(frame: Frame, name: string): unknown {
 function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope, depth: number, anchorNested = true): unknown {
   if (typeof raw === 'string') return raw.charCodeAt(0) === 91 ? evaluate(frame, raw, path, scope) : raw;
   if (raw === null || typeof raw !== 'object') return raw;
+  // A value the reader could not express as ARM (a Bicep construct): unknown as it stands.
+  if (isUnknown(raw)) return raw;
   if (depth > LIMITS.valueDepth) {
     reportLimit(frame, path, `values nested deeper than ${LIMITS.valueDepth} levels are not evaluated`);
     return new Unknown('(deeply nested value)', 'nested too deeply to evaluate');
   }
+  // Every value expansion builds is paid for: copies inside copies multiply.
   if (Array.isArray(raw)) {
+    if (!frame.shared.budget.tryCharge(raw.length)) return budgetSpent(frame, path);
     const out = new Array<unknown>(raw.length);
     // `path` is borrowed: extended and restored in place (no array per value); stored only as a copy.
     const borrowed = path as Array<string | number>;
@@ -385,7 +376,9 @@ function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope
     return out;
   }
   const out: Json = {};
-  for (const key of Object.keys(raw)) {
+  const keys = Object.keys(raw);
+  if (!frame.shared.budget.tryCharge(keys.length)) return budgetSpent(frame, path);
+  for (const key of keys) {
     const child = (raw as Json)[key];
     if (key === 'copy' && isPropertyCopy(child)) {
       child.forEach((loop, index) => {
@@ -412,6 +405,7 @@ function expandCopyArray(frame: Frame, loop: Json, path: JsonPath, scope: ArmSco
   const name = String(loop.name);
   const count = copyCount(frame, loop.count, [...path, 'count'], scope);
   if (isUnknown(count)) return new Unknown(`copy '${name}'`, `the number of '${name}' items is not known: ${count.reason}`);
+  if (!frame.shared.budget.tryCharge(count)) return budgetSpent(frame, path);
   const out: unknown[] = [];
   for (let i = 0; i < count; i++) {
     const inputPath = [...path, 'input'];
@@ -470,8 +464,15 @@ function recordReads(tracking: NonNullable<Shared['tracking']>, path: JsonPath, 
 
 function evaluateExpression(frame: Frame, text: string, path: JsonPath, scope: ArmScope): unknown {
   try {
-    return evaluateString(text, scope);
+    const value = evaluateString(text, scope);
+    // A value placed in the template is paid for unfolded: copies of a shared value add up.
+    if (value !== null && typeof value === 'object' && !isUnknown(value) && !frame.shared.budget.tryCharge(unfoldedSize(value))) return budgetSpent(frame, path);
+    return value;
   } catch (error) {
+    if (error instanceof EvaluationLimitError) {
+      reportEvaluationLimit(frame, path, `${error.message}: ${abbreviate(text)} is not evaluated`);
+      return new Unknown(text, error.message);
+    }
     if (error instanceof ExpressionError) {
       frame.shared.diagnostics.push({ code: 'invalid-expression', message: `${error.message} in ${abbreviate(text)}`, document: frame.document, path: path.slice() });
       return new Unknown(text, error.message);
@@ -515,6 +516,26 @@ export function elideStringLiterals(text: string): string {
 
 function reportLimit(frame: Frame, path: JsonPath, message: string): void {
   frame.shared.diagnostics.push({ code: 'expansion-limit', message, document: frame.document, path: path.slice() });
+}
+
+/** A limit of limits.ts, reported once per message and place (a copy loop hits it at every index). */
+function reportEvaluationLimit(frame: Frame, path: JsonPath, message: string): void {
+  const shared = frame.shared;
+  // Once the budget is spent every later expression fails too: one note says so.
+  const key = shared.budget.exhausted ? 'budget' : `${message}\u0000${path.join('\u0000')}`;
+  if (shared.reportedEvaluationLimits.has(key)) return;
+  shared.reportedEvaluationLimits.add(key);
+  reportLimit(frame, path, shared.budget.exhausted ? `${shared.budget.exhaustedMessage()}: values from here on are unknown (first at ${abbreviate(describePath(path))})` : message);
+}
+
+/** The value of an expansion that ran out of budget. */
+function budgetSpent(frame: Frame, path: JsonPath): Unknown {
+  reportEvaluationLimit(frame, path, frame.shared.budget.exhaustedMessage());
+  return new Unknown('(not expanded)', frame.shared.budget.exhaustedMessage());
+}
+
+function describePath(path: JsonPath): string {
+  return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -754,15 +775,18 @@ function expandNestedDeployment(frame: Frame, declaration: Json, body: Json, pat
         for (const key of Object.keys(template.parameters)) provided.set(key.toLowerCase(), expandedProperties.parameters);
       }
     }
-    const child = new Frame(frame.shared, frame.document, templatePath, name, frame.depth + 1, deployments);
+    // A module written in its own file (Bicep) is located in that file, from its root.
+    const ownDocument = templateDocumentOf(template);
+    const child = new Frame(frame.shared, ownDocument ?? frame.document, ownDocument ? [] : templatePath, name, frame.depth + 1, deployments);
     declareFrame(child, template, provided);
     expandResourcesOf(child, template, new ArmScope(child, {}));
     return;
   }
   // Outer scope: the nested template's expressions see the parent's parameters and variables.
   const outer = new Frame(frame.shared, frame.document, templatePath, frame.deploymentName, frame.depth + 1, deployments);
-  for (const [key, slot] of frame.parameters) outer.parameters.set(key, slot);
-  for (const [key, slot] of frame.variables) outer.variables.set(key, slot);
+  // Shared, not copied: a copy per nested deployment multiplied a large declaration.
+  outer.parameters = frame.parameters;
+  outer.variables = frame.variables;
   for (const [key, fn] of frame.functions) outer.functions.set(key, fn);
   declareFunctions(outer, template.functions);
   expandResourcesOf(outer, template, scope.rebind(outer));

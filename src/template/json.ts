@@ -6,8 +6,9 @@
  * Positions are only needed when a finding is reported, so the jsonc-parser syntax tree is built
  * lazily, once per document, the first time a location is asked for.
  */
-import { createScanner, parseTree, SyntaxKind, type Node } from 'jsonc-parser';
+import { createScanner, parseTree, SyntaxKind, type FormattingOptions, type Node } from 'jsonc-parser';
 import { blankOffsets, parseArmJson } from './arm-json.js';
+import { editsAtPath } from './json-edit.js';
 
 export type { JsonPath } from '../model/source.js';
 import type { JsonPath } from '../model/source.js';
@@ -24,6 +25,26 @@ export interface SourceRange extends Position {
   /** 0-based offset and length in the document text (after any byte-order mark). */
   offset: number;
   length: number;
+}
+
+/** A replacement of `length` characters at `offset` (0-based, in `text`). */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  content: string;
+}
+
+/** A syntax error that still left a document to lint (Bicep reads on after a bad declaration). */
+export interface SyntaxProblem {
+  message: string;
+  offset: number;
+}
+
+export interface CommentSpan {
+  /** Offsets in the text: from the comment's opening slash to its line end, or past a block comment's close. */
+  start: number;
+  end: number;
+  block: boolean;
 }
 
 export interface ParseFailure {
@@ -102,6 +123,34 @@ export class SourceDocument {
       return { range: this.rangeOf(target.offset, target.length), exact: depth === path.length };
     }
     return { range: this.rangeOf(0, 0), exact: false };
+  }
+
+  /** Syntax errors of a document that was still read (none for JSON: a JSON syntax error leaves no document). */
+  readonly syntaxErrors: readonly SyntaxProblem[] = [];
+
+  /**
+   * Edits that set the value at `path` (an existing property, or one added to the nearest written
+   * object), keeping comments, key order, indentation and line ends. Undefined when it cannot.
+   */
+  editValue(path: JsonPath, value: unknown): TextEdit[] | undefined {
+    const text = this.treeText;
+    const written = value !== undefined && isScalar(value) ? this.nodeAt(path) : undefined;
+    if (written && written.type !== 'object' && written.type !== 'array') {
+      // A written scalar replaced by a scalar: one edit at the node (the last of duplicate keys, as ARM reads it).
+      return [{ offset: written.offset, length: written.length, content: JSON.stringify(value) }];
+    }
+    // The edit walks to the first of duplicate keys: no fix rather than a fix of the copy ARM ignores.
+    if (this.hasDuplicateKeyOnPath(path)) return undefined;
+    // A template too deeply nested for jsonc-parser's tree has no node: no fix, never a crash.
+    this.formatting ??= formattingOf(text);
+    return editsAtPath(this, path, value, this.formatting);
+  }
+
+  private formatting: FormattingOptions | undefined;
+
+  /** Where the comments are, when the reader knows (Bicep); undefined: found by scanning the JSON text (engine/directives.ts). */
+  commentSpans(): readonly CommentSpan[] | undefined {
+    return undefined;
   }
 
   private treeFailed = false;
@@ -198,6 +247,19 @@ export class SourceDocument {
     }
     return this.lineStarts;
   }
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/** Indentation and line ends as the file already uses them. */
+export function formattingOf(text: string): FormattingOptions {
+  // Lone CR line ends (classic Mac) are kept too.
+  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+  const indented = /[\r\n]([ \t]+)\S/.exec(text);
+  if (indented?.[1].startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: indented ? Math.min(indented[1].length, 8) : 2, eol };
 }
 
 export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; error: ParseFailure };

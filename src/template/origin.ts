@@ -21,6 +21,20 @@ export function getOrigin(value: unknown): Origin | undefined {
   return value !== null && typeof value === 'object' ? origins.get(value) : undefined;
 }
 
+const templateDocuments = new WeakMap<object, SourceDocument>();
+
+/**
+ * An inline template that was written in a document of its own (a Bicep module file): its
+ * resources are located in that document, at paths from its root.
+ */
+export function setTemplateDocument(template: object, document: SourceDocument): void {
+  templateDocuments.set(template, document);
+}
+
+export function templateDocumentOf(template: object): SourceDocument | undefined {
+  return templateDocuments.get(template);
+}
+
 export interface Location {
   document: SourceDocument;
   range: SourceRange;

@@ -79,7 +79,7 @@ describe('files named on the command line (the pre-commit case)', () => {
     writeFiles(dir, { 'package.json': '{"name": "x"}' });
     const result = await runCli(['lint', 'package.json'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/no ARM templates found/);
+    expect(result.stderr).toMatch(/no ARM templates or Bicep files found/);
   });
 
   it("'-' is a usage error, not a lint of the working folder", async () => {

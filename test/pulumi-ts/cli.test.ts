@@ -113,10 +113,29 @@ describe('patchwise convert (CLI)', () => {
     expect((await runCli(['convert', template, '--out', 'infra', '--force'], dir)).code).toBe(0);
   });
 
-  it('a Bicep file or a file that is not a template is a usage error', async () => {
+  it('reads a Bicep file natively; a file that is not a template is a usage error', async () => {
     const dir = scratchFolder('patchwise-convert-');
-    writeFiles(dir, { 'main.bicep': "param x string\n", 'data.json': '{"a": 1}' });
-    expect((await runCli(['convert', 'main.bicep', '--out', 'o'], dir)).stderr).toContain('az bicep build');
-    expect((await runCli(['convert', 'data.json', '--out', 'o'], dir)).code).toBe(2);
+    const bicep = [
+      '@secure()',
+      'param adminPassword string',
+      "resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {",
+      "  name: 'vm1'",
+      "  location: 'westeurope'",
+      '  properties: {',
+      "    hardwareProfile: { vmSize: 'Standard_D2s_v5' }",
+      "    osProfile: { computerName: 'vm1', adminUsername: 'azureuser', adminPassword: adminPassword, windowsConfiguration: { enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByPlatform' } } }",
+      "    storageProfile: { imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition', version: 'latest' } }",
+      "    networkProfile: { networkInterfaces: [ { id: resourceId('Microsoft.Network/networkInterfaces', 'nic1') } ] }",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    writeFiles(dir, { 'main.bicep': bicep, 'data.json': '{"a": 1}' });
+    expect((await runCli(['convert', 'main.bicep', '--out', 'o'], dir)).code).toBe(0);
+    const program = readFileSync(join(dir, 'o', 'index.ts'), 'utf8');
+    expect(program).toContain('config.requireSecret("adminPassword")');
+    expect(program).toContain('derived: enableAutomaticUpdates false in the template → true (GP2-GP4)');
+    expect(program).toContain('patching: { mode: "platform" }');
+    expect((await runCli(['convert', 'data.json', '--out', 'o2'], dir)).code).toBe(2);
   });
 });

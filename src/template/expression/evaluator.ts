@@ -6,6 +6,7 @@ import { LAMBDA_FUNCTIONS, setLambdaEvaluator } from './functions/lambda.js';
 import { LOGIC_FUNCTIONS } from './functions/logic.js';
 import { STRING_FUNCTIONS } from './functions/strings.js';
 import { EvalFailure, Lambda, getProperty, isPlainObject, unknownOf, type EvalContext, type FunctionImpl } from './runtime.js';
+import { EvaluationBudget, unfoldedSize } from './limits.js';
 import { ExpressionError, type EvalScope } from './scope.js';
 import { Unknown, isUnknown } from '../unknown.js';
 
@@ -25,10 +26,16 @@ const FUNCTIONS: Record<string, FunctionImpl> = {
 export const FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTIONS);
 
 export function evaluateAst(ast: ExpressionAst, scope: EvalScope, text = ''): unknown {
-  return evaluateNode(ast, { scope, text, depth: 0 });
+  return evaluateNode(ast, { scope, text, depth: 0, budget: budgetOf(scope) });
+}
+
+/** The template's budget, or one of its own for an evaluation outside a template. */
+function budgetOf(scope: EvalScope): EvaluationBudget {
+  return scope.budget ?? new EvaluationBudget();
 }
 
 function evaluateNode(ast: ExpressionAst, context: EvalContext): unknown {
+  context.budget.charge(1);
   switch (ast.kind) {
     case 'string':
     case 'number':
@@ -38,7 +45,7 @@ function evaluateNode(ast: ExpressionAst, context: EvalContext): unknown {
       const target = evaluateNode(ast.target, context);
       if (isUnknown(target)) return target;
       if (!isPlainObject(target)) throw new EvalFailure(`property '${ast.name}' of ${target === null ? 'null' : 'a non-object'}`);
-      const found = getProperty(target, ast.name);
+      const found = getProperty(target, ast.name, context.budget);
       if (!found.found) throw new EvalFailure(`the object has no property '${ast.name}'`);
       return found.value;
     }
@@ -52,7 +59,7 @@ function evaluateNode(ast: ExpressionAst, context: EvalContext): unknown {
         return target[index];
       }
       if (isPlainObject(target) && typeof index === 'string') {
-        const found = getProperty(target, index);
+        const found = getProperty(target, index, context.budget);
         if (!found.found) throw new EvalFailure(`the object has no property '${index}'`);
         return found.value;
       }
@@ -66,7 +73,7 @@ function evaluateNode(ast: ExpressionAst, context: EvalContext): unknown {
 function call(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContext): unknown {
   if (context.depth > MAX_DEPTH) throw new ExpressionError(`function calls nested deeper than ${MAX_DEPTH} levels`, ast.offset);
   // A literal of fixed shape: much cheaper than a spread on this hot path.
-  const inner: EvalContext = { scope: context.scope, text: context.text, lambda: context.lambda, depth: context.depth + 1 };
+  const inner: EvalContext = { scope: context.scope, text: context.text, lambda: context.lambda, depth: context.depth + 1, budget: context.budget };
   if (ast.namespace) return callUserFunction(ast, inner);
   const name = ast.name.toLowerCase();
   const fn = FUNCTIONS[name];
@@ -77,7 +84,7 @@ function call(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContex
   if (ast.args.length < fn.min || ast.args.length > fn.max) {
     throw new ExpressionError(`${ast.name}() takes ${fn.min === fn.max ? fn.min : `${fn.min} to ${fn.max}`} argument(s), not ${ast.args.length}`, ast.offset);
   }
-  if (fn.lazy) return fn.call(ast.args, inner, evaluateNode);
+  if (fn.lazy) return measured(fn.call(ast.args, inner, evaluateNode));
   const args = new Array<unknown>(ast.args.length);
   for (let i = 0; i < ast.args.length; i++) {
     const value = evaluateNode(ast.args[i], inner);
@@ -85,7 +92,13 @@ function call(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContex
     if (value instanceof Lambda && !fn.acceptsLambda) throw new EvalFailure(`${ast.name}() cannot take a lambda: lambdas go to filter, map, reduce, sort, groupBy, mapValues and toObject`);
     args[i] = value;
   }
-  return fn.call(args, inner);
+  return measured(fn.call(args, inner));
+}
+
+/** Every array or object a function returns is measured unfolded (memoized): sharing cannot hide a blow-up. */
+function measured(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !(value instanceof Lambda)) unfoldedSize(value);
+  return value;
 }
 
 function callUserFunction(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContext): unknown {
@@ -107,7 +120,7 @@ function callUserFunction(ast: Extract<ExpressionAst, { kind: 'call' }>, context
     },
   };
   if (typeof fn.output !== 'string') return fn.output;
-  return evaluateTemplateString(fn.output, scope, context.depth + 1);
+  return evaluateTemplateString(fn.output, scope, context.depth + 1, undefined, context.budget);
 }
 
 function bindScope(scope: EvalScope): EvalScope {
@@ -122,6 +135,7 @@ function bindScope(scope: EvalScope): EvalScope {
     deployment: () => scope.deployment(),
     environment: () => scope.environment(),
     userFunction: scope.userFunction ? (namespace, name) => scope.userFunction!(namespace, name) : undefined,
+    budget: scope.budget,
   };
 }
 
@@ -130,12 +144,12 @@ setLambdaEvaluator(evaluateNode);
 export { evaluateNode };
 
 /** Evaluate a template string value; shared by evaluateString and user functions. */
-export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0, parse?: (inner: string) => ExpressionAst): unknown {
+export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0, parse?: (inner: string) => ExpressionAst, budget?: EvaluationBudget): unknown {
   if (!isExpressionText(text)) return text.startsWith('[[') ? text.slice(1) : text;
   const inner = text.slice(1, -1);
   const ast = (parse ?? defaultParse)(inner);
   try {
-    const value = evaluateNode(ast, { scope, text: inner, depth });
+    const value = evaluateNode(ast, { scope, text: inner, depth, budget: budget ?? budgetOf(scope) });
     return value instanceof Lambda ? new Unknown(text, 'a lambda is not a value') : value;
   } catch (error) {
     if (error instanceof EvalFailure) return new Unknown(text, error.message);

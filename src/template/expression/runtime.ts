@@ -1,5 +1,6 @@
 /** What function implementations share: the evaluation context, failures, and type checks. */
 import type { ExpressionAst } from './ast.js';
+import { EVALUATION_LIMITS, reserveCharacters, type EvaluationBudget } from './limits.js';
 import type { EvalScope } from './scope.js';
 import { Unknown, isUnknown } from '../unknown.js';
 
@@ -10,6 +11,8 @@ export interface EvalContext {
   /** Lambda variables in scope (`lambdaVariables('x')`). */
   lambda?: Map<string, unknown>;
   depth: number;
+  /** The work budget of the template file (see limits.ts). */
+  budget: EvaluationBudget;
 }
 
 /** A runtime error (wrong type, missing property): the value becomes Unknown, never a crash. */
@@ -37,7 +40,7 @@ export interface LazyFunction {
 
 export type FunctionImpl = StrictFunction | LazyFunction;
 
-export const MAX_STRING = 1024 * 1024;
+export const MAX_STRING = EVALUATION_LIMITS.stringLength;
 
 export function fail(message: string): never {
   throw new EvalFailure(message);
@@ -73,8 +76,9 @@ export function typeName(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-export function checkedString(value: string): string {
-  if (value.length > MAX_STRING) fail(`string result longer than ${MAX_STRING} characters`);
+/** A string a function built, checked against the string cap and paid for. */
+export function checkedString(value: string, context: EvalContext, what: string): string {
+  reserveCharacters(context.budget, value.length, what);
   return value;
 }
 
@@ -83,11 +87,13 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Case-insensitive property lookup, as ARM does for object properties. */
-export function getProperty(target: Record<string, unknown>, name: string): { found: boolean; value: unknown } {
+/** Case-insensitive property lookup, as ARM does for object properties. A scan of the keys is paid for when a budget is given. */
+export function getProperty(target: Record<string, unknown>, name: string, budget?: EvaluationBudget): { found: boolean; value: unknown } {
   if (Object.prototype.hasOwnProperty.call(target, name)) return { found: true, value: target[name] };
   const lower = name.toLowerCase();
-  for (const key of Object.keys(target)) if (key.toLowerCase() === lower) return { found: true, value: target[key] };
+  const keys = Object.keys(target);
+  budget?.charge(keys.length);
+  for (const key of keys) if (key.toLowerCase() === lower) return { found: true, value: target[key] };
   return { found: false, value: undefined };
 }
 
@@ -100,16 +106,21 @@ export class Lambda {
   ) {}
 }
 
-/** Deep equality as `equals()` does it: strings case-sensitive, objects by keys (case-insensitive). */
-export function deepEquals(a: unknown, b: unknown): boolean {
+/**
+ * Deep equality as `equals()` does it: strings case-sensitive, objects by keys (case-insensitive).
+ * Each value compared is paid for when a budget is given (values can share parts: a comparison can
+ * visit far more than was built).
+ */
+export function deepEquals(a: unknown, b: unknown, budget?: EvaluationBudget): boolean {
+  budget?.charge(1);
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => deepEquals(item, b[index]));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => deepEquals(item, b[index], budget));
   if (isPlainObject(a) && isPlainObject(b)) {
     const keysA = Object.keys(a);
     if (keysA.length !== Object.keys(b).length) return false;
     return keysA.every((key) => {
-      const other = getProperty(b, key);
-      return other.found && deepEquals(a[key], other.value);
+      const other = getProperty(b, key, budget);
+      return other.found && deepEquals(a[key], other.value, budget);
     });
   }
   return false;

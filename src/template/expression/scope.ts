@@ -1,3 +1,5 @@
+import type { EvaluationBudget } from './limits.js';
+
 /**
  * What an ARM expression can see. The expander implements this per deployment scope; the
  * evaluator never reads files or the network.
@@ -23,6 +25,8 @@ export interface EvalScope {
   userFunction?(namespace: string, name: string): UserFunction | undefined;
   /** Names of resources declared by symbolic name (languageVersion 2.0), for `reference('sym')`. */
   isSymbolicResource?(name: string): boolean;
+  /** The work budget shared by every expression of the template; without one, each evaluation has its own. */
+  readonly budget?: EvaluationBudget;
 }
 
 /** A user-defined template function: parameters (by name) and the output expression/value. */

@@ -1,5 +1,6 @@
 /** lambda() and the functions that take one (filter, map, reduce, sort, toObject, groupBy). */
 import { isUnknown } from '../../unknown.js';
+import { reserveItems } from '../limits.js';
 import { Lambda, arr, fail, isPlainObject, setOwn, str, type EvalContext, type FunctionImpl, type LazyFunction } from '../runtime.js';
 import type { ExpressionAst } from '../ast.js';
 
@@ -40,8 +41,9 @@ export const LAMBDA_FUNCTIONS: Record<string, FunctionImpl> = {
     if (!context.lambda?.has(key)) fail(`lambdaVariables: no lambda variable '${key}'`);
     return context.lambda.get(key);
   }),
-  filter: strict(2, 2, ([items, fn]) => {
+  filter: strict(2, 2, ([items, fn], { budget }) => {
     const out: unknown[] = [];
+    reserveItems(budget, arr(items, 'filter').length, 'filter');
     for (const [index, item] of arr(items, 'filter').entries()) {
       const keep = applyLambda(asLambda(fn, 'filter'), [item, index]);
       if (isUnknown(keep)) return keep;
@@ -49,13 +51,17 @@ export const LAMBDA_FUNCTIONS: Record<string, FunctionImpl> = {
     }
     return out;
   }),
-  map: strict(2, 2, ([items, fn]) => arr(items, 'map').map((item, index) => applyLambda(asLambda(fn, 'map'), [item, index]))),
+  map: strict(2, 2, ([items, fn], { budget }) => {
+    reserveItems(budget, arr(items, 'map').length, 'map');
+    return arr(items, 'map').map((item, index) => applyLambda(asLambda(fn, 'map'), [item, index]));
+  }),
   reduce: strict(3, 3, ([items, initial, fn]) => {
     let accumulator = initial;
     for (const [index, item] of arr(items, 'reduce').entries()) accumulator = applyLambda(asLambda(fn, 'reduce'), [accumulator, item, index]);
     return accumulator;
   }),
-  sort: strict(2, 2, ([items, fn]) => {
+  sort: strict(2, 2, ([items, fn], { budget }) => {
+    reserveItems(budget, arr(items, 'sort').length, 'sort');
     const list = [...arr(items, 'sort')];
     let unknown: unknown;
     list.sort((a, b) => {
@@ -65,7 +71,8 @@ export const LAMBDA_FUNCTIONS: Record<string, FunctionImpl> = {
     });
     return unknown ?? list;
   }),
-  toobject: strict(2, 3, ([items, keyFn, valueFn]) => {
+  toobject: strict(2, 3, ([items, keyFn, valueFn], { budget }) => {
+    reserveItems(budget, arr(items, 'toObject').length, 'toObject');
     const out: Record<string, unknown> = {};
     for (const item of arr(items, 'toObject')) {
       const key = applyLambda(asLambda(keyFn, 'toObject'), [item]);
@@ -74,7 +81,8 @@ export const LAMBDA_FUNCTIONS: Record<string, FunctionImpl> = {
     }
     return out;
   }),
-  groupby: strict(2, 2, ([items, fn]) => {
+  groupby: strict(2, 2, ([items, fn], { budget }) => {
+    reserveItems(budget, arr(items, 'groupBy').length, 'groupBy');
     const out: Record<string, unknown[]> = {};
     for (const item of arr(items, 'groupBy')) {
       const key = applyLambda(asLambda(fn, 'groupBy'), [item]);
@@ -85,10 +93,12 @@ export const LAMBDA_FUNCTIONS: Record<string, FunctionImpl> = {
     }
     return out;
   }),
-  mapvalues: strict(2, 2, ([object, fn]) => {
+  mapvalues: strict(2, 2, ([object, fn], { budget }) => {
     if (!isPlainObject(object)) fail('mapValues expects an object');
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(object)) setOwn(out, key, applyLambda(asLambda(fn, 'mapValues'), [object[key]]));
+    const keys = Object.keys(object);
+    reserveItems(budget, keys.length, 'mapValues');
+    for (const key of keys) setOwn(out, key, applyLambda(asLambda(fn, 'mapValues'), [object[key]]));
     return out;
   }),
 };

@@ -75,7 +75,7 @@ export const LOGIC_FUNCTIONS: Record<string, FunctionImpl> = {
   or: shortCircuit('or'),
   coalesce,
   not: strict(1, 1, ([value]) => !bool(value, 'not')),
-  equals: strict(2, 2, ([a, b]) => deepEquals(a, b)),
+  equals: { min: 2, max: 2, call: ([a, b], context) => deepEquals(a, b, context.budget) },
   less: strict(2, 2, ([a, b]) => compare(a, b, 'less') < 0),
   lessorequals: strict(2, 2, ([a, b]) => compare(a, b, 'lessOrEquals') <= 0),
   greater: strict(2, 2, ([a, b]) => compare(a, b, 'greater') > 0),

@@ -1,85 +1,67 @@
 /** String functions. */
-import { Unknown } from '../../unknown.js';
-import { arr, checkedString, fail, int, isPlainObject, str, type FunctionImpl } from '../runtime.js';
+import { checkStringLength, reserveCharacters, reserveItems } from '../limits.js';
+import { arr, checkedString, fail, int, str, type EvalContext, type FunctionImpl } from '../runtime.js';
 import { deterministicGuid, uniqueString } from './hash.js';
+import { formatString, parseJson, toText } from './text.js';
 
-function strict(min: number, max: number, call: (args: unknown[]) => unknown): FunctionImpl {
-  return { min, max, call: (args) => call(args) };
+function strict(min: number, max: number, call: (args: unknown[], context: EvalContext) => unknown): FunctionImpl {
+  return { min, max, call };
 }
 
-/** .NET composite formatting for the cases templates use: {0}, {0:D3}, {0:N0}, {0:X}, {{ }}. */
-export function formatString(format: string, values: unknown[]): string {
-  return format.replace(/\{\{|\}\}|\{(\d+)(?:,(-?\d+))?(?::([^}]*))?\}/g, (match, index?: string, align?: string, spec?: string) => {
-    if (match === '{{') return '{';
-    if (match === '}}') return '}';
-    const position = Number(index);
-    if (position >= values.length) fail(`format: no argument {${position}}`);
-    let text = formatValue(values[position], spec);
-    if (align) {
-      const width = Number(align);
-      text = width < 0 ? text.padEnd(-width) : text.padStart(width);
-    }
+/** `source` with every `search` replaced: the length is known before the string is built. */
+function replaceAll(source: string, search: string, replacement: string, context: EvalContext): string {
+  if (search === '') return source;
+  let count = 0;
+  for (let at = source.indexOf(search); at >= 0; at = source.indexOf(search, at + search.length)) count++;
+  reserveCharacters(context.budget, source.length + count * (replacement.length - search.length), 'replace');
+  return source.split(search).join(replacement);
+}
+
+/** Items joined with a delimiter: the length is checked as the items are turned into text. */
+function joinItems(items: unknown[], delimiter: string, context: EvalContext): string {
+  reserveItems(context.budget, items.length, 'join');
+  let length = 0;
+  const parts = items.map((item) => {
+    const text = toText(item, context.budget, 'join');
+    length += text.length + delimiter.length;
+    checkStringLength(length, 'join');
     return text;
   });
+  reserveCharacters(context.budget, length, 'join');
+  return parts.join(delimiter);
 }
 
-function formatValue(value: unknown, spec: string | undefined): string {
-  if (typeof value === 'number' && spec) {
-    const kind = spec[0].toUpperCase();
-    const digits = spec.length > 1 ? Number(spec.slice(1)) : undefined;
-    if (kind === 'D') return (value < 0 ? '-' : '') + String(Math.abs(Math.trunc(value))).padStart(digits ?? 0, '0');
-    if (kind === 'N') return value.toLocaleString('en-US', { minimumFractionDigits: digits ?? 2, maximumFractionDigits: digits ?? 2 });
-    if (kind === 'X') {
-      const hex = Math.trunc(value).toString(16).padStart(digits ?? 0, '0');
-      return spec[0] === 'X' ? hex.toUpperCase() : hex;
-    }
-    if (/^0+$/.test(spec)) return String(Math.trunc(value)).padStart(spec.length, '0');
-  }
-  return toText(value);
+/** A search through an array or a string costs its length (called in a loop, it adds up). */
+function searchCost(container: unknown): number {
+  if (Array.isArray(container)) return container.length;
+  return typeof container === 'string' ? Math.ceil(container.length / 16) : 1;
 }
 
-/** `string()` semantics: strings as they are, everything else as compact JSON. */
-export function toText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'number') return String(value);
-  if (value === null || value === undefined) return '';
-  return JSON.stringify(value);
-}
-
-function ensureKnownDeep(value: unknown, name: string): void {
-  if (value instanceof Unknown) fail(`${name} of a value that contains unknown parts`);
-  if (Array.isArray(value)) value.forEach((item) => ensureKnownDeep(item, name));
-  else if (isPlainObject(value)) Object.values(value).forEach((item) => ensureKnownDeep(item, name));
+function base64Length(text: string): number {
+  return Math.ceil(Buffer.byteLength(text, 'utf8') / 3) * 4;
 }
 
 export const STRING_FUNCTIONS: Record<string, FunctionImpl> = {
-  format: strict(1, 64, ([format, ...values]) => {
+  format: strict(1, 64, ([format, ...values], context) => {
     try {
-      return checkedString(formatString(str(format, 'format'), values));
+      return checkedString(formatString(str(format, 'format'), values, context.budget), context, 'format');
     } catch (error) {
       // Absurd widths or precisions ({0:N101}, {0,2000000000}) are the template's error, not ours.
       if (error instanceof RangeError) return fail(`format: ${error.message}`);
       throw error;
     }
   }),
-  string: strict(1, 1, ([value]) => {
-    ensureKnownDeep(value, 'string');
-    return checkedString(toText(value));
-  }),
-  tolower: strict(1, 1, ([value]) => str(value, 'toLower').toLowerCase()),
-  toupper: strict(1, 1, ([value]) => str(value, 'toUpper').toUpperCase()),
+  string: strict(1, 1, ([value], context) => toText(value, context.budget)),
+  tolower: strict(1, 1, ([value], context) => checkedString(str(value, 'toLower').toLowerCase(), context, 'toLower')),
+  toupper: strict(1, 1, ([value], context) => checkedString(str(value, 'toUpper').toUpperCase(), context, 'toUpper')),
   trim: strict(1, 1, ([value]) => str(value, 'trim').trim()),
-  replace: strict(3, 3, ([text, from, to]) => {
-    const source = str(text, 'replace');
-    const search = str(from, 'replace');
-    return search === '' ? source : checkedString(source.split(search).join(str(to, 'replace')));
-  }),
-  split: strict(2, 2, ([text, delimiter]) => {
+  replace: strict(3, 3, ([text, from, to], context) => replaceAll(str(text, 'replace'), str(from, 'replace'), str(to, 'replace'), context)),
+  split: strict(2, 2, ([text, delimiter], context) => {
     const source = str(text, 'split');
     const delimiters = Array.isArray(delimiter) ? delimiter.map((d) => str(d, 'split')) : [str(delimiter, 'split')];
     let parts = [source];
     for (const d of delimiters.filter(Boolean)) parts = parts.flatMap((part) => part.split(d));
+    reserveItems(context.budget, parts.length, 'split');
     return parts;
   }),
   substring: strict(1, 3, ([text, start, length]) => {
@@ -91,12 +73,14 @@ export const STRING_FUNCTIONS: Record<string, FunctionImpl> = {
   }),
   startswith: strict(2, 2, ([text, prefix]) => str(text, 'startsWith').toLowerCase().startsWith(str(prefix, 'startsWith').toLowerCase())),
   endswith: strict(2, 2, ([text, suffix]) => str(text, 'endsWith').toLowerCase().endsWith(str(suffix, 'endsWith').toLowerCase())),
-  indexof: strict(2, 2, ([text, search]) => {
+  indexof: strict(2, 2, ([text, search], { budget }) => {
+    budget.charge(searchCost(text));
     if (Array.isArray(text)) return text.findIndex((item) => item === search);
     return str(text, 'indexOf').toLowerCase().indexOf(str(search, 'indexOf').toLowerCase());
   }),
-  lastindexof: strict(2, 2, ([text, search]) => {
-    if (Array.isArray(text)) return text.map((item) => item === search).lastIndexOf(true);
+  lastindexof: strict(2, 2, ([text, search], { budget }) => {
+    budget.charge(searchCost(text));
+    if (Array.isArray(text)) return text.lastIndexOf(search);
     return str(text, 'lastIndexOf').toLowerCase().lastIndexOf(str(search, 'lastIndexOf').toLowerCase());
   }),
   padleft: strict(2, 3, ([value, width, pad]) => {
@@ -108,10 +92,14 @@ export const STRING_FUNCTIONS: Record<string, FunctionImpl> = {
   }),
   uniquestring: strict(1, 64, (args) => uniqueString(args.map((arg) => str(arg, 'uniqueString')))),
   guid: strict(1, 64, (args) => deterministicGuid(args.map((arg) => str(arg, 'guid')))),
-  base64: strict(1, 1, ([value]) => Buffer.from(str(value, 'base64'), 'utf8').toString('base64')),
+  base64: strict(1, 1, ([value], context) => {
+    const text = str(value, 'base64');
+    reserveCharacters(context.budget, base64Length(text), 'base64');
+    return Buffer.from(text, 'utf8').toString('base64');
+  }),
   base64tostring: strict(1, 1, ([value]) => Buffer.from(str(value, 'base64ToString'), 'base64').toString('utf8')),
-  base64tojson: strict(1, 1, ([value]) => parseJson(Buffer.from(str(value, 'base64ToJson'), 'base64').toString('utf8'))),
-  uricomponent: strict(1, 1, ([value]) => encodeURIComponent(str(value, 'uriComponent'))),
+  base64tojson: strict(1, 1, ([value], context) => parseJson(Buffer.from(str(value, 'base64ToJson'), 'base64').toString('utf8'), context.budget)),
+  uricomponent: strict(1, 1, ([value], context) => checkedString(encodeURIComponent(str(value, 'uriComponent')), context, 'uriComponent')),
   uricomponenttostring: strict(1, 1, ([value]) => {
     try {
       return decodeURIComponent(str(value, 'uriComponentToString'));
@@ -126,20 +114,16 @@ export const STRING_FUNCTIONS: Record<string, FunctionImpl> = {
       return fail('uri: not a valid absolute URI');
     }
   }),
-  datauri: strict(1, 1, ([value]) => `data:text/plain;charset=utf8;base64,${Buffer.from(toText(value), 'utf8').toString('base64')}`),
+  datauri: strict(1, 1, ([value], context) => {
+    const text = toText(value, context.budget, 'dataUri');
+    reserveCharacters(context.budget, base64Length(text), 'dataUri');
+    return `data:text/plain;charset=utf8;base64,${Buffer.from(text, 'utf8').toString('base64')}`;
+  }),
   datauritostring: strict(1, 1, ([value]) => {
     const match = /^data:[^,]*;base64,(.*)$/s.exec(str(value, 'dataUriToString'));
     if (!match) fail('dataUriToString: not a base64 data URI');
     return Buffer.from(match[1], 'base64').toString('utf8');
   }),
-  json: strict(1, 1, ([value]) => parseJson(str(value, 'json'))),
-  join: strict(2, 2, ([items, delimiter]) => checkedString(arr(items, 'join').map((item) => toText(item)).join(str(delimiter, 'join')))),
+  json: strict(1, 1, ([value], context) => parseJson(str(value, 'json'), context.budget)),
+  join: strict(2, 2, ([items, delimiter], context) => joinItems(arr(items, 'join'), str(delimiter, 'join'), context)),
 };
-
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text, (key, value) => value) as unknown;
-  } catch {
-    return fail('json: not valid JSON');
-  }
-}
