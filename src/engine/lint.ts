@@ -200,7 +200,7 @@ function suppressionFindings(findings: Finding[], file: string, document: Source
     active: (ruleId: string) => context.settings?.get(ruleId) !== 'off' && (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
     matches: (patterns: string[], ruleId: string) => inlineSuppression({ patchwise: { suppress: patterns } }, ruleId) !== undefined,
   };
-  const problems = applyDirectives(findings, file, readDirectives(document.text, document.commentSpans()), ruleSet);
+  const problems = applyDirectives(findings, file, readDirectives(document.text, (offset) => document.positionAt(offset), document.commentSpans()), ruleSet);
   // One entry per declaration: copy-loop instances share it (and its suppression).
   const declarations = new Map<string, { where: Position; patterns: string[]; resources: Set<string> }>();
   for (const resource of model.resources) {
