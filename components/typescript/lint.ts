@@ -68,7 +68,7 @@ export function lintPulumiProgram(input: TextInput, context: LintContext): FileL
   const model = buildModel(sources);
   findings.push(...lintModel(model, context));
   // `// patchwise-disable-next-line rule-id reason` (and `-line`), as in templates; unused ones are findings.
-  findings.push(...applyCommentDirectives(findings, input.file, text, context, commentSpans(sourceFile)));
+  findings.push(...applyCommentDirectives(findings, input.file, text, context, (offset) => sourceFile.getLineAndColumnAtPos(offset), commentSpans(sourceFile)));
   return { file: input.file, findings: sortFindings(findings), resources: model.resources.length, expandedResources: declared };
 }
 

@@ -4,7 +4,7 @@
  * (block comments work too). ARM accepts comments in templates; Bicep and TypeScript have them.
  * A finding suppressed this way is kept and marked inline, like a `metadata.patchwise` suppression.
  */
-import type { CommentSpan } from '../template/json.js';
+import type { CommentSpan, Position } from '../template/json.js';
 
 export interface Directive {
   /** The line whose findings it suppresses (1-based). */
@@ -23,45 +23,27 @@ const ID_ONLY = new RegExp(`^${ID}(?:,${ID})*,?$`);
 const RULES_THEN_REASON = new RegExp(`^\\s*(${ID}(?:\\s*,\\s*${ID})*)([\\s\\S]*)$`);
 
 /** The directives in a text whose comments start with `//` or `/*`: at `spans` when the reader knows them, else found outside `"` strings. */
-export function readDirectives(text: string, spans?: readonly CommentSpan[]): Directive[] {
+export function readDirectives(text: string, positionAt: (offset: number) => Position, spans?: readonly CommentSpan[]): Directive[] {
   if (!text.includes('patchwise-disable')) return [];
   const directives: Directive[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    // Line ends as SourceDocument counts them: LF, CRLF and a lone CR.
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineStarts.push(i + 1);
-  }
-  const lineOf = (offset: number): number => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
+  const lines = text.split(/\r\n|\r|\n/);
   for (const comment of spans ?? comments(text)) {
     const body = text.slice(comment.start + 2, comment.block ? comment.end - 2 : comment.end);
     const keyword = KEYWORD.exec(body);
     if (!keyword || body.slice(0, keyword.index).trim() !== '') continue;
     const { rules, reason } = parseRest(body.slice(keyword.index + keyword[0].length));
     if (rules.length === 0) continue;
-    const line = lineOf(comment.start);
-    const endLine = lineOf(comment.end - 1);
-    directives.push({ targetLine: keyword[1] === 'next-line' ? nextCodeLine(text, lineStarts, endLine) : line, line, column: comment.start - lineStarts[line - 1] + 1, rules, reason });
+    const { line, column } = positionAt(comment.start);
+    const endLine = positionAt(comment.end - 1).line;
+    directives.push({ targetLine: keyword[1] === 'next-line' ? nextCodeLine(lines, endLine) : line, line, column, rules, reason });
   }
   return directives;
 }
 
 /** The first line after `line` that is not blank or only a line comment (several directives may stack). */
-function nextCodeLine(text: string, lineStarts: readonly number[], line: number): number {
+function nextCodeLine(lines: readonly string[], line: number): number {
   let next = line + 1;
-  while (next <= lineStarts.length) {
-    const content = text.slice(lineStarts[next - 1], next < lineStarts.length ? lineStarts[next] : text.length);
-    if (!/^\s*(\/\/.*)?\s*$/.test(content)) break;
-    next++;
-  }
+  while (next <= lines.length && /^\s*(\/\/.*)?$/.test(lines[next - 1])) next++;
   return next;
 }
 

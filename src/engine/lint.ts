@@ -204,7 +204,7 @@ export function lintModel(model: Model, context: LintContext): Finding[] {
 function suppressionFindings(findings: Finding[], file: string, document: SourceDocument, model: Model, context: LintContext): Finding[] {
   const ruleSet = directiveRuleSet(context);
   const known = ruleSet.known;
-  const problems = applyDirectives(findings, file, readDirectives(document.text, document.commentSpans()), ruleSet);
+  const problems = applyDirectives(findings, file, readDirectives(document.text, (offset) => document.positionAt(offset), document.commentSpans()), ruleSet);
   // One entry per declaration: copy-loop instances share it (and its suppression).
   const declarations = new Map<string, { where: Position; patterns: string[]; resources: Set<string> }>();
   for (const resource of model.resources) {
@@ -233,10 +233,10 @@ function suppressionFindings(findings: Finding[], file: string, document: Source
 /**
  * The `patchwise-disable-*` comments of another input's text (a Pulumi program), applied to its
  * findings as for templates; returns the findings about comments that match nothing or name an
- * unknown rule. `spans`: where the text's comments are (its reader knows).
+ * unknown rule. `positionAt`: line and column of an offset; `spans`: where the text's comments are.
  */
-export function applyCommentDirectives(findings: Finding[], file: string, text: string, context: LintContext, spans: readonly CommentSpan[]): Finding[] {
-  return problemFindings(applyDirectives(findings, file, readDirectives(text, spans), directiveRuleSet(context)), file, context);
+export function applyCommentDirectives(findings: Finding[], file: string, text: string, context: LintContext, positionAt: (offset: number) => Position, spans: readonly CommentSpan[]): Finding[] {
+  return problemFindings(applyDirectives(findings, file, readDirectives(text, positionAt, spans), directiveRuleSet(context)), file, context);
 }
 
 /** Rule ids a suppression may name, which of them ran, and the suppression glob matcher. */

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { readDirectives } from '../../src/engine/directives.js';
+import { SourceDocument } from '../../src/template/json.js';
 import { describe, expect, it } from 'vitest';
 import { parseBicep } from '../../src/bicep/parser.js';
 import { SHARED } from '../helpers/lint-fixture.js';
@@ -121,6 +122,7 @@ describe('parser robustness', () => {
       { start: 0, end: 94, block: false },
       { start: text.indexOf('/* block */'), end: text.indexOf('/* block */') + 11, block: true },
     ]);
-    expect(readDirectives(text, result.comments)).toEqual([{ targetLine: 2, line: 1, column: 1, rules: ['guest-patching/api-version', 'extensions/x'], reason: 'waiting for 2025 API' }]);
+    const document = new SourceDocument('x.bicep', text, undefined);
+    expect(readDirectives(text, (offset) => document.positionAt(offset), result.comments)).toEqual([{ targetLine: 2, line: 1, column: 1, rules: ['guest-patching/api-version', 'extensions/x'], reason: 'waiting for 2025 API' }]);
   });
 });
