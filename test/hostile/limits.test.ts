@@ -111,7 +111,10 @@ describe('linear rewrites keep their results', () => {
     expect(evaluate("[union(createArray(1, '1', createObject('A', 1)), createArray(createObject('a', 1), 2, 1))]")).toEqual([1, '1', { A: 1 }, 2]);
     expect(evaluate("[intersection(createArray(3, 1, 1, createArray(1)), createArray(1, createArray(1)), createArray(createArray(1), 1, 5))]")).toEqual([1, [1]]);
     const json = fc.letrec<{ value: unknown }>((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.integer({ min: 0, max: 3 }), fc.constantFrom('a', 'A', 'b'), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('k', 'K', 'j'), tie('value'), { maxKeys: 2 })),
+      value: fc.oneof({ depthSize: 'small' }, fc.integer({ min: 0, max: 3 }), fc.constantFrom('a', 'A', 'b'), fc.array(tie('value'), { maxLength: 3 }), fc
+        .dictionary(fc.constantFrom('k', 'K', 'j'), tie('value'), { maxKeys: 2 })
+        // ARM property names are case-insensitive: one object never holds both `k` and `K` (equality between such objects is undefined).
+        .filter((object) => !('k' in object && 'K' in object))),
     })).value;
     fc.assert(
       fc.property(fc.array(json, { maxLength: 8 }), fc.array(json, { maxLength: 8 }), (a, b) => {
