@@ -9,7 +9,7 @@ import { packageVersion } from '../engine/package-info.js';
 import type { AnyRule, RuleSetting } from '../engine/rule.js';
 import { ConfigSuppressions } from '../engine/suppressions.js';
 import { formatters, type FormatName } from '../report/index.js';
-import { redactJsonText } from '../report/redact.js';
+import { redactSourceText } from '../report/redact.js';
 import { repositoryPath } from '../report/types.js';
 import type { SourceDocument } from '../template/json.js';
 import { loadConfig } from './config-file.js';
@@ -127,7 +127,8 @@ async function prepareRun(args: LintArgs, io: CliIO): Promise<Run> {
     inventory,
     allowedValues: args.allowedValues,
   };
-  const runKey = JSON.stringify([[...settings], loaded.config.suppressions ?? [], today.toISOString().slice(0, 10), args.sasHorizon, args.allowedValues, inventoryPath ? readTextFile(inventoryPath) : null]);
+  // Only --cache needs it (the inventory is read again for it).
+  const runKey = args.cache ? JSON.stringify([[...settings], loaded.config.suppressions ?? [], today.toISOString().slice(0, 10), args.sasHorizon, args.allowedValues, inventoryPath ? readTextFile(inventoryPath) : null]) : '';
   return {
     args,
     io,
@@ -239,7 +240,7 @@ async function lintAndFix(run: Run, candidate: Candidate, input: LintInput, enco
   result = fixed.result;
   if (fixed.text === input.text) return result;
   const applied = args.fixDryRun ? true : writeFix(candidate, fixed.text, encoding, io);
-  if (args.fixDryRun) outcome.diffs.push(await unifiedDiff(candidate.display, redactJsonText(input.text), redactJsonText(fixed.text)));
+  if (args.fixDryRun) outcome.diffs.push(await unifiedDiff(candidate.display, redactSourceText(input.text, candidate.path), redactSourceText(fixed.text, candidate.path)));
   if (applied) {
     outcome.fixes.files += 1;
     outcome.fixes.applied += fixed.applied;

@@ -15,7 +15,7 @@ import { readAtRevision } from './git.js';
 import type { CliIO } from './io.js';
 import { redactSecrets } from '../report/redact.js';
 import { mapStrings, neutralizeControls } from '../report/neutralize.js';
-import { checkBaseline, loadCandidate, readOptionFile, readParametersOption } from './template-inputs.js';
+import { checkBaseline, loadCandidate, readOptionFile, readParametersOption, resolveBaseline } from './template-inputs.js';
 import { BicepSupport } from './bicep-support.js';
 import { writeReport } from './write-file.js';
 
@@ -46,7 +46,6 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   }
   if (!(engine.SCENARIOS as readonly string[]).includes(args.scenario)) throw new UsageError(`--scenario takes one of ${engine.SCENARIOS.join(', ')}, not '${args.scenario}'`);
   if (!['text', 'markdown', 'json'].includes(args.format)) throw new UsageError(`--format takes text, markdown or json, not '${args.format}'`);
-  if (args.baseline && args.baselineRef) throw new UsageError('use either --baseline or --baseline-ref, not both');
   if (args.seed !== undefined && (!Number.isSafeInteger(args.seed) || args.seed < 0)) throw new UsageError(`--seed takes a whole number of 0 or more, not '${args.seed}'`);
   if (args.runs !== undefined && (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > MAX_RUNS)) throw new UsageError(`--runs takes a whole number from 1 to ${MAX_RUNS}, not '${args.runs}'`);
   let startMs: number;
@@ -68,8 +67,7 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
 
   const current: FleetInput[] = [];
   const previous: FleetInput[] = [];
-  const baselineRoot = args.baseline ? resolve(io.cwd, args.baseline) : undefined;
-  const baselineIsFolder = baselineRoot ? isFolder(baselineRoot, args.baseline!) : false;
+  const { root: baselineRoot, isFolder: baselineIsFolder } = resolveBaseline(args, io.cwd);
   const roots = (args.paths.length > 0 ? args.paths : ['.']).map((path) => resolve(io.cwd, path));
   for (const candidate of candidates) {
     const loadedFile = loadCandidate(candidate, bicep);
@@ -123,14 +121,6 @@ function model(input: LintInput, parameters: TextInput | undefined, file: string
     throw new UsageError(`cannot plan ${input.file}${finding ? `:${finding.line}:${finding.column}: ${finding.message}` : ''} (run 'patchwise lint' for details)`);
   }
   return { file, model: prepared.model };
-}
-
-function isFolder(path: string, given: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    throw new UsageError(`--baseline: no such file or folder: ${given}`);
-  }
 }
 
 interface BaselineInput {

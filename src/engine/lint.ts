@@ -10,7 +10,7 @@ import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.
 import { EvaluationBudget } from '../template/expression/limits.js';
 import { readJsonDocument, type ParseFailure, type Position, type ReadResult, type SourceDocument, type CommentSpan } from '../template/json.js';
 import { toSourceLocation } from '../template/origin.js';
-import { isParametersDocument, isTemplateDocument, parameterValuesFrom } from '../template/parameters-file.js';
+import { isParametersDocument, parameterValuesFrom } from '../template/parameters-file.js';
 import type { DeploymentTarget } from '../template/environment.js';
 import type { Diagnostic, ExpandedResource, ExpandedTemplate } from '../template/types.js';
 import type { Inventory } from '../inventory/types.js';
@@ -313,12 +313,6 @@ function invalidSuppressionFindings(expanded: ExpandedTemplate, context: LintCon
     }
   }
   return findings;
-}
-
-/** True when the parsed document is an ARM deployment template (by its `$schema`). */
-export function looksLikeTemplate(text: string, file: string): boolean {
-  const read = readJsonDocument(file, text);
-  return read.ok && isTemplateDocument(read.document.value);
 }
 
 /** Findings about a file, not a resource, that lintTemplate keeps even when they name another file (its parameters file). */

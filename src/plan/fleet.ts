@@ -14,7 +14,7 @@ import { describeUnknown, extensionName, scaleSetExclusion, upgradingExtensions,
 import { DEFAULT_OFF_PEAK, Placement, quietZone } from './placement.js';
 import { serviceOf, ServiceZones, UNKNOWN } from './services.js';
 import { parseDuration, windowKey } from './time.js';
-import type { DayIntervals, Excluded, Fleet, FleetGroup, FleetTarget, Reboot, Risk, Rollback, Scenario } from './types.js';
+import type { DayIntervals, Fleet, FleetGroup, FleetTarget, Reboot, Risk, Rollback, Scenario } from './types.js';
 
 export { DEFAULT_OFF_PEAK, UNKNOWN };
 

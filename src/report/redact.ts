@@ -47,6 +47,33 @@ interface Level {
  * and everything else are kept, so a diff of two redacted texts shows the same change.
  */
 export function redactJsonText(text: string): string {
+  return redactStructured(text, JSON_SYNTAX);
+}
+
+/**
+ * The same for any template source the linter reads: JSON, Bicep (`key: 'value'`, single
+ * quotes) and TypeScript (`key: "value"`, `'value'` or a template literal), by file name.
+ */
+export function redactSourceText(text: string, file: string): string {
+  if (/\.bicep(param)?$/i.test(file)) return redactStructured(text, BICEP_SYNTAX);
+  if (/\.[cm]?ts$/i.test(file)) return redactStructured(text, TYPESCRIPT_SYNTAX);
+  return redactJsonText(text);
+}
+
+interface Syntax {
+  /** Characters that open (and close) a string. */
+  quotes: string;
+  /** Property names may be bare identifiers (`adminPassword: …`). */
+  identifierKeys: boolean;
+}
+
+const JSON_SYNTAX: Syntax = { quotes: '"', identifierKeys: false };
+const BICEP_SYNTAX: Syntax = { quotes: "'", identifierKeys: true };
+const TYPESCRIPT_SYNTAX: Syntax = { quotes: '"\'`', identifierKeys: true };
+const IDENTIFIER_START = /[A-Za-z_$]/;
+const IDENTIFIER_PART = /[\w$]/;
+
+function redactStructured(text: string, syntax: Syntax): string {
   const out: string[] = [];
   const stack: Level[] = [{ secret: false }];
   const secretness = (key: string | undefined): Level['secret'] => {
@@ -65,14 +92,20 @@ export function redactJsonText(text: string): string {
   };
   while (i < text.length) {
     const ch = text[i];
-    if (ch === '"') {
-      const end = stringEnd(text, i);
+    if (syntax.quotes.includes(ch)) {
+      const end = stringEnd(text, i, ch);
       if (isKey(text, end)) {
         top().key = decodeJsonStringBody(text.slice(i + 1, end - 1));
       } else if (secretValue()) {
-        out.push(text.slice(from, i + 1), REDACTED, '"');
+        out.push(text.slice(from, i + 1), REDACTED, ch);
         from = end;
       }
+      i = end;
+    } else if (syntax.identifierKeys && IDENTIFIER_START.test(ch) && !IDENTIFIER_PART.test(text[i - 1] ?? '')) {
+      // A bare name: a property name before `:`, else a reference or keyword (never itself a secret).
+      let end = i + 1;
+      while (end < text.length && IDENTIFIER_PART.test(text[end])) end++;
+      if (isKey(text, end)) top().key = text.slice(i, end);
       i = end;
     } else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
       i = commentEnd(text, i);
@@ -84,7 +117,7 @@ export function redactJsonText(text: string): string {
     } else if (ch === '}' || ch === ']') {
       if (stack.length > 1) stack.pop();
       i++;
-    } else if (/[-0-9tfn]/.test(ch) && secretValue()) {
+    } else if ((syntax.identifierKeys ? /[-0-9]/ : /[-0-9tfn]/).test(ch) && secretValue()) {
       // A number or literal under a secret key: `"pin": 1234`.
       let end = i;
       while (end < text.length && /[-+.0-9eEtruefalsn]/.test(text[end])) end++;
@@ -100,10 +133,10 @@ export function redactJsonText(text: string): string {
 }
 
 /** Offset just past the closing quote (or the end of the text for an unterminated string). */
-function stringEnd(text: string, start: number): number {
+function stringEnd(text: string, start: number, quote = '"'): number {
   for (let i = start + 1; i < text.length; i++) {
     if (text[i] === '\\') i++;
-    else if (text[i] === '"') return i + 1;
+    else if (text[i] === quote) return i + 1;
   }
   return text.length;
 }

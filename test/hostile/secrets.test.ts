@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { run as runMain } from '../plan/helpers.js';
+import { REPO_ROOT } from '../helpers/lint-fixture.js';
 import { scratchFolder, TEMPLATE_SCHEMA, writeFiles } from '../helpers/scratch.js';
 
 /** Each planted value; none may appear in any output. */
@@ -158,6 +159,18 @@ describe('planted secrets never reach an output', () => {
     const fixed = readFileSync(join(dir, 'main.json'), 'utf8');
     expect(fixed).toContain('ONELINEPROTECTEDPW');
     expect(fixed).toMatch(/"autoUpgradeMinorVersion": ?true/);
+  });
+
+  it('--fix-dry-run of a Bicep file: secret values in the diff context are redacted (Bicep syntax: bare keys, single quotes)', async () => {
+    const dir = scratchFolder();
+    const bicep = readFileSync(join(REPO_ROOT, 'fixtures', 'bicep', 'windows-vm-loop.bicep'), 'utf8')
+      .replace('      adminPassword: adminPassword', "      adminPassword: 'BICEPLITERALPW'")
+      .replace('        provisionVMAgent: true', "        provisionVMAgent: true\n        customData: 'BICEPCUSTOMDATA'");
+    writeFiles(dir, { 'main.bicep': bicep });
+    const result = await runCli(['lint', 'main.bicep', '--fix-dry-run'], dir);
+    expect(result.stdout).toContain('+++ b/main.bicep');
+    expect(result.stdout).toContain("customData: 'REDACTED'");
+    for (const secret of ['BICEPLITERALPW', 'BICEPCUSTOMDATA']) expect(result.stdout + result.stderr).not.toContain(secret);
   });
 
   for (const format of ['text', 'markdown', 'json']) {
