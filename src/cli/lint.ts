@@ -136,7 +136,7 @@ async function prepareRun(args: LintArgs, io: CliIO): Promise<Run> {
     settings,
     context,
     loaded,
-    baseline: resolveBaseline(args, io.cwd),
+    baseline: resolveBaseline(args, io.cwd, args.paths),
     cache: args.cache && !args.fix && !args.fixDryRun ? LintCache.open(resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined,
     runKey,
   };

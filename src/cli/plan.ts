@@ -4,8 +4,7 @@
  * Exit codes: 0 plan without error-level risks, 1 error-level risks (the rollout stops, or takes
  * more than 30 days), 2 usage errors (bad options, unreadable or invalid inventory, parse errors).
  */
-import { statSync } from 'node:fs';
-import { basename, relative, resolve, sep } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { prepareTemplate, type LintInput, type TextInput } from '../engine/lint.js';
 import type { Inventory } from '../inventory/types.js';
 import type { FleetInput, Plan, Scenario } from '../plan/index.js';
@@ -15,7 +14,7 @@ import { readAtRevision } from './git.js';
 import type { CliIO } from './io.js';
 import { redactSecrets } from '../report/redact.js';
 import { mapStrings, neutralizeControls } from '../report/neutralize.js';
-import { checkBaseline, loadCandidate, readOptionFile, readParametersOption, resolveBaseline } from './template-inputs.js';
+import { baselinePathIn, checkBaseline, loadCandidate, readOptionFile, readParametersOption, resolveBaseline } from './template-inputs.js';
 import { BicepSupport } from './bicep-support.js';
 import { writeReport } from './write-file.js';
 
@@ -67,8 +66,7 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
 
   const current: FleetInput[] = [];
   const previous: FleetInput[] = [];
-  const { root: baselineRoot, isFolder: baselineIsFolder } = resolveBaseline(args, io.cwd);
-  const roots = (args.paths.length > 0 ? args.paths : ['.']).map((path) => resolve(io.cwd, path));
+  const { root: baselineRoot, isFolder: baselineIsFolder, roots } = resolveBaseline(args, io.cwd, args.paths);
   for (const candidate of candidates) {
     const loadedFile = loadCandidate(candidate, bicep);
     if (loadedFile.kind === 'skipped') {
@@ -157,21 +155,4 @@ function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefi
 function conventionalParameters(template: string): string {
   const bicep = /\.bicep$/i.test(template);
   return resolve(template, '..', `${basename(template).replace(/\.(jsonc?|bicep)$/i, '')}${bicep ? '.bicepparam' : '.parameters.json'}`);
-}
-
-/** The template's path inside a baseline folder: relative to the path argument that found it, else to the working directory. */
-function baselinePathIn(root: string, candidate: Candidate, roots: readonly string[], cwd: string): string | undefined {
-  const tries: string[] = [];
-  for (const base of roots) {
-    if (candidate.path === base) tries.push(resolve(root, basename(base)));
-    else if (candidate.path.startsWith(base + sep)) tries.push(resolve(root, relative(base, candidate.path)));
-  }
-  tries.push(resolve(root, relative(cwd, candidate.path)));
-  return tries.find((path) => {
-    try {
-      return statSync(path).isFile();
-    } catch {
-      return false;
-    }
-  });
 }

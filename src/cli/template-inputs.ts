@@ -4,8 +4,8 @@
  * that cannot be read, decoded or parsed is `broken` (a parse-error finding), and only files that
  * are certainly not templates are skipped (with a note when the user named them).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, relative, resolve, sep } from 'node:path';
 import { isTemplateDocument, isParametersDocument } from '../template/parameters-file.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
 import type { InputReader, TextInput } from '../engine/lint.js';
@@ -121,14 +121,17 @@ export interface BaselineSource {
 export interface ResolvedBaseline extends BaselineSource {
   root?: string;
   isFolder: boolean;
+  /** The path arguments of the run: a baseline folder mirrors them (see baselinePathIn). */
+  roots: string[];
 }
 
-export function resolveBaseline(source: BaselineSource, cwd: string): ResolvedBaseline {
+export function resolveBaseline(source: BaselineSource, cwd: string, paths: readonly string[]): ResolvedBaseline {
   if (source.baseline && source.baselineRef) throw new UsageError('use either --baseline or --baseline-ref, not both');
-  if (!source.baseline) return { ...source, isFolder: false };
+  const roots = (paths.length > 0 ? paths : ['.']).map((path) => resolve(cwd, path));
+  if (!source.baseline) return { ...source, isFolder: false, roots };
   const root = resolve(cwd, source.baseline);
   try {
-    return { ...source, root, isFolder: statSync(root).isDirectory() };
+    return { ...source, root, isFolder: statSync(root).isDirectory(), roots };
   } catch {
     throw new UsageError(`--baseline: no such file or folder: ${source.baseline}`);
   }
@@ -146,7 +149,25 @@ export function baselineFor(candidate: Candidate, source: ResolvedBaseline, cwd:
   }
   if (!source.root) return undefined;
   if (!source.isFolder) return checkBaseline(readOptionFile('--baseline', source.root, cwd), '--baseline', bicep);
-  const path = resolve(source.root, candidate.display);
-  if (!existsSync(path)) return null;
+  const path = baselinePathIn(source.root, candidate, source.roots, cwd);
+  if (!path) return null;
   return checkBaseline(readOptionFile('--baseline', path, cwd), '--baseline', bicep);
 }
+
+/** The template's path inside a baseline folder: relative to the path argument that found it, else to the working directory. */
+export function baselinePathIn(root: string, candidate: Candidate, roots: readonly string[], cwd: string): string | undefined {
+  const tries: string[] = [];
+  for (const base of roots) {
+    if (candidate.path === base) tries.push(resolve(root, basename(base)));
+    else if (candidate.path.startsWith(base + sep)) tries.push(resolve(root, relative(base, candidate.path)));
+  }
+  tries.push(resolve(root, relative(cwd, candidate.path)));
+  return tries.find((path) => {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+

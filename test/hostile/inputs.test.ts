@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
 import { runCli } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/lint-fixture.js';
 import { run as runMain } from '../plan/helpers.js';
 import { canRunUnprivileged, runUnprivileged, scratchFolder, TEMPLATE_SCHEMA, windowsVmTemplate, writeFiles } from '../helpers/scratch.js';
 
@@ -273,6 +274,18 @@ describe('options that name files', () => {
     const result = await runCli(['lint', 'now', '--baseline', 'old'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--baseline: old\/now\/a\.json:1:2/);
+  });
+
+  it('a --baseline folder mirrors the path argument (as plan reads it), else the working folder', async () => {
+    const { readFileSync } = await import('node:fs');
+    const change = (name: string) => readFileSync(join(FIXTURES, 'change', name), 'utf8');
+    const dir = scratchFolder();
+    writeFiles(dir, { 'infra/main.json': change('after-platform-updates-on.json'), 'previous/main.json': change('before-manual.json') });
+    const mirrored = await lintJson(['infra', '--baseline', 'previous'], dir);
+    expect(mirrored.findings.map((finding) => finding.ruleId)).toContain('change/enable-automatic-updates-changed');
+    writeFiles(dir, { 'whole/infra/main.json': change('before-manual.json') });
+    const fromRoot = await lintJson(['infra', '--baseline', 'whole'], dir);
+    expect(fromRoot.findings.map((finding) => finding.ruleId)).toContain('change/enable-automatic-updates-changed');
   });
 
   it('a malformed baseline at --baseline-ref is exit 2', async () => {
