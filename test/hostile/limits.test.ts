@@ -87,14 +87,17 @@ describe('linear rewrites keep their results', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('{', '}', '0', '1', '2', ':', ',', '-', 'x', 'N'), { maxLength: 24 }), (chars) => {
         const format = chars.join('');
+        const rewritten = format.replace(/\{(\d+)((?:,-?\d+)?):([^}]*)\}/g, '{$1$2}:$3');
         let expected: string | Error;
         try {
-          expected = formatByRegex(format.replace(/\{(\d+)((?:,-?\d+)?):([^}]*)\}/g, '{$1$2}:$3'), values);
+          expected = formatByRegex(rewritten, values);
         } catch (error) {
           expected = error as Error;
         }
         if (expected instanceof Error) return;
-        if (/\{(\d+)/.test(format) && [...format.matchAll(/\{(\d+)/g)].some((m) => Number(m[1]) >= values.length)) return;
+        // An index past the values is an error for the scanner and "undefined" for the regex: not comparable.
+        // The rewrite can create one (`{0:{}22}` becomes `{0}:{22}`), so look at what is formatted.
+        if ([...rewritten.matchAll(/\{(\d+)/g)].some((m) => Number(m[1]) >= values.length)) return;
         expect(viaScanner(format)).toBe(expected);
       }),
       { numRuns: 400 },
