@@ -42,9 +42,9 @@ describe('exit codes', () => {
   });
 
   it('1 with error findings, and the stylish report names file, line and rule', async () => {
-    const result = await run(['lint', fixture('invalid/windows-automatic-updates/by-os-updates-off.json')]);
+    const result = await run(['lint', fixture('rules/guest-patching/windows-automatic-updates/invalid/by-os-updates-off.json')]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('fixtures/arm/invalid/windows-automatic-updates/by-os-updates-off.json');
+    expect(result.stdout).toContain('fixtures/arm/rules/guest-patching/windows-automatic-updates/invalid/by-os-updates-off.json');
     expect(result.stdout).toMatch(/28:\d+\s+error\s+.*guest-patching\/windows-automatic-updates/);
   });
 
@@ -76,9 +76,9 @@ describe('configuration', () => {
   it('turns rules off, changes severity, ignores files and suppresses by resource glob', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'patchwise-config-'));
     mkdirSync(join(dir, 'infra', 'legacy'), { recursive: true });
-    copyFileSync(join(FIXTURES, 'invalid/windows-automatic-updates/by-os-updates-off.json'), join(dir, 'infra', 'by-os.json'));
-    copyFileSync(join(FIXTURES, 'invalid/vm-agent-required/platform-without-agent.json'), join(dir, 'infra', 'legacy', 'agent.json'));
-    copyFileSync(join(FIXTURES, 'invalid/patch-mode-value/linux-automatic-by-os.json'), join(dir, 'infra', 'linux.json'));
+    copyFileSync(join(FIXTURES, 'rules/guest-patching/windows-automatic-updates/invalid/by-os-updates-off.json'), join(dir, 'infra', 'by-os.json'));
+    copyFileSync(join(FIXTURES, 'rules/guest-patching/vm-agent-required/invalid/platform-without-agent.json'), join(dir, 'infra', 'legacy', 'agent.json'));
+    copyFileSync(join(FIXTURES, 'rules/guest-patching/patch-mode-value/invalid/linux-automatic-by-os.json'), join(dir, 'infra', 'linux.json'));
     writeFileSync(
       join(dir, 'patchwise.config.json'),
       JSON.stringify({
@@ -102,7 +102,7 @@ describe('formats and output', () => {
   it('writes the report to --output and nothing to stdout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'patchwise-out-'));
     const output = join(dir, 'report.sarif');
-    const result = await run(['lint', fixture('invalid'), '--format', 'sarif', '--output', output]);
+    const result = await run(['lint', fixture('rules'), '--format', 'sarif', '--output', output]);
     expect(result.stdout).toBe('');
     expect(result.code).toBe(1);
     const sarif = JSON.parse(readFileSync(output, 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
@@ -112,7 +112,7 @@ describe('formats and output', () => {
   });
 
   it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'])('%s runs on the invalid fixtures', async (format) => {
-    const result = await run(['lint', fixture('invalid'), '--format', format]);
+    const result = await run(['lint', fixture('rules'), '--format', format]);
     expect(result.code).toBe(1);
     expect(result.stdout.length).toBeGreaterThan(0);
   });
@@ -124,7 +124,7 @@ describe('formats and output', () => {
   });
 
   it('colours only on a terminal and never with NO_COLOR', async () => {
-    const file = fixture('invalid/windows-automatic-updates/by-os-updates-off.json');
+    const file = fixture('rules/guest-patching/windows-automatic-updates/invalid/by-os-updates-off.json');
     const ansi = /\u001b\[/;
     expect((await run(['lint', file], { tty: true })).stdout).toMatch(ansi);
     expect((await run(['lint', file], { tty: false })).stdout).not.toMatch(ansi);

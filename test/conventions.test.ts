@@ -234,7 +234,7 @@ describe('SARIF for code scanning', () => {
   });
 
   it('two findings of one rule on one property have distinct fingerprints', async () => {
-    const result = await runCli(['lint', join(FIXTURES, 'invalid'), '-f', 'sarif'], FIXTURES);
+    const result = await runCli(['lint', join(FIXTURES, 'rules'), '-f', 'sarif'], FIXTURES);
     const fingerprints = JSON.parse(result.stdout).runs[0].results.map((entry: { partialFingerprints: Record<string, string> }) => entry.partialFingerprints['patchwiseFinding/v1']);
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });

@@ -12,21 +12,13 @@ import { applyFixes } from '../src/engine/fixes.js';
 import { lintTemplate } from '../src/engine/lint.js';
 import type { Finding } from '../src/engine/finding.js';
 import { runCli } from './helpers/cli.js';
+import { armFixtures } from './helpers/fixtures.js';
 import { FIXTURES, TODAY } from './helpers/lint-fixture.js';
 
 const run = runCli;
 
 function invalidFixtures(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.json') && !name.endsWith('.parameters.json')) out.push(path);
-    }
-  };
-  walk(join(FIXTURES, 'invalid'));
-  return out;
+  return armFixtures('invalid').map((name) => join(FIXTURES, name));
 }
 
 const lint = (file: string, text: string): Finding[] => lintTemplate({ file, text }, { rules: ALL_RULES, today: TODAY }).findings;
@@ -72,8 +64,8 @@ describe('--fix round-trips every invalid fixture', () => {
 
 describe('what --fix does not touch', () => {
   it.each([
-    ['invalid/windows-automatic-updates/copy-loop-profile-variable.json', 'the value comes from a variable'],
-    ['invalid/windows-automatic-updates/mode-from-parameter-default.json', 'the value comes from a parameter default through a variable'],
+    ['rules/guest-patching/windows-automatic-updates/invalid/copy-loop-profile-variable.json', 'the value comes from a variable'],
+    ['rules/guest-patching/windows-automatic-updates/invalid/mode-from-parameter-default.json', 'the value comes from a parameter default through a variable'],
   ])('%s: no fix, %s', (name) => {
     const findings = lint(name, readFileSync(join(FIXTURES, name), 'utf8'));
     expect(findings.length).toBeGreaterThan(0);
@@ -90,11 +82,11 @@ describe('what --fix does not touch', () => {
 describe('patchwise lint --fix', () => {
   function workspace(): string {
     const dir = mkdtempSync(join(tmpdir(), 'patchwise-fix-'));
-    for (const name of ['invalid/windows-automatic-updates/manual-with-default-updates.json', 'invalid/vm-agent-required/platform-without-agent.json', 'valid/windows-vm-manual.json']) {
+    for (const name of ['rules/guest-patching/windows-automatic-updates/invalid/manual-with-default-updates.json', 'rules/guest-patching/vm-agent-required/invalid/platform-without-agent.json', 'valid/windows-vm-manual.json']) {
       copyFileSync(join(FIXTURES, name), join(dir, basename(name)));
     }
     // Comments, tabs and CRLF line ends survive a fix.
-    const commented = readFileSync(join(FIXTURES, 'invalid/windows-automatic-updates/platform-updates-off.json'), 'utf8')
+    const commented = readFileSync(join(FIXTURES, 'rules/guest-patching/windows-automatic-updates/invalid/platform-updates-off.json'), 'utf8')
       .replace('"enableAutomaticUpdates": false,', '"enableAutomaticUpdates": false, // turned off by the old image\n')
       .replace(/ {2}/g, '\t')
       .replace(/\n/g, '\r\n');

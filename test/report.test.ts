@@ -66,7 +66,7 @@ describe('json format', () => {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
   it('the report of every invalid fixture validates against schemas/findings.schema.json', async () => {
-    const { stdout } = await cli(['lint', 'fixtures/arm/invalid', 'fixtures/arm/valid', '--format', 'json', '--today', '2026-11-23']);
+    const { stdout } = await cli(['lint', 'fixtures/arm/rules', 'fixtures/arm/valid', '--format', 'json', '--today', '2026-11-23']);
     const report = JSON.parse(stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.findings.length).toBeGreaterThan(10);

@@ -6,7 +6,8 @@
  * here: the recurrence grammar, a missing start, a patch selection that installs nothing.
  */
 import { windowsTimeZone } from '../../src/catalog/time-zones.js';
-import { SCHEDULE_RULES } from '../../rules/schedules/index.js';
+import installPatches from '../../rules/schedules/install-patches.js';
+import maintenanceWindow from '../../rules/schedules/maintenance-window.js';
 import { SCHEDULE_REBOOT_SETTINGS } from '../../rules/schedules/install-patches.js';
 import { lintPulumiResources } from '../policy/lint.js';
 import type { Violation } from './errors.js';
@@ -124,7 +125,7 @@ function argumentOf(path: string): string {
 }
 
 /** The CF9 rules of the linter, run on one configuration. */
-const CF9_RULES = SCHEDULE_RULES.filter((rule) => rule.id === 'schedules/maintenance-window' || rule.id === 'schedules/install-patches');
+const CF9_RULES = [maintenanceWindow, installPatches];
 
 export function planPatchSchedule(intent: ResolvedPatchSchedule, today: Date = new Date()): PatchSchedulePlan {
   const violations: Violation[] = [];

@@ -30,6 +30,7 @@ export default defineRule({
   requirements: ['CF6'],
   targets: ['extension'],
   summary: 'Application Health extension settings: protocol, port, requestPath, probe interval and count, grace period, version',
+  fixable: true,
   messages: {
     protocol: "Application Health extension protocol '{{value}}' is not one of http, https, tcp",
     tcpPort: 'the Application Health extension with protocol tcp needs settings.port (the port to open a TCP connection to)',

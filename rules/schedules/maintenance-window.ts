@@ -12,6 +12,7 @@ export default defineRule({
   requirements: ['CF9'],
   targets: ['maintenanceConfiguration'],
   summary: 'InGuestPatch maintenance windows: duration 1:30-3:55, recurrence at least 6 hours, "yyyy-MM-dd HH:mm" dates, a Windows time zone',
+  fixable: true,
   messages: {
     durationFormat: "maintenanceWindow.duration '{{value}}' is not a duration in HH:mm format (e.g. 03:00)",
     durationRange: 'maintenanceWindow.duration {{value}} is outside the range of InGuestPatch schedules: between 01:30 and 03:55',

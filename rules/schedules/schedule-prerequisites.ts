@@ -11,6 +11,7 @@ export default defineRule({
   targets: ['virtualMachine'],
   crossResource: true,
   summary: 'A VM assigned an InGuestPatch maintenance configuration needs AutomaticByPlatform with bypassPlatformSafetyChecksOnUserSchedule',
+  fixable: true,
   messages: {
     notPlatform:
       "maintenance configuration '{{configuration}}' (InGuestPatch) is assigned to this VM, but its patchMode is '{{mode}}'{{default}}: the schedule does not run ('prerequisites for schedule patch aren't met'); set patchMode to AutomaticByPlatform and bypassPlatformSafetyChecksOnUserSchedule to true",

@@ -5,6 +5,7 @@ import { REQUIREMENTS } from '../catalog/requirements.js';
 import { CORE_RULES } from '../engine/core-rules.js';
 import { packageRoot } from '../engine/package-info.js';
 import { docsUrl } from '../engine/rule.js';
+import { presetSetting } from '../engine/severity.js';
 import { UsageError } from './files.js';
 import type { CliIO } from './io.js';
 
@@ -22,7 +23,7 @@ async function listedRules(): Promise<Listed[]> {
   return [
     ...ALL_RULES.map((rule) => ({
       id: rule.id,
-      severity: rule.presets?.recommended === 'off' ? `off (strict: ${rule.presets?.strict ?? rule.severity})` : rule.severity,
+      severity: presetSetting(rule, 'recommended') === 'off' ? `off (strict: ${presetSetting(rule, 'strict')})` : presetSetting(rule, 'recommended'),
       requirements: rule.requirements,
       summary: rule.summary,
       fixable: rule.fixable === true,

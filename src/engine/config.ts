@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { readJsonDocument } from '../template/json.js';
-import type { Severity } from './finding.js';
 import { compileNameGlob, NAME_GLOB_LIMITS } from './name-glob.js';
 import { packageRoot } from './package-info.js';
-import type { AnyRule, PresetName, RuleSetting } from './rule.js';
+import type { PresetName, RuleSetting } from './rule.js';
+import { presetSetting, type SeverityMetadata } from './severity.js';
 
 export interface SuppressionEntry {
   rules: string[];
@@ -119,15 +119,14 @@ function compileValidator(): Validator {
 }
 
 /** Effective setting of every rule: presets in order, then the `rules` map. Unknown rule ids are errors. */
-export function resolveSettings(config: PatchwiseConfig, rules: readonly { id: string; severity: Severity; presets?: AnyRule['presets'] }[]): Map<string, RuleSetting> {
+export function resolveSettings(config: PatchwiseConfig, rules: readonly SeverityMetadata[]): Map<string, RuleSetting> {
   const presets = (Array.isArray(config.extends) ? config.extends : config.extends ? [config.extends] : ['patchwise:recommended']).map(
     (name) => name.replace(/^patchwise:/, '') as PresetName,
   );
   const settings = new Map<string, RuleSetting>();
   for (const rule of rules) {
-    let setting: RuleSetting = rule.presets?.recommended ?? rule.severity;
-    for (const preset of presets) setting = rule.presets?.[preset] ?? rule.severity;
-    settings.set(rule.id, setting);
+    // Every preset gives every rule a setting, so the last one listed decides.
+    settings.set(rule.id, presetSetting(rule, presets[presets.length - 1] ?? 'recommended'));
   }
   const known = new Set(rules.map((rule) => rule.id));
   for (const [id, setting] of Object.entries(config.rules ?? {})) {

@@ -2,6 +2,7 @@
  * The lint pipeline for one template: read → expand → model → rules → findings. Works on text in
  * memory (the CLI reads the files), so it is easy to test and to reuse.
  */
+import { ruleSetting } from './severity.js';
 import { buildModel, MODEL_RESOURCE_TYPES } from '../model/build.js';
 import { formatPath, type JsonPath } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
@@ -375,21 +376,22 @@ function isExpandedResource(source: ModelResource['resource']): source is Expand
 
 /** A finding of a core rule (not a model rule), with its configured severity and config suppressions. */
 export function coreFinding(rule: CoreRule, file: string, line: number, column: number, message: string, context: LintContext): Finding {
-  const setting = context.settings?.get(rule.id);
-  const severity: Severity = setting && setting !== 'off' ? setting : rule.severity;
+  const setting = ruleSetting(rule, context.settings);
+  // An `off` core finding is dropped later (isEnabled), not here: callers may still count it.
+  const severity: Severity = setting === 'off' ? rule.severity : setting;
   const finding: Finding = { ruleId: rule.id, severity, message, file, line, column, requirements: rule.requirements };
   const suppressed = context.suppressions?.match({ ruleId: rule.id, file: context.relativeToConfig?.(file) ?? file });
   if (suppressed) finding.suppressed = suppressed;
   return finding;
 }
 
+const DIAGNOSTIC_RULES: Partial<Record<Diagnostic['code'], CoreRule>> = {
+  'invalid-expression': CORE_RULES.invalidExpression,
+  'expansion-limit': CORE_RULES.expansionLimit,
+};
+
 function diagnosticFinding(diagnostic: Diagnostic, context: LintContext): Finding {
-  const rule =
-    diagnostic.code === 'invalid-expression'
-      ? CORE_RULES.invalidExpression
-      : diagnostic.code === 'expansion-limit'
-        ? CORE_RULES.expansionLimit
-        : CORE_RULES.invalidTemplate;
+  const rule = DIAGNOSTIC_RULES[diagnostic.code] ?? CORE_RULES.invalidTemplate;
   const { range } = diagnostic.document.locate(diagnostic.path as JsonPath);
   return { ...coreFinding(rule, diagnostic.document.file, range.line, range.column, diagnostic.message, context), path: formatPath(diagnostic.path) };
 }

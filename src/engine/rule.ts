@@ -49,17 +49,22 @@ export interface FixSpec {
   value: unknown;
 }
 
-export interface ReportDescriptor {
+export interface ReportDescriptor<M extends string = string> {
   /** Property path inside the target's resource. */
   path: JsonPath;
-  messageId: string;
+  /** A key of the rule's `messages`: a typo fails to compile. */
+  messageId: M;
   data?: Record<string, string | number | boolean>;
-  /** Overrides the rule's severity for this finding (e.g. a warning for a weaker case). */
+  /**
+   * A weaker case than the rule's severity (e.g. a warning from an error rule). Never above the
+   * rule's severity; a configured severity lowers it too (see severity.ts).
+   */
   severity?: Severity;
+  /** Only from a rule that declares `fixable: true` (the runner refuses others). */
   fix?: FixSpec;
 }
 
-export interface RuleContext {
+export interface RuleContext<M extends string = string> {
   /** The whole model of the file: for rules that look across resources. */
   readonly model: Model;
   /** The same resource in the baseline (previous version), when linting a change. */
@@ -67,10 +72,10 @@ export interface RuleContext {
   /** True when a baseline was given, so a missing `previous` means the resource is new. */
   readonly hasBaseline: boolean;
   readonly options: RuleOptions;
-  report(descriptor: ReportDescriptor): void;
+  report(descriptor: ReportDescriptor<M>): void;
 }
 
-export interface Rule<K extends ResourceKind = ResourceKind> {
+export interface Rule<K extends ResourceKind = ResourceKind, M extends string = string> {
   /** `area/name`, e.g. `guest-patching/windows-automatic-updates`. */
   id: string;
   severity: Severity;
@@ -79,7 +84,8 @@ export interface Rule<K extends ResourceKind = ResourceKind> {
   targets: readonly K[];
   /** One line: what the rule checks. */
   summary: string;
-  messages: Record<string, string>;
+  /** Message templates keyed by messageId (`{{name}}` placeholders are filled from `data`). */
+  messages: Record<M, string>;
   /** Settings in the presets; a rule is on with its severity in both unless it says otherwise. */
   presets?: Partial<Record<PresetName, RuleSetting>>;
   /** Only meaningful with a baseline (`--baseline`). */
@@ -89,21 +95,21 @@ export interface Rule<K extends ResourceKind = ResourceKind> {
    * parent. The Pulumi policy pack runs such rules as stack policies. A test keeps it accurate.
    */
   crossResource?: boolean;
+  /** Reports fixes. Required for a rule that passes `fix` to `report` (the runner enforces it). */
   fixable?: boolean;
-  check(target: TargetMap[K], context: RuleContext): void;
+  check(target: TargetMap[K], context: RuleContext<M>): void;
 }
 
-/** Identity helper that keeps the target type of `check` tied to `targets`. */
-export function defineRule<K extends ResourceKind>(rule: Rule<K>): Rule<K> {
+/** Identity helper that ties `check`'s target type to `targets` and its messageIds to `messages`. */
+export function defineRule<K extends ResourceKind, M extends string>(rule: Rule<K, M>): Rule<K, M> {
   return rule;
 }
 
-/** Any rule, whatever its targets (for registries). */
-export type AnyRule = Rule<ResourceKind>;
-
-export function asAnyRule<K extends ResourceKind>(rule: Rule<K>): AnyRule {
-  return rule as unknown as AnyRule;
-}
+/**
+ * Any rule, whatever its targets and messages (for registries). `check` is a method, so a
+ * `Rule<'scaleSet', 'x'>` is assignable to it without a cast.
+ */
+export type AnyRule = Rule<ResourceKind, string>;
 
 /** `{{name}}` placeholders of a message template filled from data. */
 export function formatMessage(template: string, data: Record<string, string | number | boolean> | undefined): string {

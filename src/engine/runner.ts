@@ -2,7 +2,8 @@
 import type { JsonPath } from '../model/source.js';
 import type { Model, ModelResource, ResourceKind } from '../model/types.js';
 import type { Severity } from './finding.js';
-import { formatMessage, type AnyRule, type FixSpec, type RuleOptions, type RuleSetting } from './rule.js';
+import { formatMessage, type AnyRule, type FixSpec, type ReportDescriptor, type RuleContext, type RuleOptions, type RuleSetting } from './rule.js';
+import { findingSeverity, isAbove, ruleSetting } from './severity.js';
 
 export interface RawFinding {
   ruleId: string;
@@ -48,32 +49,17 @@ export function resourcesOfKind(model: Model, kind: ResourceKind): readonly Mode
 export function runRules(model: Model, run: RunOptions): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const rule of run.rules) {
-    // Without settings (the API, tests) a rule has its `recommended` preset setting, as with the default config.
-    const setting = run.settings?.get(rule.id) ?? rule.presets?.recommended ?? rule.severity;
+    const setting = ruleSetting(rule, run.settings);
     if (setting === 'off') continue;
     if (rule.needsBaseline && !run.hasBaseline) continue;
     for (const kind of rule.targets) {
       for (const target of resourcesOfKind(model, kind)) {
-        const context = {
+        const context: RuleContext = {
           model,
           previous: run.previous?.get(target),
           hasBaseline: run.hasBaseline ?? false,
           options: run.options,
-          report(descriptor: Parameters<Parameters<AnyRule['check']>[1]['report']>[0]) {
-            const template = rule.messages[descriptor.messageId];
-            if (template === undefined) throw new Error(`rule ${rule.id} has no message '${descriptor.messageId}'`);
-            findings.push({
-              ruleId: rule.id,
-              // A configured severity wins; otherwise a per-finding severity (e.g. a weaker case) applies.
-              severity: run.settings?.has(rule.id) && setting !== rule.severity ? setting : (descriptor.severity ?? setting),
-              message: formatMessage(template, descriptor.data),
-              messageId: descriptor.messageId,
-              requirements: rule.requirements,
-              resource: target,
-              path: descriptor.path,
-              fix: descriptor.fix,
-            });
-          },
+          report: (descriptor) => findings.push(rawFinding(rule, setting, target, descriptor)),
         };
         try {
           rule.check(target as never, context);
@@ -84,4 +70,26 @@ export function runRules(model: Model, run: RunOptions): RawFinding[] {
     }
   }
   return findings;
+}
+
+/**
+ * A reported finding, with the metadata checks ESLint makes at run time: the messageId exists,
+ * a fix comes from a rule that declares `fixable`, a per-finding severity is a weaker case. A
+ * violation throws, which the caller turns into an `internal-error` finding.
+ */
+function rawFinding(rule: AnyRule, setting: Exclude<RuleSetting, 'off'>, target: ModelResource, descriptor: ReportDescriptor): RawFinding {
+  const template = rule.messages[descriptor.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} has no message '${descriptor.messageId}'`);
+  if (descriptor.fix && !rule.fixable) throw new Error(`rule ${rule.id} reports a fix but does not declare fixable: true`);
+  if (descriptor.severity && isAbove(descriptor.severity, rule.severity)) throw new Error(`rule ${rule.id} reports '${descriptor.severity}' above its severity '${rule.severity}'`);
+  return {
+    ruleId: rule.id,
+    severity: findingSeverity(setting, descriptor.severity),
+    message: formatMessage(template, descriptor.data),
+    messageId: descriptor.messageId,
+    requirements: rule.requirements,
+    resource: target,
+    path: descriptor.path,
+    fix: descriptor.fix,
+  };
 }

@@ -95,7 +95,7 @@ describe('the npm package', () => {
 
 describe('a project that installed the tarball', () => {
   it('runs `npx patchwise lint`', async () => {
-    copyFileSync(join(FIXTURES, 'invalid', 'windows-automatic-updates', 'manual-with-default-updates.json'), join(consumer.dir, 'main.json'));
+    copyFileSync(join(FIXTURES, 'rules/guest-patching/windows-automatic-updates/invalid/manual-with-default-updates.json'), join(consumer.dir, 'main.json'));
     const result = await timed(consumer.timings, 'npx patchwise lint', () =>
       run('npx', ['--no-install', 'patchwise', 'lint', 'main.json', '--format', 'json'], { cwd: consumer.dir }).then(
         () => ({ code: 0, stdout: '' }),
@@ -151,7 +151,7 @@ describe('a project that installed the tarball', () => {
   }
 
   it("runs the README's library example as written", async () => {
-    copyFileSync(join(FIXTURES, 'invalid', 'windows-automatic-updates', 'manual-with-default-updates.json'), join(consumer.dir, 'main.json'));
+    copyFileSync(join(FIXTURES, 'rules/guest-patching/windows-automatic-updates/invalid/manual-with-default-updates.json'), join(consumer.dir, 'main.json'));
     const result = await timed(consumer.timings, 'run README library example', () =>
       run(process.execPath, [join('esm', 'bin', 'library.js')], { cwd: consumer.dir }).then(
         ({ stdout }) => ({ code: 0, stdout }),

@@ -7,7 +7,6 @@ import { lintTemplate } from '../../src/engine/lint.js';
 import { parseInventory } from '../../src/inventory/load.js';
 import { inventoryLookup } from '../../src/inventory/lookup.js';
 import linuxAgentVersion, { compareVersions } from '../../rules/inventory/linux-agent-version.js';
-import { INVENTORY_RULES } from '../../rules/inventory/index.js';
 import { PLAN_FIXTURES, template, validateInventory, vm } from './helpers.js';
 
 const read = (name: string) => readFileSync(join(PLAN_FIXTURES, name), 'utf8');
@@ -43,7 +42,7 @@ describe('inventory validation', () => {
 describe('inventory/linux-agent-version (GP12)', () => {
   const fleet = template([vm('old', 'eastus', { os: 'Linux' }), vm('new', 'eastus', { os: 'Linux' }), vm('image-default', 'eastus', { os: 'Linux', mode: 'ImageDefault' }), vm('unknown', 'eastus', { os: 'Linux' })]);
   const lint = (inventory?: object) =>
-    lintTemplate({ file: 'fleet.json', text: JSON.stringify(fleet) }, { rules: INVENTORY_RULES, inventory: inventory as never }).findings.filter((finding) => finding.ruleId === linuxAgentVersion.id);
+    lintTemplate({ file: 'fleet.json', text: JSON.stringify(fleet) }, { rules: [linuxAgentVersion], inventory: inventory as never }).findings.filter((finding) => finding.ruleId === linuxAgentVersion.id);
 
   it('reports platform-patched Linux VMs whose inventory agent is older than 2.2.53.1', () => {
     const findings = lint({ resources: { old: { linuxAgentVersion: '2.2.49.2' }, new: { linuxAgentVersion: '2.2.53.1' }, 'image-default': { linuxAgentVersion: '2.2.10' } } });

@@ -1,12 +1,11 @@
 /** The policy pack runs the same rules as `patchwise lint`: fixtures through the adapter give the same findings. */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy, PolicyResource } from '@pulumi/policy';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { resolveSettings } from '../../src/engine/config.js';
 import { createPatchwisePolicies, enforcementLevelFor, policyName, toResourceSource, lintPulumiResources, type PulumiResourceInput } from '../../components/policy/index.js';
-import { fixtureInput, FIXTURES, lintFixture, TODAY } from '../helpers/lint-fixture.js';
+import { fixtureInput, lintFixture, TODAY } from '../helpers/lint-fixture.js';
+import { armFixtures, fixtureKind } from '../helpers/fixtures.js';
 import { pulumiInputsOfTemplate, policyProps } from './helpers/arm-to-pulumi.js';
 
 const policies = createPatchwisePolicies({ today: TODAY });
@@ -58,27 +57,15 @@ function key(message: string): string {
   return match ? `${match[1]} at ${match[2] ?? ''}` : message;
 }
 
-function listFixtures(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(dir, entry.name));
-      else if (/\.jsonc?$/.test(entry.name)) out.push(relative(FIXTURES, join(dir, entry.name)).split('\\').join('/'));
-    }
-  };
-  walk(join(FIXTURES, folder));
-  return out.sort();
-}
-
 const RULE_IDS = new Set(ALL_RULES.map((rule) => rule.id));
 // Pulumi programs have no template text: no parse errors, and no inline suppressions (use the policy config instead).
 // allowed-values: the linter tries every allowed value of a template parameter; a Pulumi program has one value.
 // service-fabric-durability/cluster-mismatch: azure-native 3.x has no Microsoft.ServiceFabric/clusters resource (managed clusters only).
-const SKIPPED = new Set(['invalid/parse-error/missing-comma.json', 'valid/suppressed-inline.json', 'invalid/service-fabric-durability/cluster-mismatch.json']);
-const SKIPPED_FOLDERS = ['valid/allowed-values/', 'invalid/allowed-values/'];
+const SKIPPED = new Set(['core/parse-error/missing-comma.json', 'valid/suppressed-inline.json', 'rules/os-upgrade/service-fabric-durability/invalid/cluster-mismatch.json']);
+const SKIPPED_FOLDERS = ['allowed-values/'];
 
 describe('policy pack on the linter fixtures', () => {
-  const fixtures = [...listFixtures('valid'), ...listFixtures('invalid')].filter((name) => !SKIPPED.has(name) && !SKIPPED_FOLDERS.some((folder) => name.startsWith(folder)));
+  const fixtures = armFixtures().filter((name) => !SKIPPED.has(name) && !SKIPPED_FOLDERS.some((folder) => name.startsWith(folder)));
   it('covers the fixtures', () => {
     expect(fixtures.length).toBeGreaterThan(15);
   });
@@ -90,7 +77,7 @@ describe('policy pack on the linter fixtures', () => {
       .sort();
     const actual = (await violations(pulumiInputsOfTemplate(input.file, input.text))).map(key).sort();
     expect(actual).toEqual(expected);
-    if (name.startsWith('valid/')) expect(actual).toEqual([]);
+    if (fixtureKind(name) === 'valid') expect(actual).toEqual([]);
   });
 });
 

@@ -9,18 +9,18 @@ const wau = 'guest-patching/windows-automatic-updates';
 describe('allowedValues fixtures', () => {
   it.each([
     {
-      fixture: 'invalid/allowed-values/patch-mode-default-passes.json',
+      fixture: 'allowed-values/invalid/patch-mode-default-passes.json',
       expected: [{ ruleId: wau, line: 40, severity: 'warning', message: /fails when parameter `patchMode` = `Manual`\)$/ }],
     },
     {
-      fixture: 'invalid/allowed-values/every-value-fails.json',
+      fixture: 'allowed-values/invalid/every-value-fails.json',
       expected: [{ ruleId: wau, line: 35, severity: 'error', message: /fails for every allowed value of `updatesMode`\)$/ }],
     },
     {
-      fixture: 'invalid/allowed-values/image-sku-through-variable.json',
+      fixture: 'allowed-values/invalid/image-sku-through-variable.json',
       expected: [{ ruleId: 'guest-patching/supported-image', line: 65, severity: 'warning', message: /fails when parameter `windowsSku` = `2019-datacenter-zhcn`\)$/ }],
     },
-    { fixture: 'valid/allowed-values/all-values-pass.json', expected: [] },
+    { fixture: 'allowed-values/valid/all-values-pass.json', expected: [] },
   ])('$fixture', ({ fixture, expected }) => {
     const findings = lintFixture(fixture);
     expect(findings).toHaveLength(expected.length);
@@ -78,7 +78,7 @@ describe('patchwise lint --no-allowed-values', () => {
     const { REPO_ROOT, FIXTURES } = await import('../helpers/lint-fixture.js');
     const run = async (extra: string[]) => {
       let stdout = '';
-      const code = await main(['lint', `${FIXTURES}/invalid/allowed-values/patch-mode-default-passes.json`, '--format', 'json', ...extra], {
+      const code = await main(['lint', `${FIXTURES}/allowed-values/invalid/patch-mode-default-passes.json`, '--format', 'json', ...extra], {
         cwd: REPO_ROOT,
         env: {},
         stdout: (text) => void (stdout += text),

@@ -1,7 +1,6 @@
 /** Extension upgrade, hotpatch, expiring credentials, Update Manager schedules and Azure Policy parity rules. */
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
-import { POLICY_RULES } from '../../rules/policy/index.js';
 import { parseConfig, resolveSettings } from '../../src/engine/config.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { lintTemplate } from '../../src/engine/lint.js';
@@ -31,30 +30,30 @@ const vmssWin = 'properties.virtualMachineProfile.osProfile.windowsConfiguration
 const invalid: Case[] = [
   // EU1-EU3, EU6
   {
-    fixture: 'invalid/automatic-upgrade-supported/custom-script.json',
+    fixture: 'rules/extensions/automatic-upgrade-supported/invalid/custom-script.json',
     expected: [{ ruleId: 'extensions/automatic-upgrade-supported', path: 'properties.enableAutomaticUpgrade', line: 65, severity: 'warning' }],
   },
   {
-    fixture: 'invalid/auto-upgrade-minor-version/vm-extension-resource.json',
+    fixture: 'rules/extensions/auto-upgrade-minor-version/invalid/vm-extension-resource.json',
     expected: [{ ruleId: 'extensions/auto-upgrade-minor-version', path: 'properties.enableAutomaticUpgrade', line: 64, severity: 'warning' }],
   },
   {
-    fixture: 'invalid/provision-after-extensions/missing-extension.json',
+    fixture: 'rules/extensions/provision-after-extensions/invalid/missing-extension.json',
     expected: [
       { ruleId: 'extensions/provision-after-extensions', path: 'properties.virtualMachineProfile.extensionProfile.extensions[1].properties.provisionAfterExtensions[1]', line: 84 },
     ],
   },
   // HP1-HP3
   {
-    fixture: 'invalid/hotpatch-supported-image/desktop-sku.json',
+    fixture: 'rules/hotpatch/supported-image/invalid/desktop-sku.json',
     expected: [{ ruleId: 'hotpatch/supported-image', path: 'properties.storageProfile.imageReference.sku', line: 37 }],
   },
   {
-    fixture: 'invalid/hotpatch-patch-mode/automatic-by-os.json',
+    fixture: 'rules/hotpatch/patch-mode/invalid/automatic-by-os.json',
     expected: [{ ruleId: 'hotpatch/patch-mode', path: `${win}.patchSettings.patchMode`, line: 27 }],
   },
   {
-    fixture: 'invalid/uniform-scale-set/hotpatch-enabled.json',
+    fixture: 'rules/hotpatch/uniform-scale-set/invalid/hotpatch-enabled.json',
     expected: [
       { ruleId: 'hotpatch/uniform-scale-set', path: `${vmssWin}.patchSettings.enableHotpatching`, line: 33 },
       // Another group's rule, reported as well: patchMode does not apply to Uniform scale sets (CF5).
@@ -62,12 +61,12 @@ const invalid: Case[] = [
     ],
   },
   {
-    fixture: 'invalid/uniform-scale-set/hotpatch-sku.json',
+    fixture: 'rules/hotpatch/uniform-scale-set/invalid/hotpatch-sku.json',
     expected: [{ ruleId: 'hotpatch/uniform-scale-set', path: 'properties.virtualMachineProfile.storageProfile.imageReference.sku', line: 38, severity: 'warning' }],
   },
   // OU7
   {
-    fixture: 'invalid/sas-expiry/custom-script.json',
+    fixture: 'rules/credentials/sas-expiry/invalid/custom-script.json',
     expected: [
       { ruleId: 'credentials/sas-expiry', path: 'properties.settings.fileUris[0]', line: 67 },
       { ruleId: 'credentials/sas-expiry', path: 'properties.settings.fileUris[1]', line: 68, severity: 'warning' },
@@ -76,23 +75,23 @@ const invalid: Case[] = [
   },
   // CF2, CF3, CF9, CF13
   {
-    fixture: 'invalid/bypass-needs-platform/automatic-by-os.json',
+    fixture: 'rules/schedules/bypass-needs-platform/invalid/automatic-by-os.json',
     expected: [{ ruleId: 'schedules/bypass-needs-platform', path: `${win}.patchSettings.patchMode`, line: 27 }],
   },
   {
-    fixture: 'invalid/bypass-needs-assignment/no-assignment.json',
+    fixture: 'rules/schedules/bypass-needs-assignment/invalid/no-assignment.json',
     expected: [{ ruleId: 'schedules/bypass-needs-assignment', path: bypassPath, line: 31, severity: 'warning' }],
   },
   {
-    fixture: 'invalid/hotpatch-bypass/hotpatch-with-bypass.json',
+    fixture: 'rules/schedules/hotpatch-bypass/invalid/hotpatch-with-bypass.json',
     expected: [{ ruleId: 'schedules/hotpatch-bypass', path: bypassPath, line: 31 }],
   },
   {
-    fixture: 'invalid/schedule-prerequisites/no-bypass.json',
+    fixture: 'rules/schedules/schedule-prerequisites/invalid/no-bypass.json',
     expected: [{ ruleId: 'schedules/schedule-prerequisites', path: `${win}.patchSettings.patchMode`, line: 27 }],
   },
   {
-    fixture: 'invalid/maintenance-window/bad-window.json',
+    fixture: 'rules/schedules/maintenance-window/invalid/bad-window.json',
     expected: [
       { ruleId: 'schedules/maintenance-window', path: `${window}.startDateTime`, line: 16 },
       { ruleId: 'schedules/maintenance-window', path: `${window}.expirationDateTime`, line: 17, severity: 'warning' },
@@ -102,7 +101,7 @@ const invalid: Case[] = [
     ],
   },
   {
-    fixture: 'invalid/maintenance-window/unknown-time-zone.json',
+    fixture: 'rules/schedules/maintenance-window/invalid/unknown-time-zone.json',
     expected: [
       { ruleId: 'schedules/maintenance-window', path: `${window}.expirationDateTime`, line: 17 },
       { ruleId: 'schedules/maintenance-window', path: `${window}.duration`, line: 18 },
@@ -111,7 +110,7 @@ const invalid: Case[] = [
     ],
   },
   {
-    fixture: 'invalid/install-patches/bad-values.json',
+    fixture: 'rules/schedules/install-patches/invalid/bad-values.json',
     expected: [
       { ruleId: 'schedules/install-patches', path: 'properties.installPatches.rebootSetting', line: 23 },
       { ruleId: 'schedules/install-patches', path: 'properties.installPatches.windowsParameters.classificationsToInclude[2]', line: 28 },
@@ -119,24 +118,24 @@ const invalid: Case[] = [
     ],
   },
   {
-    fixture: 'invalid/reboot-setting/never-overrides-schedule.json',
+    fixture: 'rules/schedules/reboot-setting/invalid/never-overrides-schedule.json',
     expected: [
       { ruleId: 'schedules/reboot-setting', path: rebootPath, line: 30, severity: 'info' },
       { ruleId: 'schedules/reboot-setting', path: rebootPath, line: 30, severity: 'info' },
     ],
   },
   {
-    fixture: 'invalid/reboot-setting/invalid-value.json',
+    fixture: 'rules/schedules/reboot-setting/invalid/invalid-value.json',
     expected: [{ ruleId: 'schedules/reboot-setting', path: rebootPath, line: 30 }],
   },
   // CF10, strict preset only
   {
-    fixture: 'invalid/periodic-assessment/assessment-omitted.json',
+    fixture: 'rules/policy/periodic-assessment/invalid/assessment-omitted.json',
     strict: true,
     expected: [{ ruleId: 'policy/periodic-assessment', path: win, line: 23, severity: 'warning' }],
   },
   {
-    fixture: 'invalid/hotpatch-azure-edition/core-without-hotpatch.json',
+    fixture: 'rules/policy/hotpatch-azure-edition/invalid/core-without-hotpatch.json',
     strict: true,
     expected: [
       { ruleId: 'policy/hotpatch-azure-edition', path: 'properties.storageProfile.imageReference.sku', line: 36, severity: 'warning' },
@@ -144,17 +143,17 @@ const invalid: Case[] = [
     ],
   },
   {
-    fixture: 'invalid/policy-automatic-os-upgrade/manual-upgrade.json',
+    fixture: 'rules/policy/automatic-os-upgrade/invalid/manual-upgrade.json',
     strict: true,
     expected: [{ ruleId: 'policy/automatic-os-upgrade', path: 'properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade', line: 20, severity: 'warning' }],
   },
 ];
 
 const valid = [
-  'valid/hotpatch/windows-azure-edition-hotpatch.json',
-  'valid/schedules/customer-managed-schedule.json',
-  'valid/extensions/unknown-values.json',
-  'valid/extensions/scale-set-provision-after.json',
+  'rules/hotpatch/supported-image/valid/windows-azure-edition-hotpatch.json',
+  'rules/schedules/schedule-prerequisites/valid/customer-managed-schedule.json',
+  'valid/extension-unknown-values.json',
+  'rules/extensions/provision-after-extensions/valid/scale-set-provision-after.json',
 ];
 
 const strictSettings = resolveSettings(parseConfig('{ "extends": "patchwise:strict" }', 'patchwise.config.json'), ALL_RULES);
@@ -185,12 +184,12 @@ describe('extension, hotpatch, credential, schedule and policy rules: valid fixt
   });
 
   it('a VM that meets all three policies reports nothing with the strict preset either', () => {
-    expect(normalize(lintWith('valid/hotpatch/windows-azure-edition-hotpatch.json', strictSettings))).toEqual([]);
+    expect(normalize(lintWith('rules/hotpatch/supported-image/valid/windows-azure-edition-hotpatch.json', strictSettings))).toEqual([]);
   });
 });
 
 describe('strict preset (Azure Policy parity, CF10)', () => {
-  const policyIds = POLICY_RULES.map((rule) => rule.id);
+  const policyIds = ALL_RULES.filter((rule) => rule.id.startsWith('policy/')).map((rule) => rule.id);
 
   it('policy rules are off by default, with the recommended preset and without settings, and warnings with patchwise:strict', () => {
     for (const id of policyIds) {
@@ -208,19 +207,19 @@ describe('strict preset (Azure Policy parity, CF10)', () => {
     const settings = resolveSettings(parseConfig('{ "extends": "patchwise:strict", "rules": { "policy/periodic-assessment": "off" } }', 'c.json'), ALL_RULES);
     expect(settings.get('policy/periodic-assessment')).toBe('off');
     expect(settings.get('policy/automatic-os-upgrade')).toBe('warning');
-    const findings = lintWith('invalid/periodic-assessment/assessment-omitted.json', settings);
+    const findings = lintWith('rules/policy/periodic-assessment/invalid/assessment-omitted.json', settings);
     expect(findings).toEqual([]);
   });
 
   it('offers the deterministic fixes', () => {
-    const assessment = lintWith('invalid/periodic-assessment/assessment-omitted.json', strictSettings);
+    const assessment = lintWith('rules/policy/periodic-assessment/invalid/assessment-omitted.json', strictSettings);
     expect(assessment).toHaveLength(1);
     expect(assessment[0].fix).toBeDefined();
-    expect(lintFixture('invalid/auto-upgrade-minor-version/vm-extension-resource.json')[0].fix).toBeDefined();
-    expect(lintFixture('invalid/schedule-prerequisites/no-bypass.json')[0].fix).toBeDefined();
+    expect(lintFixture('rules/extensions/auto-upgrade-minor-version/invalid/vm-extension-resource.json')[0].fix).toBeDefined();
+    expect(lintFixture('rules/schedules/schedule-prerequisites/invalid/no-bypass.json')[0].fix).toBeDefined();
     // A choice is needed (mode or flag): no fix.
-    expect(lintFixture('invalid/hotpatch-patch-mode/automatic-by-os.json')[0].fix).toBeUndefined();
-    const hotpatch = lintWith('invalid/hotpatch-azure-edition/core-without-hotpatch.json', strictSettings);
+    expect(lintFixture('rules/hotpatch/patch-mode/invalid/automatic-by-os.json')[0].fix).toBeUndefined();
+    const hotpatch = lintWith('rules/policy/hotpatch-azure-edition/invalid/core-without-hotpatch.json', strictSettings);
     // The -core sku can hotpatch: one finding has a fix; the -smalldisk (desktop) sku cannot, and the message says so.
     expect(hotpatch.map((finding) => finding.message).join('\n')).toContain('does not support hotpatch');
     expect(hotpatch.map((finding) => finding.fix !== undefined)).toEqual([true, false]);
@@ -231,7 +230,7 @@ describe('SAS tokens', () => {
   const signature = 'ZmFrZVNpZ25hdHVyZVNob3VsZE5ldmVyQmVQcmludGVk';
 
   it('never puts the signature (or the URI) into a message', () => {
-    const findings = lintFixture('invalid/sas-expiry/custom-script.json');
+    const findings = lintFixture('rules/credentials/sas-expiry/invalid/custom-script.json');
     expect(findings.length).toBe(3);
     for (const finding of findings) {
       expect(finding.message).not.toContain(signature);
@@ -244,7 +243,7 @@ describe('SAS tokens', () => {
 
   it('uses the horizon: 0 days turns the warning off, 60 days adds the 2026-12 token only', () => {
     const run = (sasHorizonDays: number) =>
-      lintTemplate(fixtureInput('invalid/sas-expiry/custom-script.json'), { rules: ALL_RULES, today: TODAY, sasHorizonDays }).findings.map((finding) => finding.severity);
+      lintTemplate(fixtureInput('rules/credentials/sas-expiry/invalid/custom-script.json'), { rules: ALL_RULES, today: TODAY, sasHorizonDays }).findings.map((finding) => finding.severity);
     expect(run(0).sort()).toEqual(['error', 'error']);
     expect(run(60).sort()).toEqual(['error', 'error', 'warning']);
   });

@@ -12,66 +12,66 @@ const osPath = 'properties.osProfile.windowsConfiguration';
 
 const invalid: Case[] = [
   {
-    fixture: 'invalid/patch-mode-value/linux-automatic-by-os.json',
+    fixture: 'rules/guest-patching/patch-mode-value/invalid/linux-automatic-by-os.json',
     expected: [{ ruleId: 'guest-patching/patch-mode-value', path: 'properties.osProfile.linuxConfiguration.patchSettings.patchMode', line: 29 }],
   },
   {
-    fixture: 'invalid/patch-mode-value/windows-misspelled.json',
+    fixture: 'rules/guest-patching/patch-mode-value/invalid/windows-misspelled.json',
     expected: [{ ruleId: 'guest-patching/patch-mode-value', path: `${osPath}.patchSettings.patchMode`, line: 29 }],
   },
   {
-    fixture: 'invalid/windows-automatic-updates/manual-with-default-updates.json',
+    fixture: 'rules/guest-patching/windows-automatic-updates/invalid/manual-with-default-updates.json',
     expected: [{ ruleId: 'guest-patching/windows-automatic-updates', path: `${osPath}.patchSettings.patchMode`, line: 29 }],
   },
   {
-    fixture: 'invalid/windows-automatic-updates/by-os-updates-off.json',
+    fixture: 'rules/guest-patching/windows-automatic-updates/invalid/by-os-updates-off.json',
     expected: [{ ruleId: 'guest-patching/windows-automatic-updates', path: `${osPath}.enableAutomaticUpdates`, line: 28 }],
   },
   {
-    fixture: 'invalid/windows-automatic-updates/platform-updates-off.json',
+    fixture: 'rules/guest-patching/windows-automatic-updates/invalid/platform-updates-off.json',
     expected: [{ ruleId: 'guest-patching/windows-automatic-updates', path: `${osPath}.enableAutomaticUpdates`, line: 28 }],
   },
   {
     // The value comes from a parameter default: the finding points at the property that uses it.
-    fixture: 'invalid/windows-automatic-updates/mode-from-parameter-default.json',
+    fixture: 'rules/guest-patching/windows-automatic-updates/invalid/mode-from-parameter-default.json',
     expected: [{ ruleId: 'guest-patching/windows-automatic-updates', path: `${osPath}.enableAutomaticUpdates`, line: 40 }],
   },
   {
     // Two VMs from a copy loop, the profile from a variable: both findings point into the variable.
-    fixture: 'invalid/windows-automatic-updates/copy-loop-profile-variable.json',
+    fixture: 'rules/guest-patching/windows-automatic-updates/invalid/copy-loop-profile-variable.json',
     expected: [
       { ruleId: 'guest-patching/windows-automatic-updates', path: `${osPath}.enableAutomaticUpdates`, line: 18 },
       { ruleId: 'guest-patching/windows-automatic-updates', path: `${osPath}.enableAutomaticUpdates`, line: 18 },
     ],
   },
   {
-    fixture: 'invalid/windows-automatic-updates/flexible-scale-set-manual.json',
+    fixture: 'rules/guest-patching/windows-automatic-updates/invalid/flexible-scale-set-manual.json',
     expected: [
       { ruleId: 'guest-patching/windows-automatic-updates', path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 32 },
     ],
   },
   {
-    fixture: 'invalid/vm-agent-required/platform-without-agent.json',
+    fixture: 'rules/guest-patching/vm-agent-required/invalid/platform-without-agent.json',
     expected: [{ ruleId: 'guest-patching/vm-agent-required', path: `${osPath}.provisionVMAgent`, line: 29 }],
   },
   {
-    fixture: 'invalid/supported-image/unsupported-sku.json',
+    fixture: 'rules/guest-patching/supported-image/invalid/unsupported-sku.json',
     expected: [{ ruleId: 'guest-patching/supported-image', path: 'properties.storageProfile.imageReference.sku', line: 37 }],
   },
   {
-    fixture: 'invalid/supported-image/managed-image.json',
+    fixture: 'rules/guest-patching/supported-image/invalid/managed-image.json',
     expected: [{ ruleId: 'guest-patching/supported-image', path: 'properties.storageProfile.imageReference.id', line: 36 }],
   },
   {
-    fixture: 'invalid/api-version/windows-2020-06-01.json',
+    fixture: 'rules/guest-patching/api-version/invalid/windows-2020-06-01.json',
     expected: [{ ruleId: 'guest-patching/api-version', path: 'apiVersion', line: 16, severity: 'warning' }],
   },
   {
-    fixture: 'invalid/no-patch-extension/child-extension.json',
+    fixture: 'rules/guest-patching/no-patch-extension/invalid/child-extension.json',
     expected: [{ ruleId: 'guest-patching/no-patch-extension', path: 'properties.type', line: 64 }],
   },
   {
-    fixture: 'invalid/rhel-packagekit/rhel-platform.json',
+    fixture: 'rules/guest-patching/rhel-packagekit/invalid/rhel-platform.json',
     expected: [{ ruleId: 'guest-patching/rhel-packagekit', path: 'properties.osProfile.linuxConfiguration.patchSettings.patchMode', line: 29, severity: 'info' }],
   },
   // Change rules (GP9, GP10, GP2 on creation only).
@@ -149,7 +149,7 @@ describe('suppressions', () => {
 
 describe('parse errors', () => {
   it('reports the line and column of the syntax error', () => {
-    const findings = lintFixture('invalid/parse-error/missing-comma.json');
+    const findings = lintFixture('core/parse-error/missing-comma.json');
     expect(findings).toMatchObject([{ ruleId: 'parse-error', severity: 'error', line: 5, column: 51 }]);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintFixture } from '../helpers/lint-fixture.js';
-import { OS_UPGRADE_RULES } from '../../rules/os-upgrade/index.js';
+import { ALL_RULES } from '../../rules/index.js';
+const OS_UPGRADE_RULES = ALL_RULES.filter((rule) => /^(os-upgrade|health|orchestration|rolling-upgrade)\//.test(rule.id));
 
 interface Expected {
   ruleId: string;
@@ -27,111 +28,111 @@ const ext = `${vmp}extensionProfile.extensions[0].properties.`;
 
 const invalid: Case[] = [
   {
-    fixture: 'invalid/image-version-latest/gallery-version.json',
+    fixture: 'rules/os-upgrade/image-version-latest/invalid/gallery-version.json',
     expected: [
       { ruleId: 'os-upgrade/image-version-latest', path: `${vmp}storageProfile.imageReference.id`, line: 41 },
     ],
   },
   {
-    fixture: 'invalid/image-version-latest/pinned-version.json',
+    fixture: 'rules/os-upgrade/image-version-latest/invalid/pinned-version.json',
     expected: [
       { ruleId: 'os-upgrade/image-version-latest', path: `${vmp}storageProfile.imageReference.version`, line: 85, fix: true },
     ],
   },
   {
-    fixture: 'invalid/os-upgrade-supported-image/dropped-image.json',
+    fixture: 'rules/os-upgrade/supported-image/invalid/dropped-image.json',
     expected: [
       { ruleId: 'os-upgrade/supported-image', path: `${vmp}storageProfile.imageReference.sku`, line: 84 },
     ],
   },
   {
-    fixture: 'invalid/os-upgrade-supported-image/managed-image.json',
+    fixture: 'rules/os-upgrade/supported-image/invalid/managed-image.json',
     expected: [
       { ruleId: 'os-upgrade/supported-image', path: `${vmp}storageProfile.imageReference.id`, line: 82 },
     ],
   },
   {
-    fixture: 'invalid/os-upgrade-api-version/legacy-property.json',
+    fixture: 'rules/os-upgrade/api-version/invalid/legacy-property.json',
     expected: [
       { ruleId: 'os-upgrade/api-version', path: `${up}automaticOSUpgrade`, line: 26 },
     ],
   },
   {
-    fixture: 'invalid/os-upgrade-api-version/policy-before-2018-10.json',
+    fixture: 'rules/os-upgrade/api-version/invalid/policy-before-2018-10.json',
     expected: [
       { ruleId: 'os-upgrade/api-version', path: 'apiVersion', line: 16 },
       { ruleId: 'schema/property-api-version', path: `${up}automaticOSUpgradePolicy`, line: 26 },
     ],
   },
   {
-    fixture: 'invalid/os-upgrade-windows-automatic-updates/updates-on.json',
+    fixture: 'rules/os-upgrade/windows-automatic-updates/invalid/updates-on.json',
     expected: [
       { ruleId: 'os-upgrade/windows-automatic-updates', path: `${os}windowsConfiguration.enableAutomaticUpdates`, line: 77, fix: true },
     ],
   },
   {
-    fixture: 'invalid/health-signal/flexible-platform-patching.json',
+    fixture: 'rules/os-upgrade/health-signal/invalid/flexible-platform-patching.json',
     expected: [
       { ruleId: 'os-upgrade/health-signal', path: `${os}linuxConfiguration.patchSettings.patchMode`, line: 35 },
     ],
   },
   {
-    fixture: 'invalid/health-signal/flexible-rolling-probe-only.json',
+    fixture: 'rules/os-upgrade/health-signal/invalid/flexible-rolling-probe-only.json',
     expected: [
       { ruleId: 'os-upgrade/health-signal', path: `${up}mode`, line: 68 },
     ],
   },
   {
-    fixture: 'invalid/health-signal/probe-and-extension.json',
+    fixture: 'rules/os-upgrade/health-signal/invalid/probe-and-extension.json',
     expected: [
       { ruleId: 'os-upgrade/health-signal', path: `${vmp}networkProfile.healthProbe.id`, line: 93 },
     ],
   },
   {
-    fixture: 'invalid/health-signal/probe-not-found.json',
+    fixture: 'rules/os-upgrade/health-signal/invalid/probe-not-found.json',
     expected: [
       { ruleId: 'os-upgrade/health-signal', path: `${vmp}networkProfile.healthProbe.id`, line: 92 },
     ],
   },
   {
-    fixture: 'invalid/health-signal/uniform-auto-upgrade-no-signal.json',
+    fixture: 'rules/os-upgrade/health-signal/invalid/uniform-auto-upgrade-no-signal.json',
     expected: [
       { ruleId: 'os-upgrade/health-signal', path: `${up}automaticOSUpgradePolicy.enableAutomaticOSUpgrade`, line: 27 },
     ],
   },
   {
-    fixture: 'invalid/health-signal/uniform-rolling-no-signal.json',
+    fixture: 'rules/os-upgrade/health-signal/invalid/uniform-rolling-no-signal.json',
     expected: [
       { ruleId: 'os-upgrade/health-signal', path: `${up}mode`, line: 25 },
     ],
   },
   {
-    fixture: 'invalid/service-fabric-durability/bronze-old-extension.json',
+    fixture: 'rules/os-upgrade/service-fabric-durability/invalid/bronze-old-extension.json',
     expected: [
       { ruleId: 'os-upgrade/service-fabric-durability', path: `${ext}typeHandlerVersion`, line: 112 },
       { ruleId: 'os-upgrade/service-fabric-durability', path: `${ext}settings.durabilityLevel`, line: 117 },
     ],
   },
   {
-    fixture: 'invalid/service-fabric-durability/cluster-mismatch.json',
+    fixture: 'rules/os-upgrade/service-fabric-durability/invalid/cluster-mismatch.json',
     expected: [
       { ruleId: 'os-upgrade/service-fabric-durability', path: `${ext}settings.durabilityLevel`, line: 117 },
     ],
   },
   {
-    fixture: 'invalid/policy-ranges/flexible-rollback.json',
+    fixture: 'rules/rolling-upgrade/policy-ranges/invalid/flexible-rollback.json',
     expected: [
       { ruleId: 'rolling-upgrade/policy-ranges', path: `${up}rollingUpgradePolicy.rollbackFailedInstancesOnPolicyBreach`, line: 29 },
     ],
   },
   {
-    fixture: 'invalid/policy-ranges/large-batch-auto-upgrade.json',
+    fixture: 'rules/rolling-upgrade/policy-ranges/invalid/large-batch-auto-upgrade.json',
     expected: [
       { ruleId: 'rolling-upgrade/policy-ranges', path: `${up}rollingUpgradePolicy.maxBatchInstancePercent`, line: 68, severity: 'warning' },
     ],
   },
   {
-    fixture: 'invalid/policy-ranges/out-of-range.json',
+    fixture: 'rules/rolling-upgrade/policy-ranges/invalid/out-of-range.json',
     expected: [
       { ruleId: 'rolling-upgrade/policy-ranges', path: `${up}rollingUpgradePolicy.maxBatchInstancePercent`, line: 68 },
       { ruleId: 'rolling-upgrade/policy-ranges', path: `${up}rollingUpgradePolicy.maxUnhealthyInstancePercent`, line: 69 },
@@ -140,45 +141,45 @@ const invalid: Case[] = [
     ],
   },
   {
-    fixture: 'invalid/automatic-os-upgrade/flexible-max-surge.json',
+    fixture: 'rules/orchestration/automatic-os-upgrade/invalid/flexible-max-surge.json',
     expected: [
       { ruleId: 'orchestration/automatic-os-upgrade', path: `${up}rollingUpgradePolicy.maxSurge`, line: 29 },
     ],
   },
   {
-    fixture: 'invalid/automatic-os-upgrade/flexible.json',
+    fixture: 'rules/orchestration/automatic-os-upgrade/invalid/flexible.json',
     expected: [
       { ruleId: 'orchestration/automatic-os-upgrade', path: `${up}automaticOSUpgradePolicy.enableAutomaticOSUpgrade`, line: 29, severity: 'warning' },
     ],
   },
   {
-    fixture: 'invalid/automatic-os-upgrade/platform-patch-mode.json',
+    fixture: 'rules/orchestration/automatic-os-upgrade/invalid/platform-patch-mode.json',
     expected: [
       { ruleId: 'orchestration/automatic-os-upgrade', path: `${os}linuxConfiguration.patchSettings.patchMode`, line: 79 },
     ],
   },
   {
-    fixture: 'invalid/uniform-guest-patching/uniform-platform.json',
+    fixture: 'rules/orchestration/uniform-guest-patching/invalid/uniform-platform.json',
     expected: [
       { ruleId: 'orchestration/uniform-guest-patching', path: `${os}linuxConfiguration.patchSettings.patchMode`, line: 38, severity: 'warning' },
     ],
   },
   {
-    fixture: 'invalid/service-fabric/defaults.json',
+    fixture: 'rules/orchestration/service-fabric/invalid/defaults.json',
     expected: [
       { ruleId: 'orchestration/service-fabric', path: `${up}mode`, line: 54, fix: true },
       { ruleId: 'orchestration/service-fabric', path: `${os}windowsConfiguration.enableAutomaticUpdates`, line: 60, severity: 'warning', fix: true },
     ],
   },
   {
-    fixture: 'invalid/service-fabric/flexible.json',
+    fixture: 'rules/orchestration/service-fabric/invalid/flexible.json',
     expected: [
       { ruleId: 'orchestration/automatic-os-upgrade', path: `${up}automaticOSUpgradePolicy.enableAutomaticOSUpgrade`, line: 59, severity: 'warning' },
       { ruleId: 'orchestration/service-fabric', path: 'properties.orchestrationMode', line: 54 },
     ],
   },
   {
-    fixture: 'invalid/service-fabric/rolling-with-probe.json',
+    fixture: 'rules/orchestration/service-fabric/invalid/rolling-with-probe.json',
     expected: [
       { ruleId: 'orchestration/service-fabric', path: `${up}mode`, line: 96, fix: true },
       { ruleId: 'orchestration/service-fabric', path: `${vmp}networkProfile.healthProbe.id`, line: 123 },
@@ -186,20 +187,20 @@ const invalid: Case[] = [
     ],
   },
   {
-    fixture: 'invalid/application-health-settings/bad-protocol.json',
+    fixture: 'rules/health/application-health-settings/invalid/bad-protocol.json',
     expected: [
       { ruleId: 'health/application-health-settings', path: `${ext}settings.protocol`, line: 85 },
     ],
   },
   {
-    fixture: 'invalid/application-health-settings/http-without-path.json',
+    fixture: 'rules/health/application-health-settings/invalid/http-without-path.json',
     expected: [
       { ruleId: 'health/application-health-settings', path: `${ext}typeHandlerVersion`, line: 82 },
       { ruleId: 'health/application-health-settings', path: `${ext}settings.protocol`, line: 85 },
     ],
   },
   {
-    fixture: 'invalid/application-health-settings/tcp-with-request-path.json',
+    fixture: 'rules/health/application-health-settings/invalid/tcp-with-request-path.json',
     expected: [
       { ruleId: 'health/application-health-settings', path: `${ext}settings.protocol`, line: 85 },
       { ruleId: 'health/application-health-settings', path: `${ext}settings.requestPath`, line: 86, fix: true },
@@ -209,13 +210,13 @@ const invalid: Case[] = [
     ],
   },
   {
-    fixture: 'invalid/load-balancer-probe/basic-multiple-placement-groups.json',
+    fixture: 'rules/health/load-balancer-probe/invalid/basic-multiple-placement-groups.json',
     expected: [
       { ruleId: 'health/load-balancer-probe', path: 'properties.singlePlacementGroup', line: 62 },
     ],
   },
   {
-    fixture: 'invalid/load-balancer-probe/slow-probe.json',
+    fixture: 'rules/health/load-balancer-probe/invalid/slow-probe.json',
     expected: [
       { ruleId: 'health/load-balancer-probe', path: 'properties.probes[0].properties.intervalInSeconds', line: 44, severity: 'warning' },
     ],
@@ -223,14 +224,14 @@ const invalid: Case[] = [
 ];
 
 const valid = [
-  'valid/os-upgrade/uniform-probe-rolling.json',
-  'valid/os-upgrade/windows-health-extension.json',
-  'valid/os-upgrade/probe-outside-template.json',
-  'valid/os-upgrade/extension-profile-unknown.json',
-  'valid/os-upgrade/flexible-extension-resource.json',
-  'valid/os-upgrade/gallery-image.json',
-  'valid/os-upgrade/service-fabric-silver.json',
-  'valid/os-upgrade/unknown-values.json',
+  'rules/os-upgrade/health-signal/valid/uniform-probe-rolling.json',
+  'rules/os-upgrade/health-signal/valid/windows-health-extension.json',
+  'rules/os-upgrade/health-signal/valid/probe-outside-template.json',
+  'rules/os-upgrade/health-signal/valid/extension-profile-unknown.json',
+  'rules/os-upgrade/health-signal/valid/flexible-extension-resource.json',
+  'rules/os-upgrade/supported-image/valid/gallery-image.json',
+  'rules/os-upgrade/service-fabric-durability/valid/service-fabric-silver.json',
+  'valid/scale-set-unknown-values.json',
 ];
 
 function normalize(findings: ReturnType<typeof lintFixture>) {
@@ -256,13 +257,13 @@ describe('os-upgrade rules: valid fixtures report nothing (all rules)', () => {
 
 describe('os-upgrade rules: fixes', () => {
   it('sets the image version to latest', () => {
-    const [finding] = lintFixture('invalid/image-version-latest/pinned-version.json');
+    const [finding] = lintFixture('rules/os-upgrade/image-version-latest/invalid/pinned-version.json');
     expect(finding.fix?.edits).toHaveLength(1);
     expect(finding.fix?.edits[0].content).toBe('"latest"');
   });
 
   it('turns enableAutomaticUpdates off', () => {
-    const [finding] = lintFixture('invalid/os-upgrade-windows-automatic-updates/updates-on.json');
+    const [finding] = lintFixture('rules/os-upgrade/windows-automatic-updates/invalid/updates-on.json');
     expect(finding.fix?.edits[0].content).toBe('false');
   });
 });

@@ -27,30 +27,30 @@ const bypassPath = `${win}.patchSettings.automaticByPlatformSettings.bypassPlatf
 const invalid: Array<{ fixture: string; expected: Expected[] }> = [
   {
     // A known assignment to another VM is not this VM's.
-    fixture: 'invalid/bypass-needs-assignment/assigned-to-other-vm.json',
+    fixture: 'rules/schedules/bypass-needs-assignment/invalid/assigned-to-other-vm.json',
     expected: [{ ruleId: 'schedules/bypass-needs-assignment', path: bypassPath, line: 31, severity: 'warning' }],
   },
   {
     // languageVersion 2.0, assigned by `scope`.
-    fixture: 'invalid/schedule-prerequisites/scope-assignment-bypass-false.json',
+    fixture: 'rules/schedules/schedule-prerequisites/invalid/scope-assignment-bypass-false.json',
     expected: [{ ruleId: 'schedules/schedule-prerequisites', path: bypassPath, line: 32 }],
   },
   {
-    fixture: 'invalid/bypass-needs-platform/flexible-scale-set.json',
+    fixture: 'rules/schedules/bypass-needs-platform/invalid/flexible-scale-set.json',
     expected: [{ ruleId: 'schedules/bypass-needs-platform', path: 'properties.virtualMachineProfile.osProfile.linuxConfiguration.patchSettings.patchMode', line: 44 }],
   },
   {
-    fixture: 'invalid/maintenance-window/iana-time-zone.json',
+    fixture: 'rules/schedules/maintenance-window/invalid/iana-time-zone.json',
     expected: [{ ruleId: 'schedules/maintenance-window', path: 'properties.maintenanceWindow.timeZone', line: 24 }],
   },
 ];
 
 const valid = [
-  'valid/schedules/scope-only-assignment.json',
-  'valid/schedules/symbolic-scope-assignment.json',
-  'valid/schedules/unresolved-assignment.json',
-  'valid/schedules/flexible-scale-set-bypass.json',
-  'valid/schedules/uniform-scale-set-bypass.json',
+  'rules/schedules/bypass-needs-assignment/valid/scope-only-assignment.json',
+  'rules/schedules/bypass-needs-assignment/valid/symbolic-scope-assignment.json',
+  'rules/schedules/bypass-needs-assignment/valid/unresolved-assignment.json',
+  'rules/schedules/bypass-needs-platform/valid/flexible-scale-set-bypass.json',
+  'rules/schedules/bypass-needs-platform/valid/uniform-scale-set-bypass.json',
 ];
 
 function normalize(findings: Finding[]) {
@@ -78,7 +78,7 @@ describe('schedules: configuration assignments, valid fixtures', () => {
  * such type (only maintenance:ConfigurationAssignment).
  */
 function legacyTemplate(options: { bypass: boolean }): string {
-  const template = JSON.parse(fixtureInput('valid/schedules/scope-only-assignment.json').text);
+  const template = JSON.parse(fixtureInput('rules/schedules/bypass-needs-assignment/valid/scope-only-assignment.json').text);
   const settings = template.resources[0].properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings;
   if (!options.bypass) delete settings.bypassPlatformSafetyChecksOnUserSchedule;
   template.resources[2] = {
@@ -122,7 +122,7 @@ function assignmentsOfVm(text: string, vmName = 'vm1') {
 }
 
 function template(resources: unknown[], parameters: Record<string, unknown> = {}): string {
-  const vm = JSON.parse(fixtureInput('valid/schedules/scope-only-assignment.json').text).resources[0];
+  const vm = JSON.parse(fixtureInput('rules/schedules/bypass-needs-assignment/valid/scope-only-assignment.json').text).resources[0];
   return JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters, resources: [vm, ...resources] });
 }
 
@@ -181,9 +181,9 @@ describe('patchwise lint --fix on the schedules rules', () => {
   const run = runCli;
 
   const fixable = [
-    'invalid/schedule-prerequisites/no-bypass.json',
-    'invalid/schedule-prerequisites/scope-assignment-bypass-false.json',
-    'invalid/maintenance-window/iana-time-zone.json',
+    'rules/schedules/schedule-prerequisites/invalid/no-bypass.json',
+    'rules/schedules/schedule-prerequisites/invalid/scope-assignment-bypass-false.json',
+    'rules/schedules/maintenance-window/invalid/iana-time-zone.json',
   ];
 
   it('applies the fixes of schedule-prerequisites and maintenance-window, and the result lints clean for the schedules rules', async () => {
