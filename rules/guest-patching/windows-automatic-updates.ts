@@ -1,6 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { isKnown, sameValue } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { isWindows, sameValue } from '../shared.js';
+import { isWindows } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'guest-patching/windows-automatic-updates',

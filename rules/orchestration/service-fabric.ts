@@ -1,7 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown, sameValue } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs, isWindows, sameValue } from '../shared.js';
-import { autoOsUpgradeOn, hasKnownProbe, isFlexible, probeState, serviceFabricExtensions, settingAt } from '../os-upgrade/shared.js';
+import { autoOsUpgradeOn, hasKnownProbe, isFlexible, isWindows, probeState, serviceFabricExtensions, settingAt } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'orchestration/service-fabric',

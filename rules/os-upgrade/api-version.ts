@@ -1,7 +1,7 @@
 import { AUTO_OS_UPGRADE_API, compareApiVersions } from '../../src/catalog/api-requirements.js';
 import { isKnown, readBoolean } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { apiVersionOf } from './shared.js';
+import { apiVersionOf } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'os-upgrade/api-version',

@@ -1,9 +1,8 @@
 import { isServiceFabricExtension } from '../../src/catalog/extensions.js';
-import { isKnown } from '../../src/model/field.js';
+import { isKnown, sameValue } from '../../src/model/field.js';
 import type { ScaleSet } from '../../src/model/types.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { sameValue } from '../shared.js';
-import { autoOsUpgradeOn, clusterNodeTypes, parseVersion, settingAt } from './shared.js';
+import { autoOsUpgradeOn, clusterNodeTypes, parseVersion, settingAt } from '../../src/model/facts/index.js';
 
 const DURABILITY_LEVELS = ['Bronze', 'Silver', 'Gold'];
 

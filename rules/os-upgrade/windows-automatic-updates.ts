@@ -1,8 +1,7 @@
 import { AUTO_OS_UPGRADE_WINDOWS_UPDATES_API, compareApiVersions } from '../../src/catalog/api-requirements.js';
 import { isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { isWindows } from '../shared.js';
-import { apiVersionOf, autoOsUpgradeOn } from './shared.js';
+import { apiVersionOf, autoOsUpgradeOn, isWindows } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'os-upgrade/windows-automatic-updates',

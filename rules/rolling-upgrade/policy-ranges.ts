@@ -1,6 +1,6 @@
 import { isKnown, type Field } from '../../src/model/field.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
-import { autoOsUpgradeOn, isFlexible } from '../os-upgrade/shared.js';
+import { autoOsUpgradeOn, isFlexible } from '../../src/model/facts/index.js';
 
 /** ISO 8601 duration as .NET's XmlConvert accepts it (`PT0S`, `PT5M`, `P1DT2H`, `PT1.5S`). */
 const ISO_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i;

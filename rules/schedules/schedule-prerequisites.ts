@@ -1,8 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs } from '../shared.js';
-import { hotpatchOn } from '../hotpatch/shared.js';
-import { assignmentsFor, configurationOf, maintenanceScope } from './assignments.js';
+import { assignmentsFor, configurationOf, hotpatchOn, maintenanceScope } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'schedules/schedule-prerequisites',

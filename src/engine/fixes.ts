@@ -7,6 +7,7 @@
  * that comes from a parameter, a variable, a copy loop or an expression is never rewritten; the
  * finding then points at where to change it.
  */
+import { isExpressionText } from '../template/expression/text.js';
 import { applyEdits } from 'jsonc-parser';
 import type { JsonPath, ResourceSource } from '../model/source.js';
 import type { ExpandedResource } from '../template/types.js';
@@ -65,9 +66,7 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
   return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }
 
-function isExpression(value: unknown): boolean {
-  return typeof value === 'string' && value.startsWith('[') && !value.startsWith('[[');
-}
+
 
 /**
  * Every container along the path is a literal object or array in the document; the target is
@@ -77,7 +76,7 @@ function isLiteralPath(root: unknown, path: JsonPath, removing: boolean): boolea
   let current: unknown = root;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
-    if (isExpression(current)) return false;
+    if (isExpressionText(current)) return false;
     if (typeof segment === 'number') {
       if (!Array.isArray(current) || segment >= current.length) return false;
       current = current[segment];
@@ -90,7 +89,7 @@ function isLiteralPath(root: unknown, path: JsonPath, removing: boolean): boolea
     }
     current = (current as Record<string, unknown>)[segment];
   }
-  return !isExpression(current);
+  return !isExpressionText(current);
 }
 
 export interface AppliedFixes {

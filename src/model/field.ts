@@ -70,7 +70,27 @@ export function readInteger(root: unknown, path: JsonPath, fallback?: number): F
   return readField(root, path, isNumber, fallback);
 }
 
-/** Case-insensitive comparison of a known string field with a value. */
-export function equalsIgnoreCase(field: Field<string> | undefined, expected: string): boolean {
-  return isKnown(field) && field.value.toLowerCase() === expected.toLowerCase();
+/** Case-insensitive: Azure accepts enum values in any case. */
+export function sameValue(value: string, expected: string): boolean {
+  return value.toLowerCase() === expected.toLowerCase();
+}
+
+/** A known string field equal to `expected`, ignoring case. */
+export function fieldIs(field: Field<string> | undefined, expected: string): boolean {
+  return isKnown(field) && sameValue(field.value, expected);
+}
+
+/** Canonical spelling of an enum value, or undefined when it is not one of them. */
+export function canonical(value: string, allowed: readonly string[]): string | undefined {
+  return allowed.find((candidate) => sameValue(candidate, value));
+}
+
+/** A known `true`. */
+export function isTrue(field: Field<boolean> | undefined): boolean {
+  return isKnown(field) && field.value === true;
+}
+
+/** Written, and true or not known: may be on (for rules that only speak about written settings). */
+export function mayBeTrue(field: Field<boolean>): boolean {
+  return field.explicit && (!isKnown(field) || field.value === true);
 }

@@ -1,6 +1,6 @@
 /** Find SAS tokens in extension settings and read their expiry (`se=`), without ever keeping the signature. */
-import type { JsonPath } from '../../src/model/source.js';
-import { isUnknown } from '../../src/model/unknown.js';
+import type { JsonPath } from '../source.js';
+import { isUnknown } from '../unknown.js';
 
 export interface SasToken {
   /** Path of the string that holds the URI. */

@@ -1,6 +1,6 @@
-/** Small checks shared by rules (kept here so each rule file only wires paths to checks). */
-import { isKnown, valueAt, type Field } from '../src/model/field.js';
-import type { GuestPatchProfile, ImageReference } from '../src/model/types.js';
+/** Guest patching facts (GP, HP): the OS, the patch mode and its values, hotpatch, the image. */
+import { fieldIs, isKnown, isTrue, valueAt } from '../field.js';
+import type { GuestPatchProfile, ImageReference } from '../types.js';
 
 export const WINDOWS_PATCH_MODES = ['AutomaticByPlatform', 'AutomaticByOS', 'Manual'] as const;
 export const LINUX_PATCH_MODES = ['AutomaticByPlatform', 'ImageDefault'] as const;
@@ -11,20 +11,6 @@ export function isWindows(profile: GuestPatchProfile): boolean {
 
 export function isLinux(profile: GuestPatchProfile): boolean {
   return isKnown(profile.os) && profile.os.value === 'Linux';
-}
-
-/** Case-insensitive: Azure accepts enum values in any case. */
-export function sameValue(value: string, expected: string): boolean {
-  return value.toLowerCase() === expected.toLowerCase();
-}
-
-export function fieldIs(field: Field<string> | undefined, expected: string): boolean {
-  return isKnown(field) && sameValue(field.value, expected);
-}
-
-/** Canonical spelling of an enum value, or undefined when it is not one of them. */
-export function canonical(value: string, allowed: readonly string[]): string | undefined {
-  return allowed.find((candidate) => sameValue(candidate, value));
 }
 
 export function patchSettingsWritten(body: unknown, profile: GuestPatchProfile): boolean {
@@ -39,4 +25,14 @@ export function knownImage(image: ImageReference): { publisher: string; offer: s
 
 export function describeImage(image: { publisher: string; offer: string; sku: string }): string {
   return `${image.publisher}:${image.offer}:${image.sku}`;
+}
+
+/** Azure patches the VM (`AutomaticByPlatform`, written or the default). */
+export function isPlatformPatched(profile: GuestPatchProfile): boolean {
+  return fieldIs(profile.patchMode, 'AutomaticByPlatform');
+}
+
+/** True when the template turns hotpatch on (a known `enableHotpatching: true`). */
+export function hotpatchOn(profile: GuestPatchProfile): boolean {
+  return isTrue(profile.enableHotpatching);
 }

@@ -7,70 +7,13 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignmentsFor, assignmentsOf } from '../../rules/schedules/assignments.js';
+import { assignmentsFor, assignmentsOf } from '../../src/model/facts/index.js';
 import { ALL_RULES } from '../../rules/index.js';
 import type { Finding } from '../../src/engine/finding.js';
+import { findingRow } from '../helpers/rule-tester.js';
 import { lintTemplate, prepareTemplate } from '../../src/engine/lint.js';
 import { runCli } from '../helpers/cli.js';
 import { FIXTURES, TODAY, fixtureInput, lintFixture } from '../helpers/lint-fixture.js';
-
-interface Expected {
-  ruleId: string;
-  path: string;
-  line: number;
-  severity?: string;
-}
-
-const win = 'properties.osProfile.windowsConfiguration';
-const bypassPath = `${win}.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule`;
-
-const invalid: Array<{ fixture: string; expected: Expected[] }> = [
-  {
-    // A known assignment to another VM is not this VM's.
-    fixture: 'rules/schedules/bypass-needs-assignment/invalid/assigned-to-other-vm.json',
-    expected: [{ ruleId: 'schedules/bypass-needs-assignment', path: bypassPath, line: 31, severity: 'warning' }],
-  },
-  {
-    // languageVersion 2.0, assigned by `scope`.
-    fixture: 'rules/schedules/schedule-prerequisites/invalid/scope-assignment-bypass-false.json',
-    expected: [{ ruleId: 'schedules/schedule-prerequisites', path: bypassPath, line: 32 }],
-  },
-  {
-    fixture: 'rules/schedules/bypass-needs-platform/invalid/flexible-scale-set.json',
-    expected: [{ ruleId: 'schedules/bypass-needs-platform', path: 'properties.virtualMachineProfile.osProfile.linuxConfiguration.patchSettings.patchMode', line: 44 }],
-  },
-  {
-    fixture: 'rules/schedules/maintenance-window/invalid/iana-time-zone.json',
-    expected: [{ ruleId: 'schedules/maintenance-window', path: 'properties.maintenanceWindow.timeZone', line: 24 }],
-  },
-];
-
-const valid = [
-  'rules/schedules/bypass-needs-assignment/valid/scope-only-assignment.json',
-  'rules/schedules/bypass-needs-assignment/valid/symbolic-scope-assignment.json',
-  'rules/schedules/bypass-needs-assignment/valid/unresolved-assignment.json',
-  'rules/schedules/bypass-needs-platform/valid/flexible-scale-set-bypass.json',
-  'rules/schedules/bypass-needs-platform/valid/uniform-scale-set-bypass.json',
-];
-
-function normalize(findings: Finding[]) {
-  return findings
-    .map((finding) => ({ ruleId: finding.ruleId, path: finding.path ?? '', line: finding.line, severity: finding.severity }))
-    .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.line - b.line || a.path.localeCompare(b.path));
-}
-
-describe('schedules: configuration assignments, invalid fixtures', () => {
-  it.each(invalid)('$fixture', ({ fixture, expected }) => {
-    const wanted = expected.map((finding) => ({ severity: 'error', ...finding }));
-    expect(normalize(lintFixture(fixture))).toEqual(normalize(wanted as Finding[]));
-  });
-});
-
-describe('schedules: configuration assignments, valid fixtures', () => {
-  it.each(valid)('%s reports nothing', (fixture) => {
-    expect(normalize(lintFixture(fixture))).toEqual([]);
-  });
-});
 
 /**
  * The older assignment type, an extension resource of the VM. Built here rather than kept as fixture
@@ -92,6 +35,8 @@ function legacyTemplate(options: { bypass: boolean }): string {
   return `${JSON.stringify(template, null, 2)}\n`;
 }
 
+const normalize = (findings: Finding[]) => findings.map(findingRow);
+
 describe('schedules: the older type Microsoft.Compute/virtualMachines/providers/configurationAssignments', () => {
   const lint = (text: string) => lintTemplate({ file: 'legacy.json', text }, { rules: ALL_RULES, today: TODAY }).findings;
 
@@ -108,7 +53,7 @@ describe('schedules: the older type Microsoft.Compute/virtualMachines/providers/
 
   it('so its prerequisites are checked: schedule-prerequisites, with a fix', () => {
     const findings = lint(legacyTemplate({ bypass: false }));
-    expect(normalize(findings)).toEqual([{ ruleId: 'schedules/schedule-prerequisites', path: `${win}.patchSettings.patchMode`, line: 27, severity: 'error' }]);
+    expect(normalize(findings)).toEqual([{ ruleId: 'schedules/schedule-prerequisites', messageId: 'noBypass', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 27, severity: 'error', fix: true }]);
     expect(findings[0].fix).toBeDefined();
   });
 });

@@ -1,11 +1,10 @@
 /**
  * Maintenance configurations and their assignments, read from the generic resources of the model
- * (the model keeps their bodies as written). Computed here rather than in the model: only the
- * schedule rules need them.
+ * (the model keeps their bodies as written): which assignments target a VM or scale set (CF2, CF9).
  */
-import { readString, valueAt, type Field } from '../../src/model/field.js';
-import type { GenericResource, Model, ScaleSet, VirtualMachine } from '../../src/model/types.js';
-import { isUnknown, type Unknown } from '../../src/model/unknown.js';
+import { readString, valueAt, type Field } from '../field.js';
+import type { GenericResource, Model, ScaleSet, VirtualMachine } from '../types.js';
+import { isUnknown, type Unknown } from '../unknown.js';
 
 /**
  * What an assignment names as its target: a resource id (full, or the relative `type/name` form that

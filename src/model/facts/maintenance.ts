@@ -1,7 +1,6 @@
-/** Reading an InGuestPatch maintenance configuration. */
-import { readString, type Field } from '../../src/model/field.js';
-import type { GenericResource } from '../../src/model/types.js';
-import { fieldIs } from '../shared.js';
+/** Reading an InGuestPatch maintenance configuration (CF9): its scope, window fields and schedule times. */
+import { fieldIs, readString, type Field } from '../field.js';
+import type { GenericResource } from '../types.js';
 import { maintenanceScope } from './assignments.js';
 
 /** True when the configuration's scope is known to be InGuestPatch (only those are checked). */
