@@ -52,9 +52,8 @@ export default defineRule({
     if (!isWindows(profile) || !isKnown(updates) || updates.value !== true || autoOsUpgradeOn(scaleSet)) return;
     const fix = profile.patchMode.explicit ? undefined : { description: 'Set enableAutomaticUpdates to false', path: updates.path, value: false };
     if (updates.explicit) context.report({ path: updates.path, messageId: 'updatesOn', fix });
-    // Omitted: true by default (a written patchMode Manual contradicts that: guest-patching rules say so).
-    else if (!fieldIs(profile.patchMode, 'Manual')) {
-      context.report({ path: updates.path, messageId: 'updatesDefault', severity: 'warning', fix });
-    }
+    // Omitted, it is true by default: the same violation, the same severity (a written patchMode Manual
+    // contradicts that default: guest-patching rules say so).
+    else if (!fieldIs(profile.patchMode, 'Manual')) context.report({ path: updates.path, messageId: 'updatesDefault', fix });
   },
 });

@@ -7,6 +7,7 @@
  * that comes from a parameter, a variable, a copy loop or an expression is never rewritten; the
  * finding then points at where to change it.
  */
+import { introducedAfter } from '../model/facts/api-versions.js';
 import { isExpressionText } from '../template/expression/text.js';
 import { applyEdits } from 'jsonc-parser';
 import type { JsonPath, ResourceSource } from '../model/source.js';
@@ -15,6 +16,8 @@ import type { Fix, TextEdit } from './finding.js';
 import type { FixSpec } from './rule.js';
 
 export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undefined {
+  // A property the resource's apiVersion does not define would be ignored by Azure (CF1): the rule's message says which version to use.
+  if (spec.value !== undefined && introducedAfter(resource, spec.path) !== undefined) return undefined;
   if (resource.editFor) {
     const edits = resource.editFor(spec.path, spec.value);
     return edits && edits.length > 0 ? { description: spec.description, edits } : undefined;

@@ -5,6 +5,7 @@
  * the policy pack ask these functions instead of deciding again. Pure functions of the model;
  * each answer tells "no" apart from "cannot tell".
  */
+export * from './api-versions.js';
 export * from './assignments.js';
 export * from './credentials.js';
 export * from './extensions.js';

@@ -3,8 +3,10 @@
  * API version. Every answer distinguishes "no" from "cannot tell", so callers stay silent on what
  * the template does not make known.
  */
-import { AUTO_OS_UPGRADE_API, compareApiVersions } from '../../catalog/api-requirements.js';
-import { fieldIs, isKnown } from '../field.js';
+import { AUTO_OS_UPGRADE_API, AUTO_OS_UPGRADE_WINDOWS_UPDATES_API, compareApiVersions } from '../../catalog/api-requirements.js';
+import { fieldIs, isKnown, isTrue, readBoolean, valueAt, type Field } from '../field.js';
+import type { JsonPath } from '../source.js';
+import { isWindows } from './patching.js';
 import type { Extension, ScaleSet } from '../types.js';
 
 /** Compute API version of the resource when it is a known string. */
@@ -49,3 +51,28 @@ export function isFlexible(scaleSet: ScaleSet): boolean {
   return fieldIs(scaleSet.orchestrationMode, 'Flexible');
 }
 
+
+/**
+ * OU5: a Windows scale set with automatic OS image upgrade must keep Windows Update off
+ * (`enableAutomaticUpdates` false) from API 2019-03-01: then the only consistent patch mode is
+ * Manual (AutomaticByOS needs it true, GP3).
+ */
+export function automaticUpdatesMustBeOff(scaleSet: ScaleSet): boolean {
+  const apiVersion = apiVersionOf(scaleSet);
+  return autoOsUpgradeOn(scaleSet) && isWindows(scaleSet.osProfile) && apiVersion !== undefined && compareApiVersions(apiVersion, AUTO_OS_UPGRADE_WINDOWS_UPDATES_API) >= 0;
+}
+
+/**
+ * Automatic OS upgrade written with the properties that `automaticOSUpgradePolicy` replaced in
+ * 2018-10-01: `upgradePolicy.automaticOSUpgrade` (2017-03-30), known true, and the 2017-12-01
+ * preview object `upgradePolicy.autoOSUpgradePolicy`, when written.
+ */
+export function legacyAutoOsUpgrade(scaleSet: ScaleSet): { automaticOSUpgrade?: Field<boolean>; previewPolicy?: JsonPath } {
+  const body = scaleSet.resource.body;
+  const automaticOSUpgrade = readBoolean(body, ['properties', 'upgradePolicy', 'automaticOSUpgrade']);
+  const previewPolicy: JsonPath = ['properties', 'upgradePolicy', 'autoOSUpgradePolicy'];
+  return {
+    automaticOSUpgrade: isTrue(automaticOSUpgrade) ? automaticOSUpgrade : undefined,
+    previewPolicy: valueAt(body, previewPolicy) !== undefined ? previewPolicy : undefined,
+  };
+}

@@ -3,6 +3,20 @@ import { testRule } from '../../helpers/rule-tester.js';
 
 testRule(rule, {
   invalid: [
+    // ARM property names are case-insensitive: PatchSettings.PatchMode is the patch mode (the spelling gets its own warning).
+    {
+      fixture: 'keys-in-another-case.json',
+      errors: [
+        { messageId: 'platformNeedsTrue', path: 'properties.osProfile.windowsConfiguration.EnableAutomaticUpdates', line: 28, fix: true },
+        { ruleId: 'schema/property-api-version', messageId: 'caseOnly', path: 'properties.osProfile.windowsConfiguration.EnableAutomaticUpdates', line: 28, severity: 'warning' },
+        { ruleId: 'schema/property-api-version', messageId: 'caseOnly', path: 'properties.osProfile.windowsConfiguration.PatchSettings', line: 30, severity: 'warning' },
+      ],
+    },
+    // A Windows scale set with automatic OS image upgrade: true is not allowed either (OU5), so the mode changes.
+    {
+      fixture: 'by-os-with-os-upgrade.json',
+      errors: [{ messageId: 'byOsWithOsUpgrade', path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.patchSettings.patchMode', line: 78, fix: true }],
+    },
     {
       fixture: 'by-os-updates-off.json',
       errors: [

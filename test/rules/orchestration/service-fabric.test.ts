@@ -7,7 +7,7 @@ testRule(rule, {
       fixture: 'defaults.json',
       errors: [
         { messageId: 'upgradeMode', path: 'properties.upgradePolicy.mode', line: 54, fix: true },
-        { messageId: 'updatesDefault', path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 60, severity: 'warning', fix: true },
+        { messageId: 'updatesDefault', path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 60, fix: true },
       ],
     },
     {

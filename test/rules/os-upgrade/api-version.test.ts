@@ -3,6 +3,14 @@ import { testRule } from '../../helpers/rule-tester.js';
 
 testRule(rule, {
   invalid: [
+    // The 2017-12-01 preview object autoOSUpgradePolicy, beside the 2017-03-30 flag.
+    {
+      fixture: 'preview-policy.json',
+      errors: [
+        { messageId: 'legacyProperty', path: 'properties.upgradePolicy.automaticOSUpgrade', line: 26 },
+        { messageId: 'previewPolicy', path: 'properties.upgradePolicy.autoOSUpgradePolicy', line: 27 },
+      ],
+    },
     {
       fixture: 'legacy-property.json',
       errors: [

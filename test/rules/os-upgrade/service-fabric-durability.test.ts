@@ -3,6 +3,13 @@ import { testRule } from '../../helpers/rule-tester.js';
 
 testRule(rule, {
   invalid: [
+    // The extension does not write durabilityLevel; the cluster's node type is Bronze (OU13).
+    {
+      fixture: 'bronze-node-type.json',
+      errors: [
+        { messageId: 'bronzeNodeType', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.durabilityLevel', line: 114 },
+      ],
+    },
     {
       fixture: 'bronze-old-extension.json',
       errors: [

@@ -3,6 +3,11 @@ import { testRule } from '../../helpers/rule-tester.js';
 
 testRule(rule, {
   invalid: [
+    // InGuestPatch schedules patch VMs and Arc machines only: an assignment to a scale set does nothing.
+    {
+      fixture: 'scale-set-assignment.json',
+      errors: [{ messageId: 'scaleSet', path: 'type', line: 26 }],
+    },
     {
       fixture: 'no-bypass.json',
       errors: [
