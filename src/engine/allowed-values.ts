@@ -65,6 +65,11 @@ export interface Variant {
   overrides: Map<string, unknown>;
 }
 
+/** A property path (dotted, no array indexes) no rule decides on (test/rules/undecisive-paths.test.ts checks the list against what rules read). */
+export function isUndecisivePath(path: string): boolean {
+  return UNDECISIVE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}.`));
+}
+
 /** Parameters whose allowed values can change what a rule sees. */
 export function decisiveParameters(expanded: ExpandedTemplate): Set<string> {
   const out = new Set<string>();
@@ -80,7 +85,7 @@ export function decisiveParameters(expanded: ExpandedTemplate): Set<string> {
     let health: boolean | undefined;
     for (const [path, reads] of resource.parameterReads) {
       if (![...reads].some((read) => candidates.has(read) && !out.has(read))) continue;
-      if (UNDECISIVE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))) continue;
+      if (isUndecisivePath(path)) continue;
       if (SETTINGS.test(path) && !(health ??= /applicationhealth/i.test(JSON.stringify(resource.body)))) continue;
       for (const read of reads) out.add(read);
     }
