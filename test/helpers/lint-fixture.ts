@@ -1,5 +1,5 @@
 /** Lint fixture files in memory with every rule, the way the CLI does. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from '../../rules/index.js';
@@ -29,4 +29,19 @@ export function lintFixture(name: string, options: { baseline?: string | null; p
 
 export function sharedExists(): boolean {
   return existsSync(join(SHARED, 'corpus'));
+}
+
+/** Every template of fixtures/arm/valid and fixtures/arm/invalid (not parameters files), relative to FIXTURES. */
+export function validAndInvalidFixtures(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.json') && !name.endsWith('.parameters.json')) out.push(path.slice(FIXTURES.length + 1));
+    }
+  };
+  walk(join(FIXTURES, 'valid'));
+  walk(join(FIXTURES, 'invalid'));
+  return out;
 }

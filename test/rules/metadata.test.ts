@@ -3,32 +3,16 @@
  * a target's linked extensions or parent) must say so with `crossResource`, because the Pulumi
  * policy pack runs it as a stack policy instead of a per-resource one.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { prepareTemplate } from '../../src/engine/lint.js';
 import { resourcesOfKind } from '../../src/engine/runner.js';
-import { FIXTURES, TODAY, fixtureInput } from '../helpers/lint-fixture.js';
-
-function fixtures(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.json') && !name.endsWith('.parameters.json')) out.push(path.slice(FIXTURES.length + 1));
-    }
-  };
-  walk(join(FIXTURES, 'valid'));
-  walk(join(FIXTURES, 'invalid'));
-  return out;
-}
+import { TODAY, fixtureInput, validAndInvalidFixtures } from '../helpers/lint-fixture.js';
 
 /** Rule ids seen reading the model or another resource through a target, over every fixture. */
 function rulesReachingOtherResources(): Set<string> {
   const reaching = new Set<string>();
-  for (const name of fixtures()) {
+  for (const name of validAndInvalidFixtures()) {
     const prepared = prepareTemplate(fixtureInput(name), undefined, { rules: [] });
     const model = prepared.model;
     if (!model) continue;

@@ -6,17 +6,15 @@
  * list against it. `schema/property-api-version` is the one exception: it walks every written
  * property to check that the apiVersion defines it, whatever its value.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { isUndecisivePath } from '../../src/engine/allowed-values.js';
 import { prepareTemplate } from '../../src/engine/lint.js';
-import { resourcesOfKind } from '../../src/engine/runner.js';
+import { runRules } from '../../src/engine/runner.js';
 import { buildModel } from '../../src/model/build.js';
 import type { ResourceSource } from '../../src/model/source.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { FIXTURES, TODAY, fixtureInput } from '../helpers/lint-fixture.js';
+import { TODAY, fixtureInput, validAndInvalidFixtures } from '../helpers/lint-fixture.js';
 
 const WALKS_EVERY_PROPERTY = 'schema/property-api-version';
 
@@ -35,20 +33,6 @@ const KNOWN_GAPS = [
   'sku.capacity',
   'sku.name',
 ];
-
-function fixtures(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.json') && !name.endsWith('.parameters.json')) out.push(path.slice(FIXTURES.length + 1));
-    }
-  };
-  walk(join(FIXTURES, 'valid'));
-  walk(join(FIXTURES, 'invalid'));
-  return out;
-}
 
 /** A body that records the dotted path (array indexes left out) of every property read from it. */
 function recording(value: unknown, path: string, reads: Set<string>): unknown {
@@ -76,23 +60,13 @@ function withRecordedBody(source: ResourceSource, reads: Set<string>): ResourceS
 /** Every body property path read by the model builder and by the rules (but the schema walk), over every fixture. */
 function propertiesRead(): Set<string> {
   const reads = new Set<string>();
-  for (const name of fixtures()) {
+  for (const name of validAndInvalidFixtures()) {
     const prepared = prepareTemplate(fixtureInput(name), undefined, { rules: [] });
     if (!prepared.expanded) continue;
     const model = buildModel(prepared.expanded.resources.filter((resource) => !resource.existing).map((source) => withRecordedBody(source, reads)));
-    for (const rule of ALL_RULES) {
-      if (rule.id === WALKS_EVERY_PROPERTY) continue;
-      for (const kind of rule.targets) {
-        for (const target of resourcesOfKind(model, kind)) {
-          const context = { model, previous: undefined, hasBaseline: false, options: { today: TODAY, sasHorizonDays: 30 }, report() {} };
-          try {
-            rule.check(target as never, context as never);
-          } catch {
-            // internal errors are tested elsewhere
-          }
-        }
-      }
-    }
+    // Every rule on, also those the recommended preset leaves off.
+    const rules = ALL_RULES.filter((rule) => rule.id !== WALKS_EVERY_PROPERTY);
+    runRules(model, { rules, settings: new Map(rules.map((rule) => [rule.id, rule.severity])), options: { today: TODAY, sasHorizonDays: 30 } });
   }
   return reads;
 }
