@@ -43,3 +43,4 @@ export function lintFixture(name: string, options: FixtureOptions = {}): Finding
 export function sharedExists(): boolean {
   return existsSync(join(SHARED, 'corpus'));
 }
+
