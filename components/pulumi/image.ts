@@ -1,5 +1,5 @@
 /** The image a VM or scale set is created from, as the components receive it (resolved). */
-import { isAzureEditionImage } from '../../src/catalog/images.js';
+import { imageKindOfId, isAzureEditionImage } from '../../src/catalog/images.js';
 
 /**
  * A marketplace image (`publisher`, `offer`, `sku`, optional `version`) or a custom image (`id`: a
@@ -24,15 +24,10 @@ export interface MarketplaceImage {
   sku: string;
 }
 
-/** The kind of image, decided the same way the lint model decides it (src/model/build.ts). */
+/** The kind of image; an id is told apart by the catalog, as the lint model does. */
 export function imageKind(image: ImageReference): ImageKind {
   const id = image.id ?? image.sharedGalleryImageId ?? image.communityGalleryImageId;
-  if (id !== undefined) {
-    const value = id.toLowerCase();
-    if (value.includes('/galleries/') || value.startsWith('/sharedgalleries/') || value.startsWith('/communitygalleries/')) return 'gallery';
-    if (value.includes('/providers/microsoft.compute/images/')) return 'managed-image';
-    return 'unknown';
-  }
+  if (id !== undefined) return imageKindOfId(id);
   if (image.publisher && image.offer && image.sku) return 'marketplace';
   return 'unknown';
 }
