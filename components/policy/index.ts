@@ -9,8 +9,7 @@ import { ALL_RULES } from '../../rules/index.js';
 import { docsUrl, type AnyRule, type PresetName } from '../../src/engine/rule.js';
 import { DEFAULT_SAS_HORIZON_DAYS } from '../../src/engine/lint.js';
 import { isModeledPulumiType, type PulumiResourceInput } from './adapter.js';
-import { formatPulumiFinding, lintPulumiResources, modelOfPulumiResources } from './lint.js';
-import { STACK_CHECKS } from './stack-checks.js';
+import { formatPulumiFinding, lintPulumiResources } from './lint.js';
 
 export { toResourceSource, toResourceSources, parsePulumiType, isModeledPulumiType, PULUMI_TYPE_MAPPINGS, type PulumiResourceInput } from './adapter.js';
 export { lintPulumiResources, modelOfPulumiResources, formatPulumiFinding, argumentPath, type PulumiFinding, type PulumiLintOptions } from './lint.js';
@@ -103,24 +102,6 @@ export function createPatchwisePolicies(options: PatchwisePolicyOptions = {}): P
       };
       policies.push(policy);
     }
-  }
-  // Cross-resource checks for requirements no rule covers yet.
-  for (const check of STACK_CHECKS) {
-    if (rules.some((rule) => rule.requirements.includes(check.requirement))) continue;
-    const policy: StackValidationPolicy = {
-      name: policyName(check.id),
-      description: `${check.summary} (${check.id}; requirement ${check.requirement})`,
-      enforcementLevel: 'mandatory',
-      tags: ['patchwise', check.requirement],
-      validateStack: (args, reportViolation: ReportViolation) => {
-        const model = modelOfPulumiResources(args.resources.filter((resource) => isModeledPulumiType(resource.type)).map(asInput));
-        for (const finding of check.check(model)) {
-          const urn = finding.resource.resource.file;
-          reportViolation(`[${finding.checkId}] error: ${finding.message} [${finding.requirements.join(', ')}]`, urn.startsWith('urn:') ? urn : undefined);
-        }
-      },
-    };
-    policies.push(policy);
   }
   return policies;
 }
