@@ -5,12 +5,11 @@
  * images, which needs Flexible orchestration (HP1, HP3). The lint rules judge the scale set the
  * component will create (judge.ts); only the intent's grammar is checked here.
  */
-import type { PulumiResourceInput } from '../policy/adapter.js';
 import type { Violation } from './errors.js';
 import { applicationHealthRuleArguments, checkApplicationHealth, type ApplicationHealthSettings } from './extension-plan.js';
 import { imageArguments, imageReferenceOf, type ImageReference } from './image.js';
 import { judge, withRuleViolations } from './judge.js';
-import { extensionArguments, planModelExtensions, SCALE_SET_PATHS, type ScaleSetExtensionEntry, type ScaleSetExtensionSpec } from './scale-set-plan.js';
+import { extensionArguments, planModelExtensions, SCALE_SET_PATHS, scaleSetResource, type ScaleSetExtensionEntry, type ScaleSetExtensionSpec } from './scale-set-plan.js';
 import { guestPatchSettings, patchingArguments, patchingRuleArguments, type AssessmentMode, type GuestPatchConfiguration, type OsFamily, type RebootSetting } from './vm-patching.js';
 
 /** Guest patching of the instances: always AutomaticByPlatform (the mode Flexible scale sets are patched with). */
@@ -63,7 +62,7 @@ export function planFlexibleScaleSet(intent: ResolvedFlexibleScaleSetIntent): Fl
     notes: [],
   };
   const judged = judge({
-    resources: [flexibleScaleSetResource(plan)],
+    resources: [scaleSetResource({ ...plan, upgradePolicy: FLEXIBLE_UPGRADE_POLICY })],
     argumentOf: [
       ...patchingArguments(SCALE_SET_PATHS.osProfile, settings.key),
       ...imageArguments(SCALE_SET_PATHS.imageReference),
@@ -73,23 +72,4 @@ export function planFlexibleScaleSet(intent: ResolvedFlexibleScaleSetIntent): Fl
     argumentOfRule: { ...patchingRuleArguments(), ...applicationHealthRuleArguments('applicationHealth'), 'os-upgrade/health-signal': 'applicationHealth' },
   });
   return { ...plan, violations: withRuleViolations(local, judged.violations), notes: judged.notes };
-}
-
-/** The scale set as PatchedFlexibleScaleSet creates it, in the shape the rules read. */
-function flexibleScaleSetResource(plan: FlexibleScaleSetPlan): PulumiResourceInput {
-  return {
-    type: 'azure-native:compute:VirtualMachineScaleSet',
-    name: 'scale-set',
-    props: {
-      resourceGroupName: 'rg',
-      vmScaleSetName: 'scale-set',
-      orchestrationMode: plan.orchestrationMode,
-      upgradePolicy: FLEXIBLE_UPGRADE_POLICY,
-      virtualMachineProfile: {
-        osProfile: { [plan.osConfigurationKey]: plan.osConfiguration },
-        storageProfile: { imageReference: plan.imageReference },
-        extensionProfile: { extensions: plan.extensions },
-      },
-    },
-  };
 }

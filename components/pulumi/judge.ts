@@ -46,13 +46,13 @@ export interface Judgement {
  * Warnings that say nothing against the configuration: advice on a setting Azure applies as
  * written, or a fact about today (a program run next month must not start failing). Logged.
  */
-const NOT_REFUSED: ReadonlySet<string> = new Set(['rolling-upgrade/policy-ranges:largeBatch', 'schedules/maintenance-window:expired', 'credentials/sas-expiry:expiring']);
+export const NOT_REFUSED: ReadonlySet<string> = new Set(['rolling-upgrade/policy-ranges:largeBatch', 'schedules/maintenance-window:expired', 'credentials/sas-expiry:expiring']);
 
 /**
  * The requirement a rule's message enforces, where the rule covers several (default: its first).
  * `unsafeAllowInvalid` lists these ids, so `["GP2"]` allows the GP2 case of a rule and no other.
  */
-const REQUIREMENT_OF_MESSAGE: Readonly<Record<string, RequirementId>> = {
+export const REQUIREMENT_OF_MESSAGE: Readonly<Record<string, RequirementId>> = {
   'guest-patching/windows-automatic-updates:platformNeedsTrue': 'GP2',
   'guest-patching/windows-automatic-updates:osNeedsTrue': 'GP3',
   'guest-patching/windows-automatic-updates:manualNeedsFalse': 'GP4',

@@ -128,7 +128,7 @@ const SCALE_SET_ARGUMENTS: readonly ArgumentOf[] = [
 ];
 
 /** Findings at the properties the component always writes (enableAutomaticOSUpgrade): the argument behind them. */
-const SCALE_SET_RULE_ARGUMENTS: Readonly<Record<string, string>> = {
+export const SCALE_SET_RULE_ARGUMENTS: Readonly<Record<string, string>> = {
   'os-upgrade/health-signal': 'health',
   'orchestration/automatic-os-upgrade:flexible': 'orchestrationMode',
 };
@@ -185,21 +185,32 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
   return { ...plan, violations: withRuleViolations(violations, judged.violations), notes: judged.notes };
 }
 
-/** The scale set as AutoUpgradingScaleSet creates it, in the shape the rules read. */
-function scaleSetResource(plan: ScaleSetPlan): PulumiResourceInput {
+/** What a component writes into a scale set's model, whichever the component. */
+export interface ScaleSetModel {
+  orchestrationMode: string;
+  upgradePolicy: object;
+  osConfigurationKey: string;
+  osConfiguration: object;
+  imageReference: ImageReference;
+  healthProbeId?: string;
+  extensions: readonly ScaleSetExtensionEntry[];
+}
+
+/** The scale set a component creates, in the shape the rules read (azure-native inputs). */
+export function scaleSetResource(model: ScaleSetModel): PulumiResourceInput {
   return {
     type: 'azure-native:compute:VirtualMachineScaleSet',
     name: 'scale-set',
     props: {
       resourceGroupName: 'rg',
       vmScaleSetName: 'scale-set',
-      orchestrationMode: plan.orchestrationMode,
-      upgradePolicy: plan.upgradePolicy,
+      orchestrationMode: model.orchestrationMode,
+      upgradePolicy: model.upgradePolicy,
       virtualMachineProfile: {
-        osProfile: { [plan.osConfigurationKey]: plan.osConfiguration },
-        storageProfile: { imageReference: plan.imageReference },
-        networkProfile: plan.healthProbeId !== undefined ? { healthProbe: { id: plan.healthProbeId } } : {},
-        ...(plan.extensions.length > 0 ? { extensionProfile: { extensions: plan.extensions } } : {}),
+        osProfile: { [model.osConfigurationKey]: model.osConfiguration },
+        storageProfile: { imageReference: model.imageReference },
+        networkProfile: model.healthProbeId !== undefined ? { healthProbe: { id: model.healthProbeId } } : {},
+        ...(model.extensions.length > 0 ? { extensionProfile: { extensions: model.extensions } } : {}),
       },
     },
   };
