@@ -2,7 +2,7 @@
  * Build the normalized model from resources of any input. Effective defaults (GP5) are applied
  * here and only here, so rules compare effective values and never re-derive defaults.
  */
-import { imageOs } from '../catalog/images.js';
+import { imageKindOfId, imageOs } from '../catalog/images.js';
 import {
   isArray,
   isKnown,
@@ -201,18 +201,10 @@ function readImage(body: unknown, base: JsonPath): ImageReference {
   let kind: ImageReference['kind'];
   if (container === undefined) kind = 'none';
   else if (isUnknown(container)) kind = 'unknown';
-  else if (id.explicit) kind = imageKindOfId(id);
+  else if (id.explicit) kind = isKnown(id) ? imageKindOfId(id.value) : 'unknown';
   else if (publisher.explicit || offer.explicit || sku.explicit) kind = 'marketplace';
   else kind = 'none';
   return { base, kind, publisher, offer, sku, version, id };
-}
-
-function imageKindOfId(id: Field<string>): ImageReference['kind'] {
-  if (!isKnown(id)) return 'unknown';
-  const value = id.value.toLowerCase();
-  if (value.includes('/galleries/') || value.startsWith('/sharedgalleries/') || value.startsWith('/communitygalleries/')) return 'gallery';
-  if (value.includes('/providers/microsoft.compute/images/')) return 'managed-image';
-  return 'unknown';
 }
 
 /** OS of a VM or scale-set model: the configuration block written, else osDisk.osType, else the image publisher. */
