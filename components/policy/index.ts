@@ -7,6 +7,7 @@
 import type { EnforcementLevel, Policies, PolicyPackArgs, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy';
 import { ALL_RULES } from '../../rules/index.js';
 import { docsUrl, type AnyRule, type PresetName } from '../../src/engine/rule.js';
+import { presetSetting } from '../../src/engine/severity.js';
 import { DEFAULT_SAS_HORIZON_DAYS } from '../../src/engine/lint.js';
 import { isModeledPulumiType, type PulumiResourceInput } from './adapter.js';
 import { formatPulumiFinding, lintPulumiResources } from './lint.js';
@@ -47,7 +48,7 @@ export function policyName(ruleId: string): string {
 
 /** error → mandatory, warning and info → advisory, off → disabled; the preset's setting wins over the rule's severity. */
 export function enforcementLevelFor(rule: AnyRule, preset: PresetName = 'recommended'): EnforcementLevel {
-  const setting = rule.presets?.[preset] ?? rule.severity;
+  const setting = presetSetting(rule, preset);
   return setting === 'off' ? 'disabled' : setting === 'error' ? 'mandatory' : 'advisory';
 }
 

@@ -83,7 +83,8 @@ interface Prepared {
   findings: Finding[];
 }
 
-export const DEFAULT_SAS_HORIZON_DAYS = 30;
+export { DEFAULT_SAS_HORIZON_DAYS } from './rule.js';
+import { DEFAULT_SAS_HORIZON_DAYS } from './rule.js';
 
 /** Only the resources the model reads are expanded up front; the others when something reads them. */
 const EAGER_TYPES: ReadonlySet<string> = new Set(MODEL_RESOURCE_TYPES);
