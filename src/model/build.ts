@@ -4,6 +4,7 @@
  */
 import { imageKindOfId, imageOs } from '../catalog/images.js';
 import {
+  isAnything,
   isArray,
   isKnown,
   isObject,
@@ -291,8 +292,8 @@ function buildExtension(
     typeHandlerVersion: readString(body, [...properties, 'typeHandlerVersion']),
     autoUpgradeMinorVersion: readBoolean(body, [...properties, 'autoUpgradeMinorVersion']),
     enableAutomaticUpgrade: readBoolean(body, [...properties, 'enableAutomaticUpgrade']),
-    settings: readField(body, [...properties, 'settings'], (value): value is unknown => true),
-    protectedSettings: readField(body, [...properties, 'protectedSettings'], (value): value is unknown => true),
+    settings: readField(body, [...properties, 'settings'], isAnything),
+    protectedSettings: readField(body, [...properties, 'protectedSettings'], isAnything),
     provisionAfterExtensions: readField(body, [...properties, 'provisionAfterExtensions'], isArray),
   };
 }

@@ -31,7 +31,7 @@ function compiledModules(folder = JSON_ROOT, out: string[] = []): string[] {
 const context: LintContext = { rules: ALL_RULES, today: TODAY };
 const key = (finding: Finding) => `${finding.ruleId} | ${finding.resource?.type ?? ''} | ${finding.resource?.name ?? ''} | ${finding.path ?? ''} | ${finding.severity}`;
 
-function bicepRead(path: string) {
+function bicepRead(_path: string) {
   return bicepReader({
     readText: (file) => {
       try {
