@@ -12,7 +12,7 @@ import { readJsonDocument } from '../../src/template/json.js';
 import { isTemplateDocument } from '../../src/template/parameters-file.js';
 import type { ExpandedResource } from '../../src/template/types.js';
 import { autoUpgradedExtension, patchedVirtualMachine, patchSchedule } from './compute.js';
-import { ValueWriter, originalText, type Code, type Todo } from './expressions.js';
+import { ValueWriter, originalText, redactForComment, type Code, type Primitive, type Todo } from './expressions.js';
 import { Names } from './names.js';
 import { declaredResources, newExpression, plainResource, TemplateScope, type DeclaredResource, type EmitContext, type ResourceEmitter } from './program.js';
 import { projectFiles, PULUMI_SCOPE } from './project-files.js';
@@ -123,6 +123,8 @@ export function convertTemplate(input: TextInput, options: ConvertOptions = {}):
     statements.push(todoBlock(resource, 'nested deployments are not converted: convert the inner template on its own'));
   }
 
+  // Modules named only in types (enum casts) are imported too.
+  for (const module of values.modules) if (!imports.has(module)) imports.set(module, new Set());
   const text = programText(statements, imports, values.todos, input.file, findings);
   const project = options.project ?? projectName(input.file);
   const stack = options.stack ?? 'dev';
@@ -187,22 +189,13 @@ function todoBlock(resource: DeclaredResource, why: string): string {
   return `// TODO(patchwise): ${resource.type} ${originalText(resource.name)}: ${why}. The declaration:\n${lines.join('\n')}`;
 }
 
-/** Secrets never go into comments: values of secret-looking keys are replaced. */
-function redactForComment(value: unknown, depth = 0): unknown {
-  if (depth > 32 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => redactForComment(item, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, /password|secret|key|token|protectedSettings|customData|userData/i.test(key) && typeof item !== 'object' ? 'REDACTED' : redactForComment(item, depth + 1)]),
-  );
-}
-
-const PARAMETER_GETTERS: Record<string, { getter: string; type?: string; secret?: boolean }> = {
-  string: { getter: '' },
-  int: { getter: 'Number' },
-  bool: { getter: 'Boolean' },
+const PARAMETER_GETTERS: Record<string, { getter: string; type?: string; secret?: boolean; primitive?: Primitive }> = {
+  string: { getter: '', primitive: 'string' },
+  int: { getter: 'Number', primitive: 'number' },
+  bool: { getter: 'Boolean', primitive: 'boolean' },
   object: { getter: 'Object', type: '<any>' },
   array: { getter: 'Object', type: '<any[]>' },
-  securestring: { getter: '', secret: true },
+  securestring: { getter: '', secret: true, primitive: 'string' },
   secureobject: { getter: 'Object', type: '<any>', secret: true },
 };
 
@@ -212,12 +205,14 @@ function parameterStatements(template: Record<string, unknown>, names: Names, sc
   const fileValues = parametersFileValues(parametersFile);
   const parameters = (template.parameters && typeof template.parameters === 'object' ? template.parameters : {}) as Record<string, Record<string, unknown>>;
   for (const [name, definition] of Object.entries(parameters)) {
-    const kind = PARAMETER_GETTERS[String(definition?.type ?? 'string').toLowerCase()] ?? PARAMETER_GETTERS.object;
+    const kind = PARAMETER_GETTERS[parameterType(definition, template).toLowerCase()] ?? PARAMETER_GETTERS.object;
     const identifier = names.identifier(name, 'parameter');
     const description = (definition?.metadata as { description?: unknown } | undefined)?.description;
     const comment = typeof description === 'string' ? `/** ${description.replace(/\*\//g, '* /').replace(/\s+/g, ' ')} */\n` : '';
     const hasDefault = definition?.defaultValue !== undefined && !kind.secret;
-    const read = `config.${hasDefault ? 'get' : 'require'}${kind.secret ? 'Secret' : ''}${kind.getter}${kind.type ?? ''}(${JSON.stringify(name)})`;
+    // A nullable parameter (languageVersion 2.0) may stay unset: `get`, and undefined passes the checks.
+    const nullable = definition?.nullable === true && !hasDefault;
+    const read = `config.${hasDefault || nullable ? 'get' : 'require'}${kind.secret ? 'Secret' : ''}${kind.getter}${kind.type ?? ''}(${JSON.stringify(name)})`;
     let initializer = read;
     let output = Boolean(kind.secret);
     if (hasDefault) {
@@ -231,15 +226,27 @@ function parameterStatements(template: Record<string, unknown>, names: Names, sc
     out.push(`${comment}const ${identifier} = ${initializer};`);
     const allowed = definition?.allowedValues;
     if (Array.isArray(allowed) && !output) {
-      out.push(`if (!(${JSON.stringify(allowed)} as unknown[]).includes(${identifier})) throw new Error(\`config ${name}: \${${identifier}} is not one of ${JSON.stringify(allowed).replace(/`/g, '\\`')}\`);`);
+      out.push(`if (${nullable ? `${identifier} !== undefined && ` : ''}!(${JSON.stringify(allowed)} as unknown[]).includes(${identifier})) throw new Error(\`config ${name}: \${${identifier}} is not one of ${JSON.stringify(allowed).replace(/`/g, '\\`')}\`);`);
     }
-    scope.addParameter(name, { code: identifier, output });
+    scope.addParameter(name, { code: identifier, output, type: kind.primitive });
     const fromFile = fileValues.get(name.toLowerCase());
     if (kind.secret) example[name] = '(secret: pulumi config set --secret)';
     else if (fromFile !== undefined) example[name] = fromFile;
-    else if (!hasDefault) example[name] = '(required)';
+    else if (!hasDefault && !nullable) example[name] = '(required)';
   }
   return out;
+}
+
+/** A parameter's type; a user-defined type (`$ref: '#/definitions/x'`) is followed to the type it names. */
+function parameterType(definition: Record<string, unknown> | undefined, template: Record<string, unknown>): string {
+  let current = definition;
+  for (let depth = 0; depth < 8 && current; depth++) {
+    if (typeof current.type === 'string') return current.type;
+    const ref = typeof current.$ref === 'string' ? /^#\/definitions\/(.+)$/.exec(current.$ref) : null;
+    const definitions = template.definitions as Record<string, Record<string, unknown>> | undefined;
+    current = ref && definitions ? definitions[ref[1]] : undefined;
+  }
+  return 'string';
 }
 
 function variableStatements(template: Record<string, unknown>, names: Names, scope: TemplateScope, values: ValueWriter): string[] {
@@ -252,7 +259,7 @@ function variableStatements(template: Record<string, unknown>, names: Names, sco
   for (const [name, value] of ordered) {
     const code = values.value(value, `variables.${name}`);
     out.push(`const ${identifiers.get(name)} = ${code.code};`);
-    scope.addVariable(name, { code: identifiers.get(name)!, output: code.output });
+    scope.addVariable(name, { code: identifiers.get(name)!, output: code.output, type: code.type, shape: value });
   }
   if (Array.isArray(variables.copy)) out.push(`// TODO(patchwise): variable copy loops are not converted: ${JSON.stringify(originalText(variables.copy)).slice(0, 200)}`);
   return out;
@@ -314,7 +321,8 @@ function programText(statements: string[], imports: Map<string, Set<string>>, to
     if (/\btenantId\b/.test(body)) lines.push('const tenantId = clientConfig.tenantId;');
   }
   if (/\btodo\(/.test(body)) {
-    lines.push('', '/** A template value patchwise convert could not translate: write it by hand (the program stops here until then). */', 'function todo(original: string): never {', '  throw new Error(`TODO(patchwise): translate ${original} by hand in index.ts`);', '}');
+    // `any`, not `never`: a member of an untranslated value (`todo(…).id`) still type-checks.
+    lines.push('', '/** A template value patchwise convert could not translate: write it by hand (the program stops here until then). */', 'function todo(original: string): any {', '  throw new Error(`TODO(patchwise): translate ${original} by hand in index.ts`);', '}');
   }
   lines.push(...bodyLines.slice(afterGroup));
   return `${lines.join('\n')}\n`;

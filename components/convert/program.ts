@@ -7,6 +7,7 @@
 import type { ExpandedResource } from '../../src/template/types.js';
 import type { Model } from '../../src/model/types.js';
 import type { Finding } from '../../src/engine/finding.js';
+import { member, resourceArgs } from './arg-shapes.js';
 import { azureNativeType, flattenProperties } from './azure-native-types.js';
 import { ValueWriter, originalText, propertyKey, type Code, type ExpressionScope, type Todo } from './expressions.js';
 import { Names } from './names.js';
@@ -68,12 +69,16 @@ export const plainResource: ResourceEmitter = (resource, context) => {
   const notes: string[] = [];
   if (resource.type.toLowerCase() === 'microsoft.maintenance/maintenanceconfigurations') flattenWindow(flattened);
   if (resource.type.toLowerCase() === 'microsoft.compute/virtualmachinescalesets') notes.push(...legacyUpgradePolicy(flattened));
+  if (resource.type.toLowerCase() === 'microsoft.storage/storageaccounts') notes.push(...legacyAccountType(flattened));
   if (typeof resource.apiVersion === 'string' && resource.apiVersion < '2020-01-01') {
     notes.push(`the template used API ${resource.apiVersion}; azure-native deploys a current one, where properties older APIs ignored take effect: check them`);
   }
+  const argsType = resourceArgs(type.module, type.className);
   for (const [key, value] of Object.entries(flattened)) {
     if (isResourceGroupLocation(key, value)) continue;
-    args.push([key, context.values.value(value, key)]);
+    const target = argsType ? member(argsType, key) : undefined;
+    if (argsType && !target) notes.push(context.values.notAnArgument(key, value));
+    else args.push([target?.name ?? key, context.values.value(value, key, true, target?.type)]);
   }
   return { className, args, notes };
 };
@@ -86,6 +91,22 @@ function legacyUpgradePolicy(args: Record<string, unknown>): string[] {
   const current = (rest.automaticOSUpgradePolicy ?? {}) as Record<string, unknown>;
   args.upgradePolicy = { ...rest, automaticOSUpgradePolicy: { ...current, enableAutomaticOSUpgrade: current.enableAutomaticOSUpgrade ?? automaticOSUpgrade } };
   return ['changed: upgradePolicy.automaticOSUpgrade (an API 2017-03-30 property) is written as upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade (OU5)'];
+}
+
+/** `properties.accountType` (API 2015-06-15) is `sku.name` in the APIs azure-native deploys. */
+function legacyAccountType(args: Record<string, unknown>): string[] {
+  const notes: string[] = [];
+  if (args.accountType !== undefined && args.sku === undefined) {
+    args.sku = { name: args.accountType };
+    delete args.accountType;
+    notes.push('changed: properties.accountType (an API 2015-06-15 property) is written as sku.name');
+  }
+  // azure-native requires kind; the APIs that did not ask for it made a general-purpose v1 account.
+  if (args.kind === undefined) {
+    args.kind = 'Storage';
+    notes.push("changed: kind 'Storage' (what the template's API made without one) is written out: azure-native requires it");
+  }
+  return notes;
 }
 
 /** `resourceGroup().location` is where azure-native puts a resource anyway: leave `location` out. */
