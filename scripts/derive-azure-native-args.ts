@@ -64,7 +64,7 @@ class Deriver {
   constructor(version: string) {
     this.inputFile = parse(join(PACKAGE, 'types', 'input.d.ts'));
     this.inputs = inputInterfaces(this.inputFile);
-    this.table = { source: `azure-native ${version}`, types: {}, enums: {} };
+    this.table = { source: `azure-native ${version}`, types: {}, outputs: {}, enums: {} };
   }
 
   resource(module: string, className: string): void {
@@ -73,6 +73,13 @@ class Deriver {
     const args = file.statements.find((statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === `${className}Args`);
     if (!args) throw new Error(`${module}/${fileName}: no ${className}Args`);
     this.table.types[`${module}:${className}`] = this.members(args, file);
+    const declaration = file.statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === className);
+    // `readonly x: pulumi.Output<…>`: what `reference()` of the resource can read.
+    const classMembers: readonly ts.ClassElement[] = declaration?.members ?? [];
+    this.table.outputs[`${module}:${className}`] = classMembers
+      .filter((member): member is ts.PropertyDeclaration => ts.isPropertyDeclaration(member) && !member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword))
+      .map((member) => member.name.getText(file))
+      .sort();
     this.drain();
   }
 
@@ -142,11 +149,11 @@ export function derive(): ArgTable {
   const deriver = new Deriver(version);
   for (const type of Object.values(AZURE_NATIVE_TYPES)) deriver.resource(type.module, type.className);
   const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const { source, types, enums } = deriver.table;
+  const { source, types, outputs, enums } = deriver.table;
   // Only the strict enums (`string | enums.x.Y` is a plain string).
   const strict = new Set(Object.values(types).flatMap((members) => Object.values(members).filter((type) => type.startsWith('e:')).map((type) => type.slice(2).replace(/\[\]$/, ''))));
   const used = Object.fromEntries(Object.entries(enums).filter(([name]) => strict.has(name)));
-  return { source, types: sorted(types) as ArgTable['types'], enums: sorted(used) as ArgTable['enums'] };
+  return { source, types: sorted(types) as ArgTable['types'], outputs: sorted(outputs) as ArgTable['outputs'], enums: sorted(used) as ArgTable['enums'] };
 }
 
 export function render(table: ArgTable): string {

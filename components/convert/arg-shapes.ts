@@ -50,3 +50,8 @@ export function strictEnum(type: ArgType): { name: string; module: string; value
   const values = table.enums[name];
   return values ? { name, module: name.slice(0, name.lastIndexOf('.')), values } : undefined;
 }
+
+/** A resource's output property by its ARM name (any case). */
+export function outputProperty(module: string, className: string, name: string): string | undefined {
+  return table.outputs[`${module}:${className}`]?.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+}

@@ -170,7 +170,7 @@ function resourceStatements(resource: DeclaredResource, context: EmitContext, na
     const statement = newExpression(emitted, logical, undefined);
     if (!copy) {
       if (!guard) {
-        scope.addResource(resource.type, resource.name, identifier, emitted.className);
+        scope.addResource(resource, identifier, emitted.className);
         return [`${header.join('\n')}\nexport const ${identifier} = ${statement};`];
       }
       return [`${header.join('\n')}\nif (${guard.code}) {\n${statement};\n}`];
@@ -250,18 +250,32 @@ function parameterType(definition: Record<string, unknown> | undefined, template
 }
 
 function variableStatements(template: Record<string, unknown>, names: Names, scope: TemplateScope, values: ValueWriter): string[] {
+  const out: string[] = [];
   const variables = (template.variables && typeof template.variables === 'object' ? template.variables : {}) as Record<string, unknown>;
   const entries = Object.entries(variables).filter(([name]) => name !== 'copy');
+  // Variable copy loops (`variables.copy: [{ name, count, input }]`) are variables holding arrays.
+  const loops = new Map<string, unknown>();
+  for (const loop of Array.isArray(variables.copy) ? variables.copy : []) {
+    const name = (loop as { name?: unknown } | null)?.name;
+    if (typeof name === 'string') {
+      loops.set(name, loop);
+      entries.push([name, loop]);
+    } else out.push(`// TODO(patchwise): a variable copy loop without a name: ${originalText(loop)}`);
+  }
   const identifiers = new Map(entries.map(([name]) => [name, names.identifier(name, 'variable')]));
   // A variable may use one written after it: declare each after the variables it reads.
-  const ordered = dependencyOrder(entries);
-  const out: string[] = [];
-  for (const [name, value] of ordered) {
+  for (const [name, value] of dependencyOrder(entries)) {
+    const identifier = identifiers.get(name)!;
+    if (loops.get(name) === value) {
+      const [entry] = values.copyLoops([value], 'variables');
+      out.push('comment' in entry ? `// ${entry.comment}\nconst ${identifier} = ${values.todo(originalText(value), `variables.copy ${name}`).code};` : `const ${identifier} = ${entry.code};`);
+      scope.addVariable(name, { code: identifier, output: false });
+      continue;
+    }
     const code = values.value(value, `variables.${name}`);
-    out.push(`const ${identifiers.get(name)} = ${code.code};`);
-    scope.addVariable(name, { code: identifiers.get(name)!, output: code.output, type: code.type, shape: value });
+    out.push(`const ${identifier} = ${code.code};`);
+    scope.addVariable(name, { code: identifier, output: code.output, type: code.type, shape: value });
   }
-  if (Array.isArray(variables.copy)) out.push(`// TODO(patchwise): variable copy loops are not converted: ${JSON.stringify(originalText(variables.copy)).slice(0, 200)}`);
   return out;
 }
 

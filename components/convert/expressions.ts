@@ -8,6 +8,7 @@
 import type { ExpressionAst } from '../../src/template/expression/ast.js';
 import { parseExpression } from '../../src/template/expression/parser.js';
 import { itemType, member, strictEnum, type ArgType } from './arg-shapes.js';
+import { astNameKey, memberChain, referenceOutput, storageAccountKeys, target, type ResourceLookup } from './references.js';
 
 /** TypeScript source of a value; `output` when it is a `pulumi.Output` (not usable in `if` or arithmetic). */
 export interface Code {
@@ -23,13 +24,11 @@ export interface Code {
 
 export type Primitive = 'string' | 'number' | 'boolean';
 
-export interface ExpressionScope {
+export interface ExpressionScope extends ResourceLookup {
   parameter(name: string): Code | undefined;
   variable(name: string): Code | undefined;
   /** The loop variable of the copy loop being emitted. */
   copyIndex?: string;
-  /** `<resource>.id` of a resource the program declares (not in a loop), by ARM type and name. */
-  resourceId(type: string, names: readonly string[]): Code | undefined;
 }
 
 /** Values azure-native passes through as written (JSON for the extension, tag strings). */
@@ -89,7 +88,7 @@ export class ValueWriter {
    * Property copy loops (`"copy": [{ name, count, input }]`): each makes the array `name`, written
    * as `Array.from` with `copyIndex('name')` as the callback's index.
    */
-  private copyLoops(loops: unknown[], where: string, type?: ArgType): ObjectEntry[] {
+  copyLoops(loops: unknown[], where: string, type?: ArgType): ObjectEntry[] {
     return loops.map((loop, index) => {
       const { name, count, input } = (loop && typeof loop === 'object' ? loop : {}) as { name?: unknown; count?: unknown; input?: unknown };
       const target = typeof name === 'string' && type !== undefined ? member(type, name) : undefined;
@@ -189,7 +188,7 @@ export class ValueWriter {
 
   /** A translated expression, or undefined (the caller writes a TODO with the original). */
   expression(ast: ExpressionAst): Code | undefined {
-    return new Translation(this.scope, this.loops).translate(ast);
+    return new Translation(this.scope, this.loops, this.modules).translate(ast);
   }
 
   todo(original: string, where: string): Code {
@@ -203,6 +202,7 @@ class Translation {
   constructor(
     private readonly scope: ExpressionScope,
     private readonly loops: ReadonlyMap<string, string>,
+    private readonly modules: Set<string>,
   ) {}
 
   translate(ast: ExpressionAst): Code | undefined {
@@ -214,6 +214,8 @@ class Translation {
       case 'literal':
         return { code: String(ast.value), output: false, type: primitiveOf(ast.value) };
       case 'member': {
+        const resourceValue = this.resourceValue(ast);
+        if (resourceValue) return resourceValue;
         if (ast.target.kind === 'call' && ast.target.args.length === 0) {
           const special = this.deploymentValue(ast.target.name.toLowerCase(), ast.name.toLowerCase());
           if (special) return special;
@@ -230,6 +232,8 @@ class Translation {
         return { code: /^[A-Za-z_$][\w$]*$/.test(written) ? `${target.code}.${written}` : `${target.code}[${JSON.stringify(written)}]`, output: false, type, shape: inner, freeForm };
       }
       case 'index': {
+        const resourceValue = this.resourceValue(ast);
+        if (resourceValue) return resourceValue;
         const target = this.translate(ast.target);
         const index = this.translate(ast.index);
         return target && index && !target.output && !index.output ? { code: `(${target.code} as Record<string, any>)[${index.code}]`, output: false } : undefined;
@@ -237,6 +241,27 @@ class Translation {
       case 'call':
         return ast.namespace ? undefined : this.call(ast.name.toLowerCase(), ast.args);
     }
+  }
+
+  /** `reference(x).a.b` and `listKeys(x, api).keys[0].value` of a resource the program declares. */
+  private resourceValue(ast: ExpressionAst): Code | undefined {
+    const { root, segments } = memberChain(ast);
+    if (root.kind !== 'call' || root.namespace) return undefined;
+    const func = root.name.toLowerCase();
+    if (func !== 'reference' && func !== 'listkeys') return undefined;
+    const found = target(root.args[0], this.scope);
+    const index = (node: ExpressionAst) => this.translate(node);
+    if (func === 'reference') {
+      const full = root.args[2]?.kind === 'string' && root.args[2].value.toLowerCase() === 'full';
+      return found.resource ? referenceOutput(found.resource, full, segments, index) : undefined;
+    }
+    const storage = found.resource ? found.resource.module === 'storage' && found.resource.className === 'StorageAccount' : found.type?.toLowerCase() === 'microsoft.storage/storageaccounts';
+    if (!storage) return undefined;
+    const accountName = found.resource ? { code: `${found.resource.object}.name`, output: true } : found.names?.[0] && this.translate(found.names[0]);
+    if (!accountName) return undefined;
+    const code = storageAccountKeys(accountName, segments, index);
+    if (code) this.modules.add('storage');
+    return code;
   }
 
   /** `resourceGroup().location`, `subscription().subscriptionId`, … */
@@ -306,6 +331,34 @@ class Translation {
         return this.wrap(args, 'Boolean', 'boolean');
       case 'int':
         return this.wrap(args, 'Number', 'number');
+      case 'mod':
+        return this.operator(args, ' % ', 'number', 2);
+      case 'div':
+        return this.known(args, 2, 2, ([a, b]) => `Math.trunc(${a} / ${b})`, 'number');
+      case 'min':
+      case 'max':
+        return this.known(args, 1, 32, (parts) => `Math.${name}(${parts.join(', ')})`, 'number');
+      case 'coalesce':
+        return this.known(args, 1, 32, (parts) => `(${parts.join(' ?? ')})`);
+      case 'createarray':
+        return this.known(args, 0, 64, (parts) => `[${parts.join(', ')}]`);
+      case 'length':
+        return this.known(args, 1, 1, ([value]) => `${value}.length`, 'number');
+      case 'split':
+        return this.known(args, 2, 2, ([value, separator]) => `${value}.split(${separator})`);
+      case 'replace':
+        return this.known(args, 3, 3, ([value, from, to]) => `${value}.replaceAll(${from}, ${to})`, 'string');
+      case 'substring':
+        return this.known(args, 2, 3, ([value, start, length]) => (length === undefined ? `${value}.substring(${start})` : `${value}.substring(${start}, ${start} + ${length})`), 'string');
+      case 'trim':
+        return this.known(args, 1, 1, ([value]) => `${value}.trim()`, 'string');
+      case 'startswith':
+      case 'endswith':
+        return this.known(args, 2, 2, ([value, part]) => `${value}.${name === 'startswith' ? 'startsWith' : 'endsWith'}(${part})`, 'boolean');
+      case 'padleft':
+        return this.known(args, 2, 3, ([value, width, fill]) => `String(${value}).padStart(${width}${fill === undefined ? '' : `, ${fill}`})`, 'string');
+      case 'subscriptionresourceid':
+        return this.subscriptionResourceId(args);
       default:
         // reference(), list*(), newGuid(), utcNow(), deployment(), lambdas, …: no faithful translation.
         return undefined;
@@ -317,6 +370,28 @@ class Translation {
     const parts = args.map((arg) => this.translate(arg));
     if (parts.length === 0 || parts.some((part) => !part || part.output)) return undefined;
     return { code: `(${parts.map((part) => part!.code).join(operator)})`, output: false, type };
+  }
+
+  /** A function of values known before deployment (none an Output), `min`…`max` arguments. */
+  private known(args: ExpressionAst[], min: number, max: number, write: (parts: string[]) => string, type?: Primitive): Code | undefined {
+    if (args.length < min || args.length > max) return undefined;
+    const parts = args.map((arg) => this.translate(arg));
+    if (parts.some((part) => !part || part.output)) return undefined;
+    return { code: write(parts.map((part) => part!.code)), output: false, type };
+  }
+
+  /** `subscriptionResourceId([subscription], type, name…)`: a resource id outside any resource group. */
+  private subscriptionResourceId(args: ExpressionAst[]): Code | undefined {
+    const typeIndex = args.findIndex((arg) => arg.kind === 'string' && arg.value.includes('/'));
+    if (typeIndex < 0 || typeIndex > 1) return undefined;
+    const typeSegments = (args[typeIndex] as { value: string }).value.split('/');
+    const names = args.slice(typeIndex + 1);
+    if (names.length !== typeSegments.length - 1 || names.length === 0) return undefined;
+    const pieces: Array<{ text?: string; arg?: ExpressionAst }> = [{ text: '/subscriptions/' }];
+    pieces.push(typeIndex === 1 ? { arg: args[0] } : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } });
+    pieces.push({ text: `/providers/${typeSegments[0]}` });
+    names.forEach((name, index) => pieces.push({ text: `/${typeSegments[index + 1]}/` }, { arg: name }));
+    return this.interpolate(pieces);
   }
 
   private wrap(args: ExpressionAst[], func: string, type: Primitive): Code | undefined {
@@ -386,10 +461,8 @@ class Translation {
     const names = args.slice(typeIndex + 1);
     const typeSegments = type.split('/');
     if (names.length !== typeSegments.length - 1 || names.length === 0) return undefined;
-    if (typeIndex === 0 && names.every((name) => name.kind === 'string')) {
-      const declared = this.scope.resourceId(type, names.map((name) => (name as { value: string }).value));
-      if (declared) return declared;
-    }
+    const declared = typeIndex === 0 ? this.scope.resource(type, names.map(astNameKey).join('/')) : undefined;
+    if (declared) return declared.id;
     const subscription = typeIndex === 2 ? args[0] : undefined;
     const group = typeIndex >= 1 ? args[typeIndex - 1] : undefined;
     const pieces: Array<{ text?: string; arg?: ExpressionAst }> = [{ text: '/subscriptions/' }];
@@ -403,7 +476,7 @@ class Translation {
 }
 
 /** A member of an object literal, or a comment in its place. */
-type ObjectEntry = { key: string; code: string } | { comment: string };
+export type ObjectEntry = { key: string; code: string } | { comment: string };
 
 /** `{ a: 1, /* TODO … *\/ b: 2 }`: comments sit before the next member, never between commas. */
 function objectCode(entries: readonly ObjectEntry[]): Code {

@@ -10,6 +10,7 @@ import type { Finding } from '../../src/engine/finding.js';
 import { member, resourceArgs } from './arg-shapes.js';
 import { azureNativeType, flattenProperties } from './azure-native-types.js';
 import { ValueWriter, originalText, propertyKey, type Code, type ExpressionScope, type Todo } from './expressions.js';
+import { nameKey, type ProgramResource } from './references.js';
 import { Names } from './names.js';
 
 /** One resource as declared in the template (child resources flattened with their full type). */
@@ -76,6 +77,14 @@ export const plainResource: ResourceEmitter = (resource, context) => {
   const argsType = resourceArgs(type.module, type.className);
   for (const [key, value] of Object.entries(flattened)) {
     if (isResourceGroupLocation(key, value)) continue;
+    if (key.toLowerCase() === 'copy' && Array.isArray(value)) {
+      // Property copy loops: each makes one argument.
+      for (const entry of context.values.copyLoops(value, 'properties', argsType)) {
+        if ('comment' in entry) notes.push(entry.comment);
+        else args.push([entry.key, { code: entry.code, output: false }]);
+      }
+      continue;
+    }
     const target = argsType ? member(argsType, key) : undefined;
     if (argsType && !target) notes.push(context.values.notAnArgument(key, value));
     else args.push([target?.name ?? key, context.values.value(value, key, true, target?.type)]);
@@ -181,20 +190,21 @@ export function declaredResources(template: Record<string, unknown>): DeclaredRe
   return out;
 }
 
-/** How a component exposes the id of the Azure resource it creates. */
-const COMPONENT_ID: Record<string, string> = {
-  PatchedVirtualMachine: '.virtualMachine.id',
-  AutoUpgradedExtension: '.extension.id',
-  PatchSchedule: '.maintenanceConfigurationId',
-  AutoUpgradingScaleSet: '.scaleSet.id',
-  PatchedFlexibleScaleSet: '.scaleSet.id',
+/** The azure-native resource a component creates (what `reference()` reads), and how it exposes the id. */
+const COMPONENT_RESOURCE: Record<string, { property: string; module: string; className: string; id?: string }> = {
+  PatchedVirtualMachine: { property: 'virtualMachine', module: 'compute', className: 'VirtualMachine' },
+  AutoUpgradedExtension: { property: 'extension', module: 'compute', className: 'VirtualMachineExtension' },
+  PatchSchedule: { property: 'configuration', module: 'maintenance', className: 'MaintenanceConfiguration', id: 'maintenanceConfigurationId' },
+  AutoUpgradingScaleSet: { property: 'scaleSet', module: 'compute', className: 'VirtualMachineScaleSet' },
+  PatchedFlexibleScaleSet: { property: 'scaleSet', module: 'compute', className: 'VirtualMachineScaleSet' },
 };
 
 /** Names of parameters and variables as TypeScript identifiers, with the code that reads them. */
 export class TemplateScope implements ExpressionScope {
   private readonly parameters = new Map<string, Code>();
   private readonly variables = new Map<string, Code>();
-  private readonly resources = new Map<string, Code>();
+  private readonly resources = new Map<string, ProgramResource>();
+  private readonly byName = new Map<string, ProgramResource | null>();
   copyIndex?: string;
 
   addParameter(name: string, code: Code): void {
@@ -205,9 +215,22 @@ export class TemplateScope implements ExpressionScope {
     this.variables.set(name.toLowerCase(), code);
   }
 
-  /** A resource written at the top level (not in a loop or an `if`): references become its id Output. */
-  addResource(type: string, name: unknown, identifier: string, className: string): void {
-    if (typeof name === 'string' && !name.startsWith('[')) this.resources.set(`${type.toLowerCase()}|${name.toLowerCase()}`, { code: `${identifier}${COMPONENT_ID[className] ?? '.id'}`, output: true });
+  /**
+   * A resource written at the top level (not in a loop or an `if`): `resourceId()` of it becomes its
+   * id Output, `reference()` its outputs. Found by type and name (as written) or symbolic name.
+   */
+  addResource(resource: DeclaredResource, identifier: string, className: string): void {
+    const component = COMPONENT_RESOURCE[className];
+    const [module, azureClass] = component ? [component.module, component.className] : className.split('.');
+    const object = component ? `${identifier}.${component.property}` : identifier;
+    const entry: ProgramResource = { id: { code: component?.id ? `${identifier}.${component.id}` : `${object}.id`, output: true, type: 'string' }, object, module, className: azureClass };
+    const name = nameKey(resource.parentName !== undefined ? `${originalText(resource.parentName)}/${originalText(resource.name)}` : resource.name);
+    if (name !== undefined) {
+      this.resources.set(`${resource.type.toLowerCase()}|${name}`, entry);
+      // `reference('name')` names a resource of any type: only a name one resource has finds it.
+      this.byName.set(name, this.byName.has(name) ? null : entry);
+    }
+    if (resource.symbolicName) this.resources.set(`symbol|${resource.symbolicName.toLowerCase()}`, entry);
   }
 
   parameter(name: string): Code | undefined {
@@ -218,8 +241,9 @@ export class TemplateScope implements ExpressionScope {
     return this.variables.get(name.toLowerCase());
   }
 
-  resourceId(type: string, names: readonly string[]): Code | undefined {
-    return this.resources.get(`${type.toLowerCase()}|${names.join('/').toLowerCase()}`);
+  resource(type: string | undefined, name: string): ProgramResource | undefined {
+    if (type !== undefined) return this.resources.get(`${type.toLowerCase()}|${name}`);
+    return this.resources.get(`symbol|${name}`) ?? this.byName.get(name) ?? undefined;
   }
 }
 

@@ -5,7 +5,7 @@ import { derive, GENERATED_FILE, render } from '../../scripts/derive-azure-nativ
 import { member, resourceArgs, strictEnum } from '../../components/convert/arg-shapes.js';
 import { ValueWriter } from '../../components/convert/expressions.js';
 
-const noScope = { parameter: () => undefined, variable: () => undefined, resourceId: () => undefined };
+const noScope = { parameter: () => undefined, variable: () => undefined, resource: () => undefined };
 
 describe('azure-native argument table', () => {
   it('is up to date with node_modules/@pulumi/azure-native (npm run derive:azure-native-args)', () => {

@@ -107,6 +107,66 @@ describe('patchwise convert', () => {
   });
 });
 
+describe('expressions with a translation', () => {
+  const template = (body: Record<string, unknown>) =>
+    JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', ...body });
+
+  it('reference() and listKeys() of a declared resource read its outputs and the azure-native invoke; of anything else, a TODO', () => {
+    const program = convertTemplate({
+      file: 'main.json',
+      text: template({
+        parameters: { storageName: { type: 'string' } },
+        resources: [
+          { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: "[parameters('storageName')]", location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
+          { type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2023-09-01', name: 'ip', location: 'westeurope', properties: { dnsSettings: { domainNameLabel: 'x' } } },
+          {
+            type: 'Microsoft.Network/networkInterfaces',
+            apiVersion: '2023-09-01',
+            name: 'nic',
+            location: 'westeurope',
+            tags: {
+              blob: "[reference(resourceId('Microsoft.Storage/storageAccounts', parameters('storageName'))).primaryEndpoints.blob]",
+              fqdn: "[reference('ip').dnsSettings.fqdn]",
+              key: "[listKeys(resourceId('Microsoft.Storage/storageAccounts', parameters('storageName')), '2023-01-01').keys[0].value]",
+              legacy: "[listKeys(concat('Microsoft.Storage/storageAccounts/', parameters('storageName')), '2015-06-15').key1]",
+              other: "[reference('elsewhere').value]",
+            },
+          },
+        ],
+      }),
+    }).files['index.ts'];
+    expect(program).toContain('blob: storageAccount.primaryEndpoints.apply((value) => value?.blob)');
+    expect(program).toContain('fqdn: ip.dnsSettings.apply((value) => value?.fqdn)');
+    expect(program).toContain('storage.listStorageAccountKeysOutput({ resourceGroupName, accountName: storageAccount.name }).apply((result) => result.keys?.[0]?.value)');
+    expect(program).toContain('.apply((result) => result.keys[0].value)');
+    expect(program).toContain(`todo("[reference('elsewhere').value]")`);
+  });
+
+  it('property and variable copy loops become Array.from with copyIndex(name) as the index', () => {
+    const program = convertTemplate({
+      file: 'main.json',
+      text: template({
+        parameters: { count: { type: 'int', defaultValue: 2 } },
+        variables: { copy: [{ name: 'names', count: "[parameters('count')]", input: "[concat('disk', copyIndex('names'))]" }] },
+        resources: [
+          {
+            type: 'Microsoft.Network/virtualNetworks',
+            apiVersion: '2023-09-01',
+            name: 'vnet',
+            location: 'westeurope',
+            properties: {
+              addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
+              copy: [{ name: 'subnets', count: 2, input: { name: "[concat('s', copyIndex('subnets'))]", properties: { addressPrefix: "[concat('10.0.', copyIndex('subnets'), '.0/24')]" } } }],
+            },
+          },
+        ],
+      }),
+    }).files['index.ts'];
+    expect(program).toContain('const names = Array.from({ length: count }, (_, namesIndex) => (`disk${namesIndex}`));');
+    expect(program).toContain('subnets: Array.from({ length: 2 }, (_, subnetsIndex) => ({ name: `s${subnetsIndex}`, addressPrefix: `10.0.${subnetsIndex}.0/24` }))');
+  });
+});
+
 describe('scale sets', () => {
   it('a Uniform scale set with automatic OS upgrade and a probe becomes AutoUpgradingScaleSet; one without a health signal stays plain, saying why', () => {
     const probe = convert(join(FIXTURES, 'valid', 'os-upgrade', 'uniform-probe-rolling.json')).files['index.ts'];

@@ -13,6 +13,8 @@ export interface ArgTable {
   source: string;
   /** `<module>:<Class>` (a resource's constructor arguments) or `<module>.<Interface>` (an input type) → argument → type. */
   types: Record<string, Record<string, ArgType>>;
+  /** `<module>:<Class>` → the resource's output properties. */
+  outputs: Record<string, string[]>;
   /** `<module>.<Enum>` → its values. */
   enums: Record<string, string[]>;
 }
