@@ -103,6 +103,11 @@ export function convertTemplate(input: TextInput, options: ConvertOptions = {}):
 
   for (const { resource } of ordered) {
     if (consumed.has(resource)) continue;
+    if (resource.declaration.existing === true) {
+      // `existing` (Bicep, languageVersion 2.0): declared to be read, never created or changed.
+      statements.push(`// ${resource.type} ${originalText(resource.name)}: an existing resource, not created by this program (read it with its class's get() where its values are needed)`);
+      continue;
+    }
     const instances = instancesOf(resource);
     const emitContext: EmitContext = {
       values,
@@ -119,8 +124,9 @@ export function convertTemplate(input: TextInput, options: ConvertOptions = {}):
     statements.push(...resourceStatements(resource, emitContext, names, scope, values, summary));
   }
   for (const resource of nested) {
-    summary.notConverted += 1;
-    statements.push(todoBlock(resource, 'nested deployments are not converted: convert the inner template on its own'));
+    const note = nestedDeploymentNote(resource);
+    if (note.todo) summary.notConverted += 1;
+    statements.push(note.todo ? todoBlock(resource, note.why) : `// ${resource.type} ${originalText(resource.name)}: ${note.why}`);
   }
 
   // Modules named only in types (enum casts) are imported too.
@@ -182,6 +188,18 @@ function resourceStatements(resource: DeclaredResource, context: EmitContext, na
   } finally {
     scope.copyIndex = undefined;
   }
+}
+
+/** Why a nested deployment is not in the program, and what to do: its template is another program. */
+function nestedDeploymentNote(resource: DeclaredResource): { todo: boolean; why: string } {
+  const properties = (resource.declaration.properties ?? {}) as Record<string, unknown>;
+  const inner = properties.template as { resources?: unknown } | undefined;
+  if (properties.templateLink !== undefined) return { todo: true, why: 'a linked template is not converted: convert that template with patchwise convert and deploy it as its own stack or component' };
+  const resources = inner?.resources;
+  const empty = inner !== undefined && (Array.isArray(resources) ? resources.length === 0 : !resources || Object.keys(resources).length === 0);
+  // AVM modules deploy an empty template to count usage (telemetry): nothing of it belongs in a program.
+  if (empty) return { todo: false, why: 'a nested deployment without resources (usage telemetry): nothing to convert' };
+  return { todo: true, why: 'a nested deployment is not converted: convert its inner template with patchwise convert (save properties.template as a file) and pass it the parameters below' };
 }
 
 function todoBlock(resource: DeclaredResource, why: string): string {
