@@ -9,12 +9,13 @@
  *
  * --check compares with the committed file and exits 1 when it is out of date.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { AZURE_NATIVE_TYPES } from '../components/convert/azure-native-types.js';
 import type { ArgTable, ArgType } from '../components/convert/generated/azure-native-args-types.js';
+import { writeGenerated } from './generated-file.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const GENERATED_FILE = join(repoRoot, 'components', 'convert', 'generated', 'azure-native-args.ts');
@@ -168,17 +169,7 @@ export default table;
 }
 
 function main(): void {
-  const text = render(derive());
-  if (process.argv.includes('--check')) {
-    const current = existsSync(GENERATED_FILE) ? readFileSync(GENERATED_FILE, 'utf8') : '';
-    if (current !== text) {
-      console.error('derive-azure-native-args: components/convert/generated/azure-native-args.ts is out of date; run npm run derive:azure-native-args');
-      process.exit(1);
-    }
-    return;
-  }
-  writeFileSync(GENERATED_FILE, text);
-  console.log(`wrote ${GENERATED_FILE} (${(text.length / 1024).toFixed(0)} KB)`);
+  writeGenerated(GENERATED_FILE, render(derive()), { check: process.argv.includes('--check'), script: 'derive-azure-native-args', command: 'npm run derive:azure-native-args' });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
