@@ -7,7 +7,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { InputReader } from '../src/engine/lint.js';
 import { typeCheck } from './convert-check.js';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,23 +27,7 @@ const tsMorphLoad = performance.now() - started;
 const { convertTemplate } = await import('../components/convert/convert.js');
 const { lintPulumiProgram } = await import('../components/typescript/lint.js');
 const { ALL_RULES } = await import('../rules/index.js');
-const { bicepReader } = await import('../src/bicep/index.js');
-
-/** The Bicep reader as the CLI gives it: local modules read from disk, no registry cache. */
-function bicepInput(path: string): InputReader {
-  const read = bicepReader({
-    readText: (file) => {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    display: (file) => relative(REPO_ROOT, file),
-    cacheRoot: join(BICEP_CORPUS, 'no-bicep-cache'),
-  });
-  return { template: (input) => read(input.file, path, input.text) };
-}
+const { BicepSupport } = await import('../src/cli/bicep-support.js');
 
 const index = JSON.parse(readFileSync(join(CORPUS, 'index.json'), 'utf8')) as Array<{ path: string; computeResourceTypes: string[] }>;
 const groups: Record<string, string[]> = {
@@ -53,6 +36,8 @@ const groups: Record<string, string[]> = {
   // corpus/avm/avm/<module>/main.json was compiled from corpus-bicep/avm/<module>/main.bicep.
   bicep: index.filter((entry) => entry.path.startsWith('avm/avm/') && entry.path.endsWith('/main.json')).map((entry) => join(BICEP_CORPUS, entry.path.slice('avm/'.length).replace(/main\.json$/, 'main.bicep'))),
 };
+// The Bicep reader as the CLI gives it (local modules from disk); no registry cache, so every machine reads the same.
+const bicep = await BicepSupport.load(groups.bicep, REPO_ROOT, { cacheRoot: join(BICEP_CORPUS, 'no-bicep-cache') });
 for (const [group, paths] of Object.entries(groups)) {
   const programs: string[] = [];
   const failures: string[] = [];
@@ -60,7 +45,7 @@ for (const [group, paths] of Object.entries(groups)) {
   for (const path of paths) {
     const start = performance.now();
     try {
-      const reader = path.endsWith('.bicep') ? bicepInput(path) : undefined;
+      const reader = path.endsWith('.bicep') ? bicep?.readerFor(path) : undefined;
       programs.push(convertTemplate({ file: relative(REPO_ROOT, path), text: readFileSync(path, 'utf8') }, { reader }).files['index.ts']);
     } catch (error) {
       failures.push(`${relative(REPO_ROOT, path)}: ${(error as Error).message}`);
