@@ -48,7 +48,8 @@ const readText = (path) => {
 function lintAllBicep() {
   // A new reader per round, as per CLI run: module files are read and lowered again.
   const read = bicepReader({ readText, display: (path) => relative(bicepRoot, path), cacheRoot: join(root, '.no-bicep-cache') });
-  for (const pair of pairs) lintTemplate({ file: pair.module, text: pair.bicep, reader: { template: (input) => read(input.file, pair.bicepPath, input.text) } }, context);
+  for (const pair of pairs)
+    lintTemplate({ file: pair.module, text: pair.bicep, reader: { template: (input) => read(input.file, pair.bicepPath, input.text) } }, context);
 }
 
 function lintAllJson() {

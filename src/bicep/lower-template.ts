@@ -196,7 +196,8 @@ class TemplateLowering {
       case 'paren':
         return this.value(expression.inner, scope, path);
       case 'object':
-        if (expression.properties.every((item) => item.kind === 'resource' || (item.kind === 'property' && this.staticKey(item) !== undefined))) return this.object(expression, scope, path);
+        if (expression.properties.every((item) => item.kind === 'resource' || (item.kind === 'property' && this.staticKey(item) !== undefined)))
+          return this.object(expression, scope, path);
         break;
       case 'array':
         if (expression.items.every((item) => item.kind !== 'spread')) {
@@ -293,7 +294,12 @@ class TemplateLowering {
     }
   }
 
-  private symbolInfo(declaration: Ast.ResourceDeclaration | Ast.ModuleDeclaration, body: Ast.ObjectLiteral, loop: Ast.ForExpression | undefined, symbolic: string): SymbolInfo {
+  private symbolInfo(
+    declaration: Ast.ResourceDeclaration | Ast.ModuleDeclaration,
+    body: Ast.ObjectLiteral,
+    loop: Ast.ForExpression | undefined,
+    symbolic: string,
+  ): SymbolInfo {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const lowering = this;
     const typeOf = (): { type: string; apiVersion: string } => this.typeOf(symbolic);
@@ -473,7 +479,10 @@ class TemplateLowering {
     }
     const properties: Json = { expressionEvaluationOptions: { scope: 'inner' }, mode: 'Incremental', parameters };
     const reference = declaration.path.kind === 'string' ? declaration.path.value : undefined;
-    const resolved: ResolvedModule = reference === undefined ? { note: 'a module path that is not a literal' } : this.host.resolveModule?.(reference) ?? { note: `${reference}: modules are not read here` };
+    const resolved: ResolvedModule =
+      reference === undefined
+        ? { note: 'a module path that is not a literal' }
+        : (this.host.resolveModule?.(reference) ?? { note: `${reference}: modules are not read here` });
     if ('template' in resolved) {
       properties.template = resolved.template;
       for (const note of resolved.notes ?? []) if (!this.notes.includes(note)) this.notes.push(note);

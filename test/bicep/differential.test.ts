@@ -17,7 +17,13 @@ import { SHARED, TODAY } from '../helpers/lint-fixture.js';
 
 const BICEP_ROOT = join(SHARED, 'corpus-bicep', 'avm');
 const JSON_ROOT = join(SHARED, 'corpus', 'avm', 'avm');
-const COMPUTE_MODULES = ['res/compute/virtual-machine', 'res/compute/virtual-machine/extension', 'res/compute/virtual-machine-scale-set', 'res/compute/virtual-machine-scale-set/extension', 'res/maintenance/configuration-assignment'];
+const COMPUTE_MODULES = [
+  'res/compute/virtual-machine',
+  'res/compute/virtual-machine/extension',
+  'res/compute/virtual-machine-scale-set',
+  'res/compute/virtual-machine-scale-set/extension',
+  'res/maintenance/configuration-assignment',
+];
 
 function compiledModules(folder = JSON_ROOT, out: string[] = []): string[] {
   for (const entry of readdirSync(folder)) {
@@ -29,7 +35,8 @@ function compiledModules(folder = JSON_ROOT, out: string[] = []): string[] {
 }
 
 const context: LintContext = { rules: ALL_RULES, today: TODAY };
-const key = (finding: Finding) => `${finding.ruleId} | ${finding.resource?.type ?? ''} | ${finding.resource?.name ?? ''} | ${finding.path ?? ''} | ${finding.severity}`;
+const key = (finding: Finding) =>
+  `${finding.ruleId} | ${finding.resource?.type ?? ''} | ${finding.resource?.name ?? ''} | ${finding.path ?? ''} | ${finding.severity}`;
 
 function bicepRead(_path: string) {
   return bicepReader({
@@ -77,7 +84,9 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('Bicep agains
     const bicep = lintBicep(join(BICEP_ROOT, module, 'main.bicep'));
     const compiled = lintTemplate({ file: 'main.json', text: readFileSync(join(JSON_ROOT, module, 'main.json'), 'utf8') }, context);
     for (const finding of bicep.findings) {
-      expect(['parse-error', 'internal-error', 'template/invalid-expression'], `${finding.file}:${finding.line} ${finding.message}`).not.toContain(finding.ruleId);
+      expect(['parse-error', 'internal-error', 'template/invalid-expression'], `${finding.file}:${finding.line} ${finding.message}`).not.toContain(
+        finding.ruleId,
+      );
     }
     const fromBicep = bicep.findings.map(key).sort();
     const fromJson = compiled.findings.map(key).sort();
@@ -100,7 +109,9 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('compute modu
   it.each(COMPUTE_MODULES)('%s', (module) => {
     const path = join(BICEP_ROOT, module, 'main.bicep');
     const read = bicepRead(path);
-    const bicep = prepareTemplate({ file: 'main.bicep', text: readFileSync(path, 'utf8') }, undefined, context, { reader: { template: (input) => read(input.file, path, input.text) } });
+    const bicep = prepareTemplate({ file: 'main.bicep', text: readFileSync(path, 'utf8') }, undefined, context, {
+      reader: { template: (input) => read(input.file, path, input.text) },
+    });
     const compiled = prepareTemplate({ file: 'main.json', text: readFileSync(join(JSON_ROOT, module, 'main.json'), 'utf8') }, undefined, context);
     expect(modelResources(bicep.expanded)).toEqual(modelResources(compiled.expanded));
     expect(modelResources(bicep.expanded).length).toBeGreaterThan(0);
@@ -110,7 +121,11 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('compute modu
 describe.skipIf(!existsSync(BICEP_ROOT))('AVM compute test scenarios (tests/e2e)', () => {
   const scenarios = ['virtual-machine', 'virtual-machine-scale-set'].flatMap((module) => {
     const folder = join(BICEP_ROOT, 'res', 'compute', module, 'tests', 'e2e');
-    return existsSync(folder) ? readdirSync(folder).map((name) => join(folder, name, 'main.test.bicep')).filter(existsSync) : [];
+    return existsSync(folder)
+      ? readdirSync(folder)
+          .map((name) => join(folder, name, 'main.test.bicep'))
+          .filter(existsSync)
+      : [];
   });
 
   it.each(scenarios.map((path) => [relative(BICEP_ROOT, path), path]))('%s lints without a parse, internal or expression error', (_name, path) => {
