@@ -1,4 +1,4 @@
-import { propertyStatus } from '../../src/catalog/api-versions.js';
+import { isDeploymentKey, versionView, type PathProgress, type PropertyStatus, type VersionView } from '../../src/catalog/api-versions.js';
 import { formatPath, type JsonPath } from '../../src/model/source.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { valueAt } from '../../src/model/field.js';
@@ -23,13 +23,13 @@ export default defineRule({
   check(target, context) {
     const { type, apiVersion, body } = target.resource;
     if (typeof apiVersion !== 'string') return;
-    if (target.kind === 'extension' && target.base.length > 0) {
-      // An inline scale-set extension: the scale set's schema leaves its properties open (they live in
-      // another schema file), so it is checked as a scale-set extension resource of the same API version.
-      walk(valueAt(body, target.base), [], 0, { type: SCALE_SET_EXTENSION_TYPE, apiVersion, context, target, at: target.base });
-      return;
-    }
-    walk(body, [], 0, { type, apiVersion, context, target, at: [] });
+    // An inline scale-set extension: the scale set's schema leaves its properties open (they live in
+    // another schema file), so it is checked as a scale-set extension resource of the same API version.
+    const inline = target.kind === 'extension' && target.base.length > 0;
+    const checkedType = inline ? SCALE_SET_EXTENSION_TYPE : type;
+    const view = versionView(checkedType, apiVersion);
+    if (!view) return; // an API version or type the schemas do not have
+    walk(inline ? valueAt(body, target.base) : body, [], START, 0, { type: checkedType, apiVersion, view, context, target, at: inline ? target.base : [] });
   },
 });
 
@@ -38,38 +38,52 @@ const SCALE_SET_EXTENSION_TYPE = 'Microsoft.Compute/virtualMachineScaleSets/exte
 interface WalkState {
   type: string;
   apiVersion: string;
+  view: VersionView;
   context: RuleContext;
   target: ModelResource;
   /** Where the walked object sits inside the resource (reported paths start here). */
   at: JsonPath;
 }
 
-function walk(value: unknown, path: JsonPath, depth: number, state: WalkState): boolean {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object' || isUnknown(value)) return true;
+const START: PathProgress = { step: '' };
+
+/**
+ * `path` is extended and restored in place (copied only for a report). A subtree whose progress
+ * is decided as defined holds nothing to report and is not walked.
+ */
+function walk(value: unknown, path: Array<string | number>, progress: PathProgress, depth: number, state: WalkState): void {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object' || isUnknown(value)) return;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
-      if (!walk(value[index], [...path, index], depth + 1, state)) return false;
+      const next = state.view.next(progress, index, path.length);
+      if (!('step' in next) && next.status === 'defined') continue;
+      path.push(index);
+      walk(value[index], path, next, depth + 1, state);
+      path.pop();
     }
-    return true;
+    return;
   }
   for (const key of Object.keys(value)) {
-    const childPath = [...path, key];
-    const status = propertyStatus(state.type, state.apiVersion, childPath);
-    if (status.status === 'unchecked') return false; // an API version or type the schemas do not have
-    if (status.status === 'defined') {
-      if (!walk((value as Record<string, unknown>)[key], childPath, depth + 1, state)) return false;
-      continue;
-    }
-    const reportedPath = state.at.length === 0 ? childPath : [...state.at, ...childPath];
-    const property = formatPath(reportedPath);
-    if (status.status === 'later') {
-      state.context.report({ path: reportedPath, messageId: 'later', data: { property, first: status.firstVersion, apiVersion: state.apiVersion } });
-    } else if (status.caseOnly && status.suggestion) {
-      state.context.report({ path: reportedPath, messageId: 'caseOnly', severity: 'warning', data: { property, suggestion: status.suggestion } });
-    } else {
-      const suggestion = status.suggestion ? ` (did you mean '${status.suggestion}'?)` : '';
-      state.context.report({ path: reportedPath, messageId: 'unknown', data: { property, type: state.type, apiVersion: state.apiVersion, suggestion } });
-    }
+    const next = state.view.next(progress, key, path.length);
+    // ARM's own declaration keys are accepted at the top level; what is under them is checked.
+    const status = 'step' in next || (path.length === 0 && isDeploymentKey(key)) ? undefined : next;
+    path.push(key);
+    if (!status || status.status === 'defined') {
+      if ('step' in next || next.status !== 'defined') walk((value as Record<string, unknown>)[key], path, next, depth + 1, state);
+    } else if (status.status !== 'unchecked') report(status, path, state);
+    path.pop();
   }
-  return true;
+}
+
+function report(status: Exclude<PropertyStatus, { status: 'defined' | 'unchecked' }>, path: JsonPath, state: WalkState): void {
+  const reportedPath = [...state.at, ...path];
+  const property = formatPath(reportedPath);
+  if (status.status === 'later') {
+    state.context.report({ path: reportedPath, messageId: 'later', data: { property, first: status.firstVersion, apiVersion: state.apiVersion } });
+  } else if (status.caseOnly && status.suggestion) {
+    state.context.report({ path: reportedPath, messageId: 'caseOnly', severity: 'warning', data: { property, suggestion: status.suggestion } });
+  } else {
+    const suggestion = status.suggestion ? ` (did you mean '${status.suggestion}'?)` : '';
+    state.context.report({ path: reportedPath, messageId: 'unknown', data: { property, type: state.type, apiVersion: state.apiVersion, suggestion } });
+  }
 }

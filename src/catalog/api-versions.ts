@@ -72,46 +72,80 @@ function pathString(path: ReadonlyArray<string | number>): string {
   return out;
 }
 
-function has(map: Map<string, bigint>, path: string, bit: bigint): boolean {
-  const value = map.get(path);
-  return value !== undefined && (value & bit) !== 0n;
+/**
+ * Where a walk down a resource body stands after some segments: still checking (`step` is the
+ * path string so far), or decided for this path and every path below it.
+ */
+export type PathProgress = { step: string } | PropertyStatus;
+
+/**
+ * One API version of one type, with its sets precomputed (a walk asks once per property: no
+ * prefix strings and no BigInt per question).
+ */
+export class VersionView {
+  private readonly defined = new Set<string>();
+  private readonly open = new Set<string>();
+  /** Paths this version lacks but another has: the first version that has each. */
+  private readonly elsewhere = new Map<string, number>();
+
+  constructor(
+    private readonly type: LoadedType,
+    private readonly versionIndex: number,
+  ) {
+    const bit = 1n << BigInt(versionIndex);
+    for (const [path, mask] of type.properties) {
+      if ((mask & bit) !== 0n) this.defined.add(path);
+      else
+        this.elsewhere.set(
+          path,
+          type.versions.findIndex((_, index) => (mask & (1n << BigInt(index))) !== 0n),
+        );
+    }
+    for (const [path, mask] of type.open) if ((mask & bit) !== 0n) this.open.add(path);
+  }
+
+  /** The progress after one more segment at `index` (its position in the path). */
+  next(progress: PathProgress, segment: string | number, index: number): PathProgress {
+    if (!('step' in progress)) return progress;
+    const parent = progress.step;
+    if (index > 0 && this.open.has(parent)) return DEFINED;
+    const step = typeof segment === 'number' ? `${parent}[]` : parent ? `${parent}.${segment}` : segment;
+    if (step.endsWith('[]') || this.defined.has(step)) return { step };
+    const first = this.elsewhere.get(step);
+    // Defined only in later versions: ignored by this one. Removed in later versions: still accepted.
+    if (first !== undefined) return first > this.versionIndex ? { status: 'later', firstVersion: this.type.versions[first] } : DEFINED;
+    return unknownStatus(this.type, parent, String(segment));
+  }
 }
 
-/** Prefixes of a path string: `a`, `a.b`, `a.b[]`, `a.b[].c`. */
-function prefixes(path: ReadonlyArray<string | number>): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const segment of path) {
-    current = typeof segment === 'number' ? `${current}[]` : current ? `${current}.${segment}` : segment;
-    out.push(current);
+const DEFINED: PropertyStatus = { status: 'defined' };
+const views = new Map<string, VersionView | null>();
+
+/** The view of a type's API version, or undefined when the schemas do not have it (unchecked). */
+export function versionView(resourceType: string, apiVersion: string): VersionView | undefined {
+  const key = `${resourceType.toLowerCase()}\u0000${apiVersion}`;
+  let view = views.get(key);
+  if (view === undefined) {
+    const type = load(resourceType);
+    const versionIndex = type ? type.versions.indexOf(apiVersion) : -1;
+    view = type && versionIndex >= 0 ? new VersionView(type, versionIndex) : null;
+    views.set(key, view);
   }
-  return out;
+  return view ?? undefined;
+}
+
+/** Keys ARM accepts on every resource declaration: defined at the top level, whatever the schema says. */
+export function isDeploymentKey(key: string | number): boolean {
+  return typeof key === 'string' && DEPLOYMENT_KEYS.has(key.toLowerCase());
 }
 
 export function propertyStatus(resourceType: string, apiVersion: string, path: ReadonlyArray<string | number>): PropertyStatus {
-  const type = load(resourceType);
-  if (!type) return { status: 'unchecked' };
-  const versionIndex = type.versions.indexOf(apiVersion);
-  if (versionIndex < 0) return { status: 'unchecked' };
-  if (path.length === 1 && typeof path[0] === 'string' && DEPLOYMENT_KEYS.has(path[0].toLowerCase())) return { status: 'defined' };
-  const bit = 1n << BigInt(versionIndex);
-  const steps = prefixes(path);
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
-    const parent = i === 0 ? '' : steps[i - 1];
-    if (i > 0 && has(type.open, parent, bit)) return { status: 'defined' };
-    if (step.endsWith('[]')) continue;
-    if (has(type.properties, step, bit)) continue;
-    const everywhere = type.properties.get(step);
-    if (everywhere !== undefined) {
-      const first = type.versions.findIndex((_, index) => (everywhere & (1n << BigInt(index))) !== 0n);
-      // Defined only in later versions: ignored by this one. Removed in later versions: still accepted.
-      if (first > versionIndex) return { status: 'later', firstVersion: type.versions[first] };
-      return { status: 'defined' };
-    }
-    return unknownStatus(type, parent, String(path[i]));
-  }
-  return { status: 'defined' };
+  const view = versionView(resourceType, apiVersion);
+  if (!view) return { status: 'unchecked' };
+  if (path.length === 1 && isDeploymentKey(path[0])) return { status: 'defined' };
+  let progress: PathProgress = { step: '' };
+  for (let i = 0; i < path.length && 'step' in progress; i++) progress = view.next(progress, path[i], i);
+  return 'step' in progress ? { status: 'defined' } : progress;
 }
 
 function unknownStatus(type: LoadedType, parent: string, key: string): PropertyStatus {

@@ -3,6 +3,7 @@ import type { UserFunction } from '../expression/scope.js';
 import type { JsonPath, SourceDocument } from '../json.js';
 import type { Unknown } from '../unknown.js';
 import { VariableTable } from '../variable-table.js';
+import type { NameScope } from '../model-free.js';
 import { isObject, type Expansion, type Json } from './context.js';
 
 export interface ParameterSlot {
@@ -22,6 +23,9 @@ export class Frame {
   variables = new VariableTable(undefined, []);
   readonly functions = new Map<string, UserFunction>();
   readonly symbolicNames = new Set<string>();
+  /** The template whose parameters and variables this frame uses (an outer-scope frame: its parent's). */
+  declaredBy: Json = {};
+  private names?: NameScope;
 
   constructor(
     readonly expansion: Expansion,
@@ -31,11 +35,17 @@ export class Frame {
     readonly depth: number,
     readonly deployments: string[],
   ) {}
+
+  /** The names this frame's expressions can use, for model-free.ts (made once its declarations are in). */
+  nameScope(): NameScope {
+    return (this.names ??= { template: this.declaredBy, variables: this.variables, hasFunctions: this.functions.size > 0 });
+  }
 }
 
 /** Register parameters, variables, functions and symbolic names of a template in a frame. */
 export function declareFrame(frame: Frame, template: Json, provided: Map<string, unknown> | undefined): void {
   const base = frame.templatePath;
+  frame.declaredBy = template;
   if (isObject(template.parameters)) {
     for (const [name, declaration] of Object.entries(template.parameters)) {
       if (!isObject(declaration)) continue;

@@ -57,6 +57,7 @@ export function expandNestedDeployment(
   // Shared, not copied: a copy per nested deployment multiplied a large declaration.
   outer.parameters = frame.parameters;
   outer.variables = frame.variables;
+  outer.declaredBy = frame.declaredBy;
   for (const [key, fn] of frame.functions) outer.functions.set(key, fn);
   declareFunctions(outer, template.functions);
   expandResources(outer, template, scope.rebind(outer));

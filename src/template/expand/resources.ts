@@ -1,4 +1,5 @@
 /** Resource declarations: copy loops, conditions, child resources, and bodies expanded when first read. */
+import { isFullType, isModelFreeCached } from '../model-free.js';
 import type { JsonPath } from '../json.js';
 import { locateIn, setOrigin, toSourceLocation, type Origin } from '../origin.js';
 import { Unknown, isUnknown } from '../unknown.js';
@@ -39,6 +40,12 @@ export function expandResourcesOf(frame: Frame, template: Json, scope: ArmScope)
 function expandDeclaration(frame: Frame, declaration: unknown, path: JsonPath, scope: ArmScope, placement: Placement): void {
   if (!isObject(declaration)) return;
   const copy = declaration.copy;
+  const eagerTypes = frame.expansion.eagerTypes;
+  if (eagerTypes && isModelFreeCached(declaration, placement.parent?.type, frame.nameScope(), eagerTypes)) {
+    // Nothing in it is read by the rules; its copy count is evaluated for the over-limit note alone.
+    if (isObject(copy) && typeof copy.name === 'string') copyCount(frame, copy.count, [...path, 'copy', 'count'], scope);
+    return;
+  }
   if (isObject(copy) && typeof copy.name === 'string') {
     const count = copyCount(frame, copy.count, [...path, 'copy', 'count'], scope);
     if (isUnknown(count)) {
@@ -165,15 +172,6 @@ function expandChildren(frame: Frame, declaration: Json, path: JsonPath, scope: 
   declaration.resources.forEach((child, index) => {
     expandDeclaration(frame, child, [...path, 'resources', index], scope, { parent });
   });
-}
-
-/**
- * A child's type is full when it starts with a namespace (`Microsoft.Compute/virtualMachines/extensions`);
- * otherwise it is relative to the parent, even with a slash (`providers/configurationAssignments`).
- */
-function isFullType(rawType: string): boolean {
-  const namespace = rawType.split('/')[0];
-  return rawType.includes('/') && namespace.includes('.');
 }
 
 function fullName(parent: ParentInfo | undefined, rawType: string, name: unknown): string | Unknown {

@@ -29,6 +29,14 @@ const FUNCTIONS: Record<string, FunctionImpl> = {
 /** Lower-cased names of the functions implemented (for tests and docs). */
 export const FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTIONS);
 
+/** Argument counts a function accepts (lower-cased name), for checks that do not evaluate. */
+export function functionArity(name: string): { min: number; max: number } | undefined {
+  return Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+}
+
+/** Calls nested deeper than this fail (see call). */
+export const MAX_CALL_DEPTH = MAX_DEPTH;
+
 export function evaluateAst(ast: ExpressionAst, scope: EvalScope, text = ''): unknown {
   return evaluateNode(ast, { scope, text, depth: 0, budget: budgetOf(scope) });
 }

@@ -16,48 +16,61 @@ export function tokenize(text: string): Token[] {
   if (text.length > MAX_LENGTH) throw new ExpressionError(`expression longer than ${MAX_LENGTH} characters`, 0);
   const tokens: Token[] = [];
   let i = 0;
+  // Character codes and slices, not a regex test and a string append per character: this runs
+  // for every expression of every template.
   while (i < text.length) {
-    const ch = text[i];
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10 || code === 13) {
       i++;
-    } else if (ch === "'") {
+    } else if (code === 39) {
       const start = i;
       let value = '';
-      i++;
+      let from = ++i;
       for (;;) {
         if (i >= text.length) throw new ExpressionError('unterminated string literal', start);
-        if (text[i] === "'") {
-          if (text[i + 1] === "'") {
+        if (text.charCodeAt(i) === 39) {
+          value += text.slice(from, i);
+          if (text.charCodeAt(i + 1) === 39) {
             value += "'";
             i += 2;
+            from = i;
             continue;
           }
           i++;
           break;
         }
-        value += text[i++];
+        i++;
       }
       tokens.push({ type: 'string', value, offset: start });
-    } else if ((ch >= '0' && ch <= '9') || (ch === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
+    } else if (isDigit(code) || (code === 45 && isDigit(text.charCodeAt(i + 1)))) {
       const start = i;
       i++;
-      while (i < text.length && /[0-9.]/.test(text[i])) i++;
+      while (i < text.length && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
       const value = Number(text.slice(start, i));
       if (!Number.isFinite(value)) throw new ExpressionError(`invalid number '${text.slice(start, i)}'`, start);
       tokens.push({ type: 'number', value, offset: start });
-    } else if (/[A-Za-z_$]/.test(ch)) {
+    } else if (isIdentifierStart(code)) {
       const start = i;
-      while (i < text.length && /[\w$]/.test(text[i])) i++;
+      while (i < text.length && (isIdentifierStart(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
       tokens.push({ type: 'identifier', value: text.slice(start, i), offset: start });
-    } else if (ch === '(' || ch === ')' || ch === '[' || ch === ']' || ch === ',' || ch === '.') {
-      tokens.push({ type: 'punct', value: ch, offset: i });
+    } else if (code === 40 || code === 41 || code === 91 || code === 93 || code === 44 || code === 46) {
+      tokens.push({ type: 'punct', value: text[i] as '(' | ')' | '[' | ']' | ',' | '.', offset: i });
       i++;
     } else {
-      throw new ExpressionError(`unexpected character '${ch}'`, i);
+      throw new ExpressionError(`unexpected character '${text[i]}'`, i);
     }
   }
   tokens.push({ type: 'end', offset: text.length });
   return tokens;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `[A-Za-z_$]`; with digits, `[\w$]`. */
+function isIdentifierStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
 }
 
 class Parser {

@@ -1,0 +1,65 @@
+/**
+ * Declarations with no type the rules read are not expanded by the linter (model-free.ts), and
+ * the diagnostics their expressions raise stay exactly what expanding them reported.
+ */
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../rules/index.js';
+import { lintTemplate } from '../../src/engine/lint.js';
+import { expandTemplate } from '../../src/template/expand.js';
+import { readJsonDocument } from '../../src/template/json.js';
+import { MODEL_RESOURCE_TYPES } from '../../src/model/build.js';
+import { TODAY } from '../helpers/lint-fixture.js';
+
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+const EAGER = new Set(MODEL_RESOURCE_TYPES);
+
+function template(resources: unknown[], extra: Record<string, unknown> = {}) {
+  return JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', parameters: { n: { type: 'string', defaultValue: 'a' } }, ...extra, resources }, null, 2);
+}
+
+function expandedTypes(text: string, eager = true): string[] {
+  const read = readJsonDocument('t.json', text);
+  if (!read.ok) throw new Error(read.error.message);
+  return expandTemplate(read.document, { eagerTypes: eager ? EAGER : undefined }).resources.map((resource) => resource.type);
+}
+
+const nsg = (name: string) => ({ type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2023-04-01', name });
+const vm = { type: 'Microsoft.Compute/virtualMachines', apiVersion: '2023-03-01', name: 'vm', properties: {} };
+
+describe('model-free declarations', () => {
+  it('are skipped when nothing in them is read by the rules', () => {
+    const text = template([nsg("[parameters('n')]"), vm]);
+    expect(expandedTypes(text)).toEqual(['Microsoft.Compute/virtualMachines']);
+    expect(expandedTypes(text, false)).toHaveLength(2);
+  });
+
+  it('are expanded when a child or a nested template declares a model type', () => {
+    const nested = {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'inner',
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        template: { $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [vm] },
+      },
+    };
+    expect(expandedTypes(template([nested]))).toEqual(['Microsoft.Resources/deployments', 'Microsoft.Compute/virtualMachines']);
+  });
+
+  it.each([
+    ['an undeclared parameter', "[parameters('missing')]"],
+    ['an undeclared variable', "[variables('missing')]"],
+    ['a syntax error', "[concat('a',]"],
+    ['a wrong argument count', '[concat()]'],
+  ])('still report %s in their expressions', (_what, name) => {
+    const findings = lintTemplate({ file: 't.json', text: template([nsg(name)]) }, { rules: ALL_RULES, today: TODAY }).findings;
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['template/invalid-expression']);
+  });
+
+  it('still report a variable that a skipped expression reads', () => {
+    const text = template([nsg("[variables('v')]")], { variables: { v: "[parameters('missing')]" } });
+    const findings = lintTemplate({ file: 't.json', text }, { rules: ALL_RULES, today: TODAY }).findings;
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.path}`)).toEqual(['template/invalid-expression variables.v']);
+  });
+});
