@@ -305,7 +305,7 @@ class TemplateLowering {
       return withLocals(this.global, loopBindings(loop, source, at));
     };
     const ownNameAt = (index: string | undefined): string => {
-      if (!nameProperty) return quote(symbolic);
+      if (!nameProperty) return declaration.kind === 'module' ? defaultModuleName(symbolic, loop ? (index ?? 'copyIndex()') : undefined) : quote(symbolic);
       return toArm(nameProperty, scopeAt(index));
     };
     const parentAt = (index: string | undefined): { symbol: SymbolInfo; index?: string } | undefined => {
@@ -446,6 +446,27 @@ class TemplateLowering {
     return new Unknown(this.excerpt(value), 'the scope is not evaluated');
   }
 
+  /**
+   * Where a module deploys, as the deployment's own fields (`subscriptionId`, `resourceGroup`,
+   * `scope`), the way Bicep writes them. The expander checks every deployment against one
+   * target, so these only keep the lowered template faithful; a scope we cannot read is unknown.
+   */
+  private deploymentScope(value: Ast.Expression, scope: Scope): Json {
+    const call = value.kind === 'call' && !value.target ? value : undefined;
+    const name = call?.name.toLowerCase();
+    const args = (call?.args ?? []).map((arg) => this.expression(arg, scope));
+    if (name === 'resourcegroup' && args.length === 1) return { resourceGroup: args[0] };
+    if (name === 'resourcegroup' && args.length === 2) return { subscriptionId: args[0], resourceGroup: args[1] };
+    if (name === 'subscription' && args.length === 1) return { subscriptionId: args[0] };
+    if ((name === 'resourcegroup' || name === 'subscription') && args.length === 0) return {};
+    if (name === 'tenant' && args.length === 0) return { scope: '/' };
+    if (name === 'managementgroup' && args.length === 1) {
+      const group = this.arm(call!.args[0], scope);
+      return { scope: group instanceof Unknown ? group : `[tenantResourceId('Microsoft.Management/managementGroups', ${group})]` };
+    }
+    return { scope: new Unknown(this.excerpt(value), 'the scope is not evaluated') };
+  }
+
   private module(symbol: DeclaredSymbol, path: JsonPath): Json {
     const declaration = symbol.declaration as Ast.ModuleDeclaration;
     const out: Json = {};
@@ -454,7 +475,12 @@ class TemplateLowering {
     out.apiVersion = DEPLOYMENT_API_VERSION;
     const nameProperty = propertyNamed(symbol.body, 'name');
     if (nameProperty) this.record([...path, 'name'], nameProperty);
-    out.name = nameProperty ? this.value(nameProperty.value, scope, [...path, 'name']) : symbol.symbolic;
+    out.name = nameProperty ? this.value(nameProperty.value, scope, [...path, 'name']) : `[${defaultModuleName(symbol.symbolic, symbol.loop ? 'copyIndex()' : undefined)}]`;
+    const scopeProperty = propertyNamed(symbol.body, 'scope');
+    if (scopeProperty) {
+      this.record([...path, 'scope'], scopeProperty);
+      Object.assign(out, this.deploymentScope(scopeProperty.value, scope));
+    }
     const propertiesPath = [...path, 'properties'];
     const parameters: Json = {};
     const params = propertyNamed(symbol.body, 'params');
@@ -481,6 +507,12 @@ class TemplateLowering {
     out.properties = properties;
     return out;
   }
+}
+
+/** The name Bicep gives a module deployment written without one (ARM text). */
+function defaultModuleName(symbolic: string, index: string | undefined): string {
+  const unique = `uniqueString(${quote(symbolic)}, deployment().name)`;
+  return index === undefined ? `format(${quote(`${symbolic}-{0}`)}, ${unique})` : `format(${quote(`${symbolic}-{0}-{1}`)}, ${index}, ${unique})`;
 }
 
 function unwrapBody(body: Ast.DeclarationBody): { body: Ast.ObjectLiteral; loop?: Ast.ForExpression; condition?: Ast.Expression } {
