@@ -29,7 +29,7 @@ export type Expression =
   | ForExpression
   | Lambda;
 
-export interface StringLiteral extends Span { kind: 'string'; value: string; /** `$'''…'''` with holes: parsed as a whole, its value unknown. */ interpolatedMultiline?: boolean }
+export interface StringLiteral extends Span { kind: 'string'; value: string }
 export interface Interpolation extends Span { kind: 'interpolation'; segments: string[]; expressions: Expression[] }
 export interface NumberLiteral extends Span { kind: 'number'; value: number }
 export interface BooleanOrNull extends Span { kind: 'literal'; value: boolean | null }

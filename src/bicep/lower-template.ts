@@ -9,6 +9,7 @@
 import { Unknown } from '../model/unknown.js';
 import type { JsonPath } from '../model/source.js';
 import type * as Ast from './ast.js';
+import { readImports, type ImportedSymbols } from './imports.js';
 import { quote, resolveSymbol, toArm, Unlowerable, withLocals, type Names, type Scope, type SymbolInfo } from './lower-expression.js';
 
 type Json = Record<string, unknown>;
@@ -70,6 +71,7 @@ class TemplateLowering {
   private readonly symbols = new Map<string, SymbolInfo>();
   private readonly names: Names;
   private readonly global: Scope;
+  private readonly imports: ImportedSymbols;
 
   constructor(
     private readonly file: Ast.BicepFile,
@@ -84,6 +86,9 @@ class TemplateLowering {
       else if (statement.kind === 'var') variables.add(statement.name);
       else if (statement.kind === 'func') functions.add(statement.name);
     }
+    this.imports = readImports(file.statements, host.resolveModule?.bind(host), new Set([...variables, ...functions]));
+    for (const name of this.imports.variables.keys()) if (this.imports.visible.has(name)) variables.add(name);
+    for (const name of this.imports.functions.keys()) if (this.imports.visible.has(name)) functions.add(name);
     this.names = { parameters, variables, functions, symbols: this.symbols, loadFile: host.loadFile?.bind(host) };
     this.global = { names: this.names, locals: new Map() };
   }
@@ -108,10 +113,16 @@ class TemplateLowering {
         case 'func':
           members[statement.name] = this.userFunction(statement);
           break;
+        case 'import':
+          for (const { name, alias } of statement.symbols) if (this.imports.visible.get(alias ?? name) === statement && this.imports.variables.has(alias ?? name)) this.record(['variables', alias ?? name], statement);
+          break;
         default:
           break;
       }
     }
+    // Imported values and what they refer to, as Bicep copies them into the template.
+    for (const [name, value] of this.imports.variables) if (!Object.hasOwn(variables, name)) define(variables, name, value);
+    for (const [name, member] of this.imports.functions) if (!Object.hasOwn(members, name)) define(members, name, member);
     for (const [symbolic, symbol] of this.declared) {
       const path = ['resources', symbolic];
       this.record(path, symbol.declaration);
@@ -185,7 +196,6 @@ class TemplateLowering {
   private value(expression: Ast.Expression, scope: Scope, path: JsonPath): unknown {
     switch (expression.kind) {
       case 'string':
-        if (expression.interpolatedMultiline) break;
         this.literals.set(pathKey(path), expression);
         // A literal starting with '[' would read as an expression in ARM: escape it.
         return expression.value.startsWith('[') ? `[${expression.value}` : expression.value;
@@ -215,7 +225,7 @@ class TemplateLowering {
 
   private staticKey(property: Ast.Property): string | undefined {
     if (typeof property.key === 'string') return property.key;
-    return property.key.kind === 'string' && !property.key.interpolatedMultiline ? property.key.value : undefined;
+    return property.key.kind === 'string' ? property.key.value : undefined;
   }
 
   private object(expression: Ast.ObjectLiteral, scope: Scope, path: JsonPath): Json {
@@ -346,6 +356,7 @@ class TemplateLowering {
         const scopeProperty = propertyNamed(body, 'scope')?.value;
         const segments = segmentsAt(index).join(', ');
         const type = quote(typeOf().type);
+        if (scopeProperty?.kind === 'call' && !scopeProperty.target) return scopedResourceId(scopeProperty, scopeAt(index), type, segments);
         if (scopeProperty) {
           const scoped = resolveSymbol(scopeProperty, scopeAt(index));
           if (!scoped || scoped.symbol.kind !== 'resource') throw new Unlowerable('a resource in another scope');
@@ -415,7 +426,8 @@ class TemplateLowering {
       const keyPath = [...path, key];
       this.record(keyPath, item);
       if (key === 'scope') {
-        out.scope = this.scopeId(item.value, scope);
+        if (item.value.kind === 'call' && !item.value.target) Object.assign(out, this.scopeFields(item.value, scope));
+        else out.scope = this.scopeId(item.value, scope);
         continue;
       }
       if (key === 'name' && symbol.parent) {
@@ -447,11 +459,12 @@ class TemplateLowering {
   }
 
   /**
-   * Where a module deploys, as the deployment's own fields (`subscriptionId`, `resourceGroup`,
-   * `scope`), the way Bicep writes them. The expander checks every deployment against one
-   * target, so these only keep the lowered template faithful; a scope we cannot read is unknown.
+   * `scope: resourceGroup(…)` and the like on a module or resource, as the declaration's own
+   * fields (`subscriptionId`, `resourceGroup`, `scope`), the way Bicep writes them. The expander
+   * checks everything against one target, so these keep the template faithful; a scope we cannot
+   * read is unknown.
    */
-  private deploymentScope(value: Ast.Expression, scope: Scope): Json {
+  private scopeFields(value: Ast.Expression, scope: Scope): Json {
     const call = value.kind === 'call' && !value.target ? value : undefined;
     const name = call?.name.toLowerCase();
     const args = (call?.args ?? []).map((arg) => this.expression(arg, scope));
@@ -479,7 +492,7 @@ class TemplateLowering {
     const scopeProperty = propertyNamed(symbol.body, 'scope');
     if (scopeProperty) {
       this.record([...path, 'scope'], scopeProperty);
-      Object.assign(out, this.deploymentScope(scopeProperty.value, scope));
+      Object.assign(out, this.scopeFields(scopeProperty.value, scope));
     }
     const propertiesPath = [...path, 'properties'];
     const parameters: Json = {};
@@ -507,6 +520,17 @@ class TemplateLowering {
     out.properties = properties;
     return out;
   }
+}
+
+/** The id of a resource declared in another scope: `scope: resourceGroup(sub, rg)` and the like. */
+function scopedResourceId(call: Ast.Call, scope: Scope, type: string, segments: string): string {
+  const args = call.args.map((arg) => toArm(arg, scope));
+  const name = call.name.toLowerCase();
+  if (name === 'resourcegroup' && args.length <= 2) return `resourceId(${[...args, type, segments].join(', ')})`;
+  if (name === 'subscription' && args.length <= 1) return `subscriptionResourceId(${[...args, type, segments].join(', ')})`;
+  if (name === 'tenant' && args.length === 0) return `tenantResourceId(${type}, ${segments})`;
+  if (name === 'managementgroup' && args.length === 1) return `extensionResourceId(tenantResourceId('Microsoft.Management/managementGroups', ${args[0]}), ${type}, ${segments})`;
+  throw new Unlowerable(`a resource in the scope ${call.name}()`);
 }
 
 /** The name Bicep gives a module deployment written without one (ARM text). */

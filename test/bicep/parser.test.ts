@@ -44,7 +44,7 @@ describe.skipIf(!statSync(corpus, { throwIfNoEntry: false }))('the shared Bicep 
   it('never throws on mutated corpus files', () => {
     const files = corpusTexts().filter((file) => file.text.length < 20_000);
     fc.assert(
-      fc.property(fc.nat(files.length - 1), fc.nat(), fc.nat(40), fc.constantFrom('', '{', '[', '(', "'", '${', '\n', '}', ']', "'''", '?', '@', '...'), (which, at, cut, insert) => {
+      fc.property(fc.nat(files.length - 1), fc.nat(), fc.nat(40), fc.constantFrom('', '{', '[', '(', "'", '${', '\n', '}', ']', "'''", "$'''", '?', '@', '...'), (which, at, cut, insert) => {
         const { text } = files[which];
         const position = at % (text.length + 1);
         const mutated = text.slice(0, position) + insert + text.slice(position + cut);
