@@ -39,6 +39,8 @@ export interface LoweredTemplate {
   spans: Map<string, SourceMapEntry>;
   /** Spans of literal scalar values written in the file: what a fix may replace. */
   literals: Map<string, SourceMapEntry>;
+  /** Object literals written in the file by document path: where a fix may add a property. */
+  objects: Map<string, Ast.ObjectLiteral>;
   /** Modules that could not be read. */
   notes: string[];
 }
@@ -66,6 +68,7 @@ interface DeclaredSymbol {
 class TemplateLowering {
   private readonly spans = new Map<string, SourceMapEntry>();
   private readonly literals = new Map<string, SourceMapEntry>();
+  private readonly objects = new Map<string, Ast.ObjectLiteral>();
   private readonly notes: string[] = [];
   private readonly declared = new Map<string, DeclaredSymbol>();
   private readonly symbols = new Map<string, SymbolInfo>();
@@ -132,7 +135,7 @@ class TemplateLowering {
     if (Object.keys(members).length > 0) template.functions = [{ namespace: '__bicep', members }];
     template.variables = variables;
     template.resources = resources;
-    return { template, spans: this.spans, literals: this.literals, notes: this.notes };
+    return { template, spans: this.spans, literals: this.literals, objects: this.objects, notes: this.notes };
   }
 
   private record(path: JsonPath, span: Ast.Span): void {
@@ -229,6 +232,7 @@ class TemplateLowering {
   }
 
   private object(expression: Ast.ObjectLiteral, scope: Scope, path: JsonPath): Json {
+    this.objects.set(pathKey(path), expression);
     const out: Json = {};
     for (const item of expression.properties) {
       if (item.kind !== 'property') continue;
@@ -419,6 +423,7 @@ class TemplateLowering {
     out.apiVersion = apiVersion;
     this.record([...path, 'type'], declaration.type);
     this.record([...path, 'apiVersion'], declaration.type);
+    this.objects.set(pathKey(path), symbol.body);
     for (const item of symbol.body.properties) {
       if (item.kind !== 'property') continue;
       const key = this.staticKey(item);
