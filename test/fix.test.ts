@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { structuredPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../rules/index.js';
+import { parseConfig, resolveSettings } from '../src/engine/config.js';
 import { applyFixes } from '../src/engine/fixes.js';
 import { lintTemplate } from '../src/engine/lint.js';
 import type { Finding } from '../src/engine/finding.js';
@@ -21,7 +22,9 @@ function invalidFixtures(): string[] {
   return armFixtures('invalid').map((name) => join(FIXTURES, name));
 }
 
-const lint = (file: string, text: string): Finding[] => lintTemplate({ file, text }, { rules: ALL_RULES, today: TODAY }).findings;
+const STRICT = resolveSettings(parseConfig('{ "extends": "patchwise:strict" }', 'patchwise.config.json'), ALL_RULES);
+const lint = (file: string, text: string, settings?: typeof STRICT): Finding[] => lintTemplate({ file, text }, { rules: ALL_RULES, today: TODAY, settings }).findings;
+const key = (finding: Finding) => `${finding.ruleId} ${finding.messageId} ${finding.resource?.name} ${finding.path}`;
 
 /** Property names a fix edits: the last key of each fixed finding's path. */
 function fixedKeys(findings: Finding[]): string[] {
@@ -59,6 +62,23 @@ describe('--fix round-trips every invalid fixture', () => {
         expect(explained, `unexpected change: ${line}`).toBe(true);
       }
     }
+  });
+});
+
+describe('--fix never trades one finding for another', () => {
+  // Every fix of every fixture, with the strict preset too (its fixes must respect the API version).
+  const cases = invalidFixtures().flatMap((path) => (['recommended', 'strict'] as const).map((preset) => [path.slice(FIXTURES.length + 1), preset, path] as const));
+
+  it.each(cases)('%s (%s)', (name, preset, path) => {
+    const settings = preset === 'strict' ? STRICT : undefined;
+    const text = readFileSync(path, 'utf8');
+    const before = lint(name, text, settings);
+    const fixable = before.filter((finding) => finding.fix && !finding.suppressed);
+    if (fixable.length === 0) return;
+    const { text: fixed } = applyFixes(text.replace(/^\uFEFF/, ''), fixable.map((finding) => finding.fix!));
+    const known = new Set(before.map(key));
+    const created = lint(name, fixed, settings).filter((finding) => !known.has(key(finding)));
+    expect(created.map((finding) => `${key(finding)}: ${finding.message}`)).toEqual([]);
   });
 });
 

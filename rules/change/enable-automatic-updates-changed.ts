@@ -1,6 +1,6 @@
 import { isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { isWindows } from '../shared.js';
+import { isWindows } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'change/enable-automatic-updates-changed',

@@ -1,6 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { canonical, isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { WINDOWS_PATCH_MODES, canonical, isWindows } from '../shared.js';
+import { WINDOWS_PATCH_MODES, isWindows } from '../../src/model/facts/index.js';
 
 type Mode = (typeof WINDOWS_PATCH_MODES)[number];
 

@@ -1,7 +1,7 @@
 import { isKnown } from '../../src/model/field.js';
 import { formatPath } from '../../src/model/source.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { findSasTokens } from './sas.js';
+import { findSasTokens } from '../../src/model/facts/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { compareApiVersions, PATCH_SETTINGS_API, PATCH_SETTINGS_WINDOWS_LIMITED_API } from '../../src/catalog/api-requirements.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { isWindows, patchSettingsWritten } from '../shared.js';
+import { isWindows, patchSettingsWritten } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'guest-patching/api-version',

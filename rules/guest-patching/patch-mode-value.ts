@@ -1,6 +1,6 @@
-import { valueAt } from '../../src/model/field.js';
+import { canonical, valueAt } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { LINUX_PATCH_MODES, WINDOWS_PATCH_MODES, canonical } from '../shared.js';
+import { LINUX_PATCH_MODES, WINDOWS_PATCH_MODES } from '../../src/model/facts/index.js';
 
 const CONFIGURATIONS = [
   { key: 'windowsConfiguration', os: 'Windows', allowed: WINDOWS_PATCH_MODES, other: LINUX_PATCH_MODES, otherOs: 'Linux' },

@@ -1,6 +1,7 @@
 import { isRhelImage } from '../../src/catalog/images.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs, isLinux, knownImage } from '../shared.js';
+import { fieldIs } from '../../src/model/field.js';
+import { isLinux, knownImage } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'guest-patching/rhel-packagekit',

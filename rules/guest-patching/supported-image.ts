@@ -1,7 +1,7 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { GUEST_PATCHING_IMAGES, isGuestPatchingSupportedImage } from '../../src/catalog/images.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { describeImage, fieldIs, knownImage } from '../shared.js';
+import { describeImage, knownImage } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'guest-patching/supported-image',

@@ -1,6 +1,5 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs } from '../shared.js';
 
 export default defineRule({
   id: 'guest-patching/vm-agent-required',

@@ -1,6 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { isKnown, sameValue } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { isWindows, sameValue } from '../shared.js';
+import { automaticUpdatesMustBeOff, isWindows } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'guest-patching/windows-automatic-updates',
@@ -14,6 +14,8 @@ export default defineRule({
       'patchMode AutomaticByPlatform requires enableAutomaticUpdates true when the VM is created{{default}}; a VM that moved here from Manual keeps false (lint with --baseline to show that)',
     osNeedsTrue: 'patchMode AutomaticByOS requires enableAutomaticUpdates true{{default}}',
     manualNeedsFalse: 'patchMode Manual requires enableAutomaticUpdates false{{default}}',
+    byOsWithOsUpgrade:
+      'patchMode AutomaticByOS requires enableAutomaticUpdates true, but this scale set has automatic OS image upgrade, which requires it false (OU5): use patchMode Manual',
   },
   check(target, context) {
     const profile = target.osProfile;
@@ -30,7 +32,10 @@ export default defineRule({
       if (context.previous) return;
       context.report({ path, messageId: 'platformNeedsTrue', data, fix: fix(true) });
     } else if (sameValue(mode, 'AutomaticByOS') && automaticUpdates === false) {
-      context.report({ path, messageId: 'osNeedsTrue', data, fix: fix(true) });
+      // With automatic OS image upgrade, true is not allowed either (OU5): the mode has to change.
+      if (target.kind === 'scaleSet' && automaticUpdatesMustBeOff(target)) {
+        context.report({ path: profile.patchMode.path, messageId: 'byOsWithOsUpgrade', fix: { description: 'set patchMode to Manual', path: profile.patchMode.path, value: 'Manual' } });
+      } else context.report({ path, messageId: 'osNeedsTrue', data, fix: fix(true) });
     } else if (sameValue(mode, 'Manual') && automaticUpdates === true) {
       context.report({ path, messageId: 'manualNeedsFalse', data, fix: fix(false) });
     }

@@ -1,9 +1,8 @@
 import { isApplicationHealthExtension } from '../../src/catalog/extensions.js';
-import { isKnown, isObject } from '../../src/model/field.js';
+import { canonical, isKnown, isObject } from '../../src/model/field.js';
 import type { JsonPath } from '../../src/model/source.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { canonical } from '../shared.js';
 
 const PROTOCOLS = ['http', 'https', 'tcp'] as const;
 const RANGES: Array<{ key: string; min: number; max: number }> = [

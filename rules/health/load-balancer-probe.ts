@@ -1,8 +1,7 @@
-import { isKnown } from '../../src/model/field.js';
+import { isKnown, sameValue } from '../../src/model/field.js';
 import type { LoadBalancer, LoadBalancerProbe, ScaleSet } from '../../src/model/types.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
-import { sameValue } from '../shared.js';
-import { probeState } from '../os-upgrade/shared.js';
+import { probeState } from '../../src/model/facts/index.js';
 
 /** OU9: a probe should detect an unhealthy instance within two minutes. */
 const MAX_DETECTION_SECONDS = 120;

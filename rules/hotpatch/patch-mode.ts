@@ -1,7 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs } from '../shared.js';
-import { hotpatchOn } from './shared.js';
+import { hotpatchOn } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'hotpatch/patch-mode',

@@ -1,8 +1,7 @@
 import { isKnown } from '../../src/model/field.js';
 import { HOTPATCH_IMAGES, isHotpatchImage } from '../../src/catalog/images.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { describeImage, knownImage } from '../shared.js';
-import { hotpatchOn } from './shared.js';
+import { describeImage, hotpatchOn, knownImage } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'hotpatch/supported-image',

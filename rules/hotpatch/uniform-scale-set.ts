@@ -1,8 +1,7 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { isHotpatchImage } from '../../src/catalog/images.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { describeImage, fieldIs, knownImage } from '../shared.js';
-import { hotpatchOn } from './shared.js';
+import { describeImage, hotpatchOn, knownImage } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'hotpatch/uniform-scale-set',

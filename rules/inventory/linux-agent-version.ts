@@ -1,9 +1,9 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { inventoryLookup, type InventoryLookup } from '../../src/inventory/lookup.js';
 import type { Inventory } from '../../src/inventory/types.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { fieldIs, isLinux } from '../shared.js';
+import { isLinux } from '../../src/model/facts/index.js';
 
 /** GP12: automatic guest patching needs Azure Linux agent 2.2.53.1 or later (S1). */
 export const MINIMUM_LINUX_AGENT = '2.2.53.1';

@@ -1,7 +1,6 @@
 import { isKnown } from '../../src/model/field.js';
-import { isPlatformPatched } from '../../src/model/build.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { autoOsUpgradeOn, isFlexible } from '../os-upgrade/shared.js';
+import { autoOsUpgradeOn, isFlexible, isPlatformPatched } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'orchestration/automatic-os-upgrade',

@@ -1,7 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown, sameValue } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs, isWindows, sameValue } from '../shared.js';
-import { autoOsUpgradeOn, hasKnownProbe, isFlexible, probeState, serviceFabricExtensions, settingAt } from '../os-upgrade/shared.js';
+import { autoOsUpgradeOn, hasKnownProbe, isFlexible, isWindows, probeState, serviceFabricExtensions, settingAt } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'orchestration/service-fabric',
@@ -53,9 +52,8 @@ export default defineRule({
     if (!isWindows(profile) || !isKnown(updates) || updates.value !== true || autoOsUpgradeOn(scaleSet)) return;
     const fix = profile.patchMode.explicit ? undefined : { description: 'Set enableAutomaticUpdates to false', path: updates.path, value: false };
     if (updates.explicit) context.report({ path: updates.path, messageId: 'updatesOn', fix });
-    // Omitted: true by default (a written patchMode Manual contradicts that: guest-patching rules say so).
-    else if (!fieldIs(profile.patchMode, 'Manual')) {
-      context.report({ path: updates.path, messageId: 'updatesDefault', severity: 'warning', fix });
-    }
+    // Omitted, it is true by default: the same violation, the same severity (a written patchMode Manual
+    // contradicts that default: guest-patching rules say so).
+    else if (!fieldIs(profile.patchMode, 'Manual')) context.report({ path: updates.path, messageId: 'updatesDefault', fix });
   },
 });

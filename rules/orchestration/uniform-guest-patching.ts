@@ -1,7 +1,6 @@
 import { isKnown } from '../../src/model/field.js';
-import { isPlatformPatched } from '../../src/model/build.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { autoOsUpgradeOn, isUniform } from '../os-upgrade/shared.js';
+import { autoOsUpgradeOn, isPlatformPatched, isUniform } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'orchestration/uniform-guest-patching',

@@ -1,9 +1,7 @@
-import { isKnown, valueAt } from '../../src/model/field.js';
+import { fieldIs, isKnown, valueAt } from '../../src/model/field.js';
 import type { Model, ScaleSet } from '../../src/model/types.js';
-import { isPlatformPatched } from '../../src/model/build.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs } from '../shared.js';
-import { applicationHealthExtensions, autoOsUpgradeOn, hasKnownProbe, isFlexible, isUniform, probeState, serviceFabricState } from './shared.js';
+import { applicationHealthExtensions, autoOsUpgradeOn, hasKnownProbe, isFlexible, isPlatformPatched, isUniform, probeState, serviceFabricState } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'os-upgrade/health-signal',

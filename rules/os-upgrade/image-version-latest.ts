@@ -1,7 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { isKnown, sameValue } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { sameValue } from '../shared.js';
-import { autoOsUpgradeOn } from './shared.js';
+import { autoOsUpgradeOn } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'os-upgrade/image-version-latest',

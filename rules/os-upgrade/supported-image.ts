@@ -1,8 +1,7 @@
 import { isKnown } from '../../src/model/field.js';
 import { AUTO_OS_UPGRADE_IMAGES, AUTO_OS_UPGRADE_IMAGES_2020, isAutoOsUpgradeSupportedImage, tableHasImage } from '../../src/catalog/images.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { describeImage, knownImage } from '../shared.js';
-import { autoOsUpgradeOn } from './shared.js';
+import { autoOsUpgradeOn, describeImage, knownImage } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'os-upgrade/supported-image',

@@ -1,8 +1,6 @@
-import { AUTO_OS_UPGRADE_WINDOWS_UPDATES_API, compareApiVersions } from '../../src/catalog/api-requirements.js';
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isTrue } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { isWindows } from '../shared.js';
-import { apiVersionOf, autoOsUpgradeOn } from './shared.js';
+import { automaticUpdatesMustBeOff } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'os-upgrade/windows-automatic-updates',
@@ -14,18 +12,18 @@ export default defineRule({
   messages: {
     updatesOn:
       'automatic OS image upgrade is enabled, so Windows Update must not patch the instances in place: from API 2019-03-01 enableAutomaticUpdates must be false (with automatic OS upgrade on it cannot be true)',
+    updatesOnByOs:
+      'automatic OS image upgrade is enabled, so Windows Update must not patch the instances in place: from API 2019-03-01 enableAutomaticUpdates must be false, and patchMode AutomaticByOS needs it true; use patchMode Manual with enableAutomaticUpdates false',
   },
   check(scaleSet, context) {
     const profile = scaleSet.osProfile;
-    const apiVersion = apiVersionOf(scaleSet);
-    if (!autoOsUpgradeOn(scaleSet) || !isWindows(profile) || apiVersion === undefined) return;
-    if (compareApiVersions(apiVersion, AUTO_OS_UPGRADE_WINDOWS_UPDATES_API) < 0) return;
+    if (!automaticUpdatesMustBeOff(scaleSet)) return;
     // Omitted, Azure sets it to false itself when enableAutomaticOSUpgrade is true.
     const updates = profile.enableAutomaticUpdates;
-    if (!updates.explicit || !isKnown(updates) || updates.value !== true) return;
+    if (!updates.explicit || !isTrue(updates)) return;
     context.report({
       path: updates.path,
-      messageId: 'updatesOn',
+      messageId: profile.patchMode.explicit && fieldIs(profile.patchMode, 'AutomaticByOS') ? 'updatesOnByOs' : 'updatesOn',
       // With a written patchMode (AutomaticByOS needs true) the change needs a choice: no fix then.
       fix: profile.patchMode.explicit ? undefined : { description: 'Set enableAutomaticUpdates to false', path: updates.path, value: false },
     });

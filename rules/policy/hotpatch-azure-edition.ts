@@ -1,7 +1,7 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { isHotpatchImage } from '../../src/catalog/images.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs, isWindows, knownImage } from '../shared.js';
+import { isWindows, knownImage } from '../../src/model/facts/index.js';
 
 /** The skus the built-in policy audits (6d02d2f7…, v1.0.0): no 2025 skus, and two that cannot hotpatch. */
 const POLICY_SKUS = ['2022-datacenter-azure-edition', '2022-datacenter-azure-edition-core', '2022-datacenter-azure-edition-core-smalldisk', '2022-datacenter-azure-edition-smalldisk'];

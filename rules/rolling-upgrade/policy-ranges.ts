@@ -1,6 +1,6 @@
 import { isKnown, type Field } from '../../src/model/field.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
-import { autoOsUpgradeOn, isFlexible } from '../os-upgrade/shared.js';
+import { autoOsUpgradeOn, isFlexible } from '../../src/model/facts/index.js';
 
 /** ISO 8601 duration as .NET's XmlConvert accepts it (`PT0S`, `PT5M`, `P1DT2H`, `PT1.5S`). */
 const ISO_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i;
@@ -16,14 +16,14 @@ export default defineRule({
   severity: 'error',
   requirements: ['CF7', 'OU10'],
   targets: ['scaleSet'],
-  summary: 'rollingUpgradePolicy values within their ranges; Uniform-only settings; batches of at most 20% with automatic OS upgrade',
+  summary: 'rollingUpgradePolicy values within their ranges; Uniform-only settings; batches above the 20% default with automatic OS upgrade (a warning)',
   messages: {
     outOfRange: 'rollingUpgradePolicy.{{property}} is {{value}}: it must be an integer from {{min}} to {{max}}',
     duration: "rollingUpgradePolicy.pauseTimeBetweenBatches '{{value}}' is not an ISO 8601 duration: write e.g. PT0S, PT30S or PT5M",
     rollbackUniformOnly:
       'rollingUpgradePolicy.rollbackFailedInstancesOnPolicyBreach applies to Uniform orchestration only: remove it from this Flexible scale set',
     largeBatch:
-      'automatic OS image upgrade uses the rolling upgrade policy: maxBatchInstancePercent {{value}} upgrades more than the documented 20% of instances per batch, so a bad image reaches more instances before the health gates stop it; consider 20 or less',
+      'automatic OS image upgrade uses the rolling upgrade policy: maxBatchInstancePercent {{value}} is allowed (20% is the documented default, not a limit), but each batch then upgrades more instances, so a bad image reaches more of them before the health gates stop it; consider 20 or less',
   },
   check(scaleSet, context) {
     const policy = scaleSet.rollingUpgradePolicy;

@@ -1,7 +1,6 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs } from '../shared.js';
-import { isFlexible } from '../os-upgrade/shared.js';
+import { isFlexible } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'schedules/bypass-needs-platform',

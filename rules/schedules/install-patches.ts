@@ -1,7 +1,6 @@
-import { isArray, isKnown, readField, readString } from '../../src/model/field.js';
+import { canonical, isArray, isKnown, readField, readString } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { canonical } from '../shared.js';
-import { isInGuestPatch } from './maintenance-configuration.js';
+import { isInGuestPatch } from '../../src/model/facts/index.js';
 
 export const SCHEDULE_REBOOT_SETTINGS = ['IfRequired', 'Never', 'Always'] as const;
 const WINDOWS_CLASSIFICATIONS = ['Critical', 'Security', 'UpdateRollup', 'FeaturePack', 'ServicePack', 'Definition', 'Tools', 'Updates'] as const;

@@ -1,7 +1,7 @@
 import { isKnown } from '../../src/model/field.js';
 import { windowsTimeZone, windowsZonesForIana } from '../../src/catalog/time-zones.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { isInGuestPatch, parseScheduleTime, windowField } from './maintenance-configuration.js';
+import { isInGuestPatch, parseScheduleTime, windowField } from '../../src/model/facts/index.js';
 
 const MIN_MINUTES = 90;
 const MAX_MINUTES = 235;

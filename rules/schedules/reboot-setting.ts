@@ -1,9 +1,6 @@
-import { isKnown, readString } from '../../src/model/field.js';
+import { canonical, fieldIs, isKnown, readString } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { canonical, fieldIs } from '../shared.js';
-import { hotpatchOn } from '../hotpatch/shared.js';
-import { assignmentsFor, configurationOf } from './assignments.js';
-import { isInGuestPatch } from './maintenance-configuration.js';
+import { assignmentsFor, configurationOf, hotpatchOn, isInGuestPatch } from '../../src/model/facts/index.js';
 
 const VM_REBOOT_SETTINGS = ['Unknown', 'IfRequired', 'Never', 'Always'] as const;
 

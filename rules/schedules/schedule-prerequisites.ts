@@ -1,29 +1,34 @@
-import { isKnown } from '../../src/model/field.js';
+import { fieldIs, isKnown } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { fieldIs } from '../shared.js';
-import { hotpatchOn } from '../hotpatch/shared.js';
-import { assignmentsFor, configurationOf, maintenanceScope } from './assignments.js';
+import { assignmentsFor, configurationOf, hotpatchOn, isInGuestPatch } from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'schedules/schedule-prerequisites',
   severity: 'error',
   requirements: ['CF2', 'CF9'],
-  targets: ['virtualMachine'],
+  targets: ['virtualMachine', 'scaleSet'],
   crossResource: true,
-  summary: 'A VM assigned an InGuestPatch maintenance configuration needs AutomaticByPlatform with bypassPlatformSafetyChecksOnUserSchedule',
+  summary: 'A VM assigned an InGuestPatch maintenance configuration needs AutomaticByPlatform with bypassPlatformSafetyChecksOnUserSchedule; a scale set cannot be assigned one',
   fixable: true,
   messages: {
     notPlatform:
       "maintenance configuration '{{configuration}}' (InGuestPatch) is assigned to this VM, but its patchMode is '{{mode}}'{{default}}: the schedule does not run ('prerequisites for schedule patch aren't met'); set patchMode to AutomaticByPlatform and bypassPlatformSafetyChecksOnUserSchedule to true",
     noBypass:
       "maintenance configuration '{{configuration}}' (InGuestPatch) is assigned to this VM, but bypassPlatformSafetyChecksOnUserSchedule is {{state}}: the schedule does not run ('prerequisites for schedule patch aren't met'); set it to true",
+    scaleSet:
+      "maintenance configuration '{{configuration}}' (InGuestPatch) is assigned to this scale set, but InGuestPatch schedules patch VMs and Arc-enabled servers only: the schedule never patches it; assign the configuration to the VMs of a Flexible scale set, or use automatic OS image upgrade for a Uniform one",
   },
-  check(vm, context) {
-    const profile = vm.osProfile;
-    const { known } = assignmentsFor(vm, context.model);
+  check(target, context) {
+    const { known } = assignmentsFor(target, context.model);
+    if (target.kind === 'scaleSet') {
+      const inGuestPatch = known.map((entry) => configurationOf(entry, context.model)).find((configuration) => configuration && isInGuestPatch(configuration));
+      if (inGuestPatch) context.report({ path: ['type'], messageId: 'scaleSet', data: { configuration: String(inGuestPatch.name) } });
+      return;
+    }
+    const profile = target.osProfile;
     for (const entry of known) {
       const configuration = configurationOf(entry, context.model);
-      if (!configuration || !fieldIs(maintenanceScope(configuration), 'InGuestPatch')) continue;
+      if (!configuration || !isInGuestPatch(configuration)) continue;
       const name = String(configuration.name);
       if (!isKnown(profile.patchMode)) return;
       if (!fieldIs(profile.patchMode, 'AutomaticByPlatform')) {

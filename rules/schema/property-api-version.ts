@@ -1,6 +1,7 @@
 import { propertyStatus } from '../../src/catalog/api-versions.js';
 import { formatPath, type JsonPath } from '../../src/model/source.js';
 import { isUnknown } from '../../src/model/unknown.js';
+import { valueAt } from '../../src/model/field.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import type { ModelResource } from '../../src/model/types.js';
 
@@ -19,19 +20,27 @@ export default defineRule({
     caseOnly: "{{property}} is spelled '{{suggestion}}' in the API: Azure accepts it in any case, but write the API's spelling so policies and reviewers see the setting",
   },
   check(target, context) {
-    // Inline scale-set extensions are checked as part of their scale set.
-    if (target.kind === 'extension' && target.base.length > 0) return;
     const { type, apiVersion, body } = target.resource;
     if (typeof apiVersion !== 'string') return;
-    walk(body, [], 0, { type, apiVersion, context, target });
+    if (target.kind === 'extension' && target.base.length > 0) {
+      // An inline scale-set extension: the scale set's schema leaves its properties open (they live in
+      // another schema file), so it is checked as a scale-set extension resource of the same API version.
+      walk(valueAt(body, target.base), [], 0, { type: SCALE_SET_EXTENSION_TYPE, apiVersion, context, target, at: target.base });
+      return;
+    }
+    walk(body, [], 0, { type, apiVersion, context, target, at: [] });
   },
 });
+
+const SCALE_SET_EXTENSION_TYPE = 'Microsoft.Compute/virtualMachineScaleSets/extensions';
 
 interface WalkState {
   type: string;
   apiVersion: string;
   context: RuleContext;
   target: ModelResource;
+  /** Where the walked object sits inside the resource (reported paths start here). */
+  at: JsonPath;
 }
 
 function walk(value: unknown, path: JsonPath, depth: number, state: WalkState): boolean {
@@ -50,14 +59,15 @@ function walk(value: unknown, path: JsonPath, depth: number, state: WalkState): 
       if (!walk((value as Record<string, unknown>)[key], childPath, depth + 1, state)) return false;
       continue;
     }
-    const property = formatPath(childPath);
+    const reportedPath = state.at.length === 0 ? childPath : [...state.at, ...childPath];
+    const property = formatPath(reportedPath);
     if (status.status === 'later') {
-      state.context.report({ path: childPath, messageId: 'later', data: { property, first: status.firstVersion, apiVersion: state.apiVersion } });
+      state.context.report({ path: reportedPath, messageId: 'later', data: { property, first: status.firstVersion, apiVersion: state.apiVersion } });
     } else if (status.caseOnly && status.suggestion) {
-      state.context.report({ path: childPath, messageId: 'caseOnly', severity: 'warning', data: { property, suggestion: status.suggestion } });
+      state.context.report({ path: reportedPath, messageId: 'caseOnly', severity: 'warning', data: { property, suggestion: status.suggestion } });
     } else {
       const suggestion = status.suggestion ? ` (did you mean '${status.suggestion}'?)` : '';
-      state.context.report({ path: childPath, messageId: 'unknown', data: { property, type: state.type, apiVersion: state.apiVersion, suggestion } });
+      state.context.report({ path: reportedPath, messageId: 'unknown', data: { property, type: state.type, apiVersion: state.apiVersion, suggestion } });
     }
   }
   return true;

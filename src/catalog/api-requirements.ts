@@ -8,6 +8,8 @@ export const PATCH_SETTINGS_WINDOWS_LIMITED_API = '2020-06-01';
 export const AUTO_OS_UPGRADE_API = '2018-10-01';
 /** OU5: from this version enableAutomaticUpdates must be false with automatic OS upgrade (Windows). */
 export const AUTO_OS_UPGRADE_WINDOWS_UPDATES_API = '2019-03-01';
+/** CF12: extensions of this Compute API version or later upgrade automatically unless they opt out. */
+export const AUTO_EXTENSION_UPGRADE_DEFAULT_API = '2025-04-01';
 
 /**
  * Order API versions (`YYYY-MM-DD` with an optional `-preview`-like suffix). A suffixed version

@@ -6,14 +6,13 @@
 import { ConfigError } from '../engine/config.js';
 import { packageVersion } from '../engine/package-info.js';
 import { UsageError } from './files.js';
+import { FORMATS } from '../report/formats.js';
 import { neutralizeControls } from '../report/neutralize.js';
+import { PLAN_FORMATS, SCENARIOS } from '../plan/types.js';
 import { helpWidth, withHelp } from './help.js';
 import { processIO, redactingIO, type CliIO } from './io.js';
 import { yargs } from './yargs.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
-export const PLAN_SCENARIOS = ['guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'] as const;
-export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 
 /** Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or configuration error. */
 export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
@@ -128,7 +127,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       (command) =>
         withHelp(command, 'plan')
           .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates or folders (default: the working directory)' })
-          .option('scenario', { choices: PLAN_SCENARIOS, default: 'guest-patching' as const, describe: 'What to simulate' })
+          .option('scenario', { choices: SCENARIOS, default: 'guest-patching' as const, describe: 'What to simulate' })
           .option('format', { alias: 'f', choices: PLAN_FORMATS, default: 'text' as const, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the plan to a file instead of stdout' })
           .option('start', { type: 'string', describe: 'Monthly patch release the simulation starts from (YYYY-MM-DD, default: the next second Tuesday)' })

@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path';
 import { prepareTemplate, type LintInput, type TextInput } from '../engine/lint.js';
 import type { Inventory } from '../inventory/types.js';
 import type { FleetInput, Plan, Scenario } from '../plan/index.js';
+import type { PlanFormat } from '../plan/types.js';
 import { loadConfig } from './config-file.js';
 import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
 import { readAtRevision } from './git.js';
@@ -21,7 +22,7 @@ import { writeReport } from './write-file.js';
 export interface PlanArgs {
   paths: string[];
   scenario: 'guest-patching' | 'os-image-upgrade' | 'extension-upgrade' | 'hotpatch-calendar';
-  format: 'text' | 'markdown' | 'json';
+  format: PlanFormat;
   output?: string;
   start?: string;
   inventory?: string;

@@ -4,6 +4,8 @@
  * the parameters that decide them (the ones model properties read, directly or via variables),
  * and findings that only appear with some values are reported with the values that cause them.
  */
+import { CORE_RULES } from './core-rules.js';
+import { isExpressionText } from '../template/expression/text.js';
 import type { ParameterInfo } from '../template/types.js';
 import type { ExpandedTemplate } from '../template/types.js';
 import type { Finding, Severity } from './finding.js';
@@ -65,6 +67,11 @@ export interface Variant {
   overrides: Map<string, unknown>;
 }
 
+/** A property path (dotted, no array indexes) no rule decides on (test/rules/undecisive-paths.test.ts checks the list against what rules read). */
+export function isUndecisivePath(path: string): boolean {
+  return UNDECISIVE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}.`));
+}
+
 /** Parameters whose allowed values can change what a rule sees. */
 export function decisiveParameters(expanded: ExpandedTemplate): Set<string> {
   const out = new Set<string>();
@@ -80,7 +87,7 @@ export function decisiveParameters(expanded: ExpandedTemplate): Set<string> {
     let health: boolean | undefined;
     for (const [path, reads] of resource.parameterReads) {
       if (![...reads].some((read) => candidates.has(read) && !out.has(read))) continue;
-      if (UNDECISIVE_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}.`))) continue;
+      if (isUndecisivePath(path)) continue;
       if (SETTINGS.test(path) && !(health ??= /applicationhealth/i.test(JSON.stringify(resource.body)))) continue;
       for (const read of reads) out.add(read);
     }
@@ -98,7 +105,7 @@ export function variantsFor(parameters: readonly ParameterInfo[], decisive: Read
     const key = parameter.name.toLowerCase();
     if (!decisive.has(key) || !parameter.allowedValues || parameter.allowedValues.length === 0) continue;
     if (parameter.source !== 'default' && parameter.source !== 'none') continue; // pinned by a parameters file
-    const literalDefault = parameter.source === 'default' && !isExpression(parameter.rawDefault);
+    const literalDefault = parameter.source === 'default' && !isExpressionText(parameter.rawDefault);
     const values = parameter.allowedValues.filter((value) => !(literalDefault && sameValue(value, parameter.rawDefault)));
     if (values.length > 0) axes.push(values.map((value) => ({ key, name: parameter.name, value })));
   }
@@ -120,9 +127,6 @@ function toVariant(choices: Choice[]): Variant {
   return { choices, overrides: new Map(choices.map((choice) => [choice.key, choice.value])) };
 }
 
-function isExpression(value: unknown): boolean {
-  return typeof value === 'string' && value.startsWith('[') && !value.startsWith('[[');
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
@@ -153,7 +157,7 @@ export function mergeVariantFindings(
   for (const { variant, findings } of variants) {
     for (const finding of findings) {
       const key = findingKey(finding);
-      if (known.has(key) || finding.ruleId === 'internal-error' || finding.ruleId.startsWith('template/')) continue;
+      if (known.has(key) || finding.ruleId === CORE_RULES.internalError.id || finding.ruleId.startsWith('template/')) continue;
       const entry = collected.get(key) ?? { finding, variants: [] };
       if (!entry.variants.includes(variant)) entry.variants.push(variant);
       collected.set(key, entry);

@@ -7,6 +7,8 @@
  * that comes from a parameter, a variable, a copy loop or an expression is never rewritten; the
  * finding then points at where to change it.
  */
+import { introducedAfter } from '../model/facts/api-versions.js';
+import { isExpressionText } from '../template/expression/text.js';
 import { applyEdits } from 'jsonc-parser';
 import type { JsonPath, ResourceSource } from '../model/source.js';
 import type { ExpandedResource } from '../template/types.js';
@@ -14,6 +16,8 @@ import type { Fix, TextEdit } from './finding.js';
 import type { FixSpec } from './rule.js';
 
 export function computeFix(resource: ResourceSource, spec: FixSpec): Fix | undefined {
+  // A property the resource's apiVersion does not define would be ignored by Azure (CF1): the rule's message says which version to use.
+  if (spec.value !== undefined && introducedAfter(resource, spec.path) !== undefined) return undefined;
   if (resource.editFor) {
     const edits = resource.editFor(spec.path, spec.value);
     return edits && edits.length > 0 ? { description: spec.description, edits } : undefined;
@@ -65,9 +69,7 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
   return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }
 
-function isExpression(value: unknown): boolean {
-  return typeof value === 'string' && value.startsWith('[') && !value.startsWith('[[');
-}
+
 
 /**
  * Every container along the path is a literal object or array in the document; the target is
@@ -77,7 +79,7 @@ function isLiteralPath(root: unknown, path: JsonPath, removing: boolean): boolea
   let current: unknown = root;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
-    if (isExpression(current)) return false;
+    if (isExpressionText(current)) return false;
     if (typeof segment === 'number') {
       if (!Array.isArray(current) || segment >= current.length) return false;
       current = current[segment];
@@ -90,7 +92,7 @@ function isLiteralPath(root: unknown, path: JsonPath, removing: boolean): boolea
     }
     current = (current as Record<string, unknown>)[segment];
   }
-  return !isExpression(current);
+  return !isExpressionText(current);
 }
 
 export interface AppliedFixes {

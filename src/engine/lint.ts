@@ -4,7 +4,7 @@
  */
 import { ruleSetting } from './severity.js';
 import { buildModel, MODEL_RESOURCE_TYPES } from '../model/build.js';
-import { formatPath, type JsonPath } from '../model/source.js';
+import { formatPath, type JsonPath, type ResourceSource } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
 import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
@@ -76,6 +76,8 @@ export interface FileLintResult {
 
 interface Prepared {
   document?: SourceDocument;
+  /** The parameters file's values (lower-case names), when there is a readable one. */
+  parameterValues?: Map<string, unknown>;
   expanded?: ExpandedTemplate;
   model?: Model;
   findings: Finding[];
@@ -91,6 +93,8 @@ export interface PrepareOptions {
   overrides?: Map<string, unknown>;
   /** An already parsed document of the same text (variants do not parse again). */
   document?: SourceDocument;
+  /** The parameters file, already read (variants do not read it again). */
+  parameterValues?: Map<string, unknown>;
   /** Record which parameters each model property depends on. */
   trackParameterReads?: boolean;
   /** Leave out expansion diagnostics (variants: locating them would build the syntax tree for nothing). */
@@ -116,9 +120,11 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     const position = read.document.positionAt(error.offset);
     findings.push(coreFinding(CORE_RULES.parseError, input.file, position.line, position.column, error.message, context));
   }
-  let parameterValues: Map<string, unknown> | undefined;
-  const otherParameters = parameters ? options.reader?.parameters?.(parameters) : undefined;
-  if (otherParameters) {
+  let parameterValues = options.parameterValues;
+  const otherParameters = parameters && !parameterValues ? options.reader?.parameters?.(parameters) : undefined;
+  if (parameterValues) {
+    // Read already (a variant of the same file): its problems were reported then.
+  } else if (otherParameters) {
     if (otherParameters.ok) parameterValues = otherParameters.values;
     else findings.push(coreFinding(CORE_RULES.parseError, parameters!.file, otherParameters.error.line, otherParameters.error.column, otherParameters.error.message, context));
   } else if (parameters) {
@@ -138,7 +144,7 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
   });
   if (!options.skipDiagnostics) for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
   const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
-  return { document: read.document, expanded, model, findings };
+  return { document: read.document, expanded, model, findings, parameterValues };
 }
 
 /** `document`: the input's text already parsed (the CLI parses each file once to tell whether it is a template). */
@@ -163,16 +169,18 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
     const spentBefore = budget.exhausted;
     const variants = variantsFor(prepared.expanded.parameters, decisiveParameters(prepared.expanded));
     const index = variants.length > 0 ? reuseIndex(prepared.expanded.resources) : undefined;
+    const unchanged = new Set<ResourceSource>(prepared.expanded.resources);
     const results = variants.map((variant) => {
       const other = prepareTemplate(input, input.parameters, context, {
         overrides: variant.overrides,
         document: prepared.document,
+        parameterValues: prepared.parameterValues,
         skipDiagnostics: true,
         reuse: { index: index!, varied: new Set(variant.overrides.keys()) },
         budget,
         reader: input.reader,
       });
-      return { variant, findings: other.model ? findingsOfRules(other.model, baselineModel, hasBaseline, context, false) : [] };
+      return { variant, findings: other.model ? variantFindings(other.model, unchanged, baselineModel, hasBaseline, context) : [] };
     });
     findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
     if (!spentBefore && budget.exhausted) {
@@ -251,6 +259,34 @@ function directiveRuleSet(context: LintContext) {
 
 function problemFindings(problems: readonly DirectiveProblem[], file: string, context: LintContext): Finding[] {
   return problems.map((problem) => coreFinding(problem.kind === 'unused' ? CORE_RULES.unusedSuppression : CORE_RULES.unknownSuppressionRule, file, problem.line, problem.column, problem.message, context));
+}
+
+/**
+ * The rule findings of an allowedValues variant that can differ from the default pass. A resource
+ * taken over unchanged (`unchanged`: the default pass's resources) reports there what it reported
+ * in the default pass, and the merge drops those: rules that look only at their own resource run
+ * on the other resources, rules that look across resources on the whole model. In rule order, as
+ * one run over the whole model would report them.
+ */
+function variantFindings(model: Model, unchanged: ReadonlySet<ResourceSource>, baselineModel: Model | undefined, hasBaseline: boolean, context: LintContext): Finding[] {
+  const changed = <T extends ModelResource>(resources: readonly T[]): T[] => resources.filter((resource) => !unchanged.has(resource.resource));
+  const changedResources = changed(model.resources);
+  if (changedResources.length === 0) return [];
+  const ownModel: Model = {
+    resources: changedResources,
+    virtualMachines: changed(model.virtualMachines),
+    scaleSets: changed(model.scaleSets),
+    extensions: changed(model.extensions),
+    availabilitySets: changed(model.availabilitySets),
+    loadBalancers: changed(model.loadBalancers),
+    other: changed(model.other),
+  };
+  const cross = findingsOfRules(model, baselineModel, hasBaseline, { ...context, rules: context.rules.filter((rule) => rule.crossResource) }, false);
+  const own = findingsOfRules(ownModel, baselineModel, hasBaseline, { ...context, rules: context.rules.filter((rule) => !rule.crossResource) }, false);
+  const order = new Map(context.rules.map((rule, index) => [rule.id, index]));
+  const rank = (finding: Finding) => order.get(finding.ruleId) ?? -1;
+  // A stable sort: within a rule, the resources keep the runner's order.
+  return [...cross, ...own].sort((a, b) => rank(a) - rank(b));
 }
 
 /** `withFixes` false for allowedValues variants: their findings never carry a fix, and computing one parses the text. */

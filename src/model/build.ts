@@ -4,7 +4,6 @@
  */
 import { imageOs } from '../catalog/images.js';
 import {
-  equalsIgnoreCase,
   isArray,
   isKnown,
   isObject,
@@ -272,11 +271,6 @@ function readGuestPatchProfile(body: unknown, base: JsonPath, osTypePath: JsonPa
     rebootSetting: readString(body, [...automaticByPlatform, 'rebootSetting']),
     bypassPlatformSafetyChecksOnUserSchedule: readBoolean(body, [...automaticByPlatform, 'bypassPlatformSafetyChecksOnUserSchedule']),
   };
-}
-
-/** True when the effective patch mode is `AutomaticByPlatform`. */
-export function isPlatformPatched(profile: GuestPatchProfile): boolean {
-  return equalsIgnoreCase(profile.patchMode, 'AutomaticByPlatform');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,14 @@ import type { Unknown } from './unknown.js';
 
 export type JsonPath = Array<string | number>;
 
+/**
+ * The subscription and resource group a template is linted as if deployed to (the expander's
+ * placeholders for `subscription()` and `resourceGroup()`): a resource id with these names a
+ * resource of the same deployment. Defined here, once, because the expander builds ids with them and
+ * the model's facts parse ids back.
+ */
+export const TEMPLATE_DEPLOYMENT = { subscriptionId: '00000000-0000-0000-0000-000000000000', resourceGroupName: 'resource-group' } as const;
+
 export interface SourceLocation {
   file: string;
   /** 1-based. */

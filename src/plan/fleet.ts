@@ -10,7 +10,8 @@ import { isKnown, type Field } from '../model/field.js';
 import type { Extension, GuestPatchProfile, ImageReference, ScaleSet, VirtualMachine } from '../model/types.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
 import { AvailabilitySets, lastSegment, type ResolvedSet } from './availability-sets.js';
-import { describeUnknown, extensionName, scaleSetExclusion, upgradingExtensions, vmExclusion } from './eligibility.js';
+import { extensionName, isFlexible, upgradingExtensions } from '../model/facts/index.js';
+import { describeUnknown, scaleSetExclusion, vmExclusion } from './eligibility.js';
 import { DEFAULT_OFF_PEAK, Placement, quietZone } from './placement.js';
 import { serviceOf, ServiceZones, UNKNOWN } from './services.js';
 import { parseDuration, windowKey } from './time.js';
@@ -137,7 +138,7 @@ class Builder {
   addScaleSet(file: string, scaleSet: ScaleSet, index: number): void {
     const name = nameOf(scaleSet.name, `vmss#${index + 1}`);
     const entry = this.lookup(name);
-    const flexible = isKnown(scaleSet.orchestrationMode) && scaleSet.orchestrationMode.value.toLowerCase() === 'flexible';
+    const flexible = isFlexible(scaleSet);
     const reason = scaleSetExclusion(this.options.scenario, scaleSet, flexible, entry);
     if (reason) return this.exclude(name, file, reason);
     const count = this.instanceCount(scaleSet, entry, name);

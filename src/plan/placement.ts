@@ -3,6 +3,7 @@
  * CF11). Unknown values never throw: an unknown region or zone becomes "unknown", an unknown time
  * zone UTC, and a risk says so.
  */
+import { isExpressionText } from '../template/expression/text.js';
 import { normalizeRegion, regionInfo } from '../catalog/regions.js';
 import type { InventoryResource } from '../inventory/types.js';
 import { isKnown, valueAt, type Field } from '../model/field.js';
@@ -77,7 +78,7 @@ export class Placement {
     if (entry.timeZone !== undefined) return this.iana(entry.timeZone, name);
     const written = valueAt(valueAt(resource.resource.body, profile.base), WINDOWS_TIME_ZONE);
     if (written === undefined || written === null) return 'UTC';
-    if (typeof written !== 'string' || isUnknown(written) || written.startsWith('[')) {
+    if (typeof written !== 'string' || isUnknown(written) || isExpressionText(written)) {
       // An expression the expander could not resolve: say so rather than silently planning in UTC (D14).
       this.risk('unknown-time-zone', 'info', `${name}: windowsConfiguration.timeZone is not known before deployment (${isUnknown(written) ? written.expression : String(written)}); UTC assumed — give timeZone in the inventory`, ['GP17'], name);
       return 'UTC';

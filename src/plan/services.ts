@@ -2,6 +2,7 @@
  * Services of the fleet (inventory `service`, else the `service` tag) and the `service-in-one-zone`
  * risk (AF3): a service whose every VM is in one known zone of one region.
  */
+import { isExpressionText } from '../template/expression/text.js';
 import type { InventoryResource } from '../inventory/types.js';
 import { valueAt } from '../model/field.js';
 import type { JsonPath } from '../model/source.js';
@@ -20,7 +21,7 @@ export function serviceOf(body: unknown, entry: InventoryResource): string | nul
     if (key.toLowerCase() !== 'service') continue;
     const value = (tags as Record<string, unknown>)[key];
     // An expression (unknown before deployment) names no service.
-    if (typeof value === 'string' && value.trim() !== '' && !(value.startsWith('[') && !value.startsWith('[['))) return value.trim();
+    if (typeof value === 'string' && value.trim() !== '' && !isExpressionText(value)) return value.trim();
     return null;
   }
   return null;

@@ -6,6 +6,8 @@
 
 export const SCENARIOS = ['guest-patching', 'os-image-upgrade', 'extension-upgrade', 'hotpatch-calendar'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export type TargetKind = 'vm' | 'vmss-instance';
 /** `yes`: the update reboots; `if-required`: only when a patch needs it (rebootSetting IfRequired/default). */

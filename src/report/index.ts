@@ -14,7 +14,9 @@ export type { FormatOptions, Formatter } from './types.js';
 export { redactJsonText, redactSecrets } from './redact.js';
 export { mapStrings, neutralizeControls } from './neutralize.js';
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown';
+import type { FormatName } from './formats.js';
+
+export type { FormatName } from './formats.js';
 
 /**
  * Every text a template controls is made safe before any formatter sees it: secrets redacted,

@@ -3,6 +3,7 @@
  * get readable placeholders so resource ids built with resourceId() stay comparable inside one
  * template; values that matter to rules and cannot be known (locations, tags) are Unknown.
  */
+import { TEMPLATE_DEPLOYMENT } from '../model/source.js';
 import { Unknown } from './unknown.js';
 
 export interface DeploymentTarget {
@@ -15,8 +16,7 @@ export interface DeploymentTarget {
 }
 
 export const DEFAULT_TARGET: DeploymentTarget = {
-  subscriptionId: '00000000-0000-0000-0000-000000000000',
-  resourceGroupName: 'resource-group',
+  ...TEMPLATE_DEPLOYMENT,
   tenantId: '00000000-0000-0000-0000-000000000000',
   location: new Unknown('resourceGroup().location', 'the resource group location is known only at deployment'),
   deploymentName: 'deployment',

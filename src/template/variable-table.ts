@@ -17,7 +17,7 @@ export interface VariableSlot {
   state: 'pending' | 'evaluating' | 'done';
   value?: unknown;
   /** Root parameters the value depends on (when tracking). */
-  reads?: Set<string>;
+  reads?: ReadonlySet<string>;
 }
 
 /** Where a lower-cased name is declared: a key of `variables` (a string: no object per name), or a loop of `variables.copy`. */

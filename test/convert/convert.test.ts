@@ -17,7 +17,7 @@ function templates(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
     if (statSync(path).isDirectory()) return templates(path);
-    return name.endsWith('.json') && !name.endsWith('.parameters.json') ? [path] : [];
+    return name.endsWith('.json') && !/\.(parameters|inventory)\.json$/.test(name) ? [path] : [];
   });
 }
 

@@ -16,7 +16,7 @@ export function templateFiles(root: string, extensions: readonly string[] = ['.j
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
-      else if (extensions.some((extension) => name.endsWith(extension)) && !name.endsWith('.parameters.json')) out.push(`${prefix}${name}`);
+      else if (extensions.some((extension) => name.endsWith(extension)) && !/\.(parameters|inventory)\.json$/.test(name)) out.push(`${prefix}${name}`);
     }
   };
   walk(root, '');

@@ -7,7 +7,11 @@ import { LOGIC_FUNCTIONS } from './functions/logic.js';
 import { STRING_FUNCTIONS } from './functions/strings.js';
 import { EvalFailure, Lambda, getProperty, isPlainObject, unknownOf, type EvalContext, type FunctionImpl } from './runtime.js';
 import { EvaluationBudget, unfoldedSize } from './limits.js';
+import { parseExpression } from './parser.js';
 import { ExpressionError, type EvalScope } from './scope.js';
+import { isExpressionText } from './text.js';
+
+export { isExpressionText };
 import { Unknown, isUnknown } from '../unknown.js';
 
 const MAX_DEPTH = 64;
@@ -147,7 +151,7 @@ export { evaluateNode };
 export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0, parse?: (inner: string) => ExpressionAst, budget?: EvaluationBudget): unknown {
   if (!isExpressionText(text)) return text.startsWith('[[') ? text.slice(1) : text;
   const inner = text.slice(1, -1);
-  const ast = (parse ?? defaultParse)(inner);
+  const ast = (parse ?? parseExpression)(inner);
   try {
     const value = evaluateNode(ast, { scope, text: inner, depth, budget: budget ?? budgetOf(scope) });
     return value instanceof Lambda ? new Unknown(text, 'a lambda is not a value') : value;
@@ -157,14 +161,4 @@ export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0
   }
 }
 
-let defaultParse: (inner: string) => ExpressionAst = () => {
-  throw new Error('parser not registered');
-};
 
-export function registerParser(parse: (inner: string) => ExpressionAst): void {
-  defaultParse = parse;
-}
-
-export function isExpressionText(text: string): boolean {
-  return text.length >= 2 && text.charCodeAt(0) === 91 && text.charCodeAt(text.length - 1) === 93 && text.charCodeAt(1) !== 91;
-}

@@ -1,10 +1,8 @@
 /** The ARM template expression language: `"[concat(parameters('a'), 'b')]"`. */
 import type { ExpressionAst } from './ast.js';
-import { evaluateAst, evaluateTemplateString, isExpressionText, registerParser } from './evaluator.js';
-import { parseExpression } from './parser.js';
+import { evaluateAst, evaluateTemplateString } from './evaluator.js';
+import { isExpressionText } from './text.js';
 import type { EvalScope } from './scope.js';
-
-registerParser(parseExpression);
 
 export type { ExpressionAst } from './ast.js';
 export { printAst } from './ast.js';
