@@ -7,11 +7,12 @@
  *
  * --check compares with the committed file and exits 1 when it is out of date.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { DerivedTable, DerivedType } from '../src/catalog/generated/api-versions-types.js';
+import { writeGenerated } from './generated-file.js';
 
 type Schema = Record<string, unknown>;
 
@@ -194,17 +195,7 @@ function main(): void {
     console.error(`derive-api-versions: no schemas at ${schemasDir}`);
     process.exit(2);
   }
-  const text = render(derive(schemasDir));
-  if (args.includes('--check')) {
-    const current = existsSync(GENERATED_FILE) ? readFileSync(GENERATED_FILE, 'utf8') : '';
-    if (current !== text) {
-      console.error('derive-api-versions: src/catalog/generated/api-versions.ts is out of date; run npm run derive:api-versions');
-      process.exit(1);
-    }
-    return;
-  }
-  writeFileSync(GENERATED_FILE, text);
-  console.log(`wrote ${GENERATED_FILE} (${(text.length / 1024).toFixed(0)} KB)`);
+  writeGenerated(GENERATED_FILE, render(derive(schemasDir)), { check: args.includes('--check'), script: 'derive-api-versions', command: 'npm run derive:api-versions' });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

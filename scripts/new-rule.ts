@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '..');
+// The repository; a test points it at a scratch copy.
+const ROOT = process.env.PATCHWISE_SCAFFOLD_ROOT ?? resolve(import.meta.dirname, '..');
 const TARGETS = ['virtualMachine', 'scaleSet', 'extension', 'availabilitySet', 'loadBalancer', 'serviceFabricCluster', 'maintenanceConfiguration', 'configurationAssignment'];
 
 function camel(name: string): string {
@@ -45,11 +46,9 @@ function main(argv: string[]): number {
     return 2;
   }
   const name = camel(id.split('/')[1]);
-  const target = targets[0];
   write(
     `rules/${id}.ts`,
-    `import { isKnown } from '../../src/model/field.js';
-import { defineRule } from '../../src/engine/rule.js';
+    `import { defineRule } from '../../src/engine/rule.js';
 
 export default defineRule({
   id: '${id}',
@@ -61,11 +60,10 @@ export default defineRule({
     // Keyed by messageId; {{placeholders}} come from report({ data }).
     example: 'what is wrong, why it matters, and what to write instead',
   },
-  check(${target}, context) {
-    // Ask src/model/facts/ for domain answers; report known values only (an Unknown is never an error).
-    const field = ${target === 'virtualMachine' || target === 'scaleSet' ? `${target}.osProfile.patchMode` : `${target}.resource.apiVersion`};
-    if (${target === 'virtualMachine' || target === 'scaleSet' ? '!isKnown(field)' : "typeof field !== 'string' || !isKnown({ value: field, path: [], explicit: true })"}) return;
-    void context;
+  check(target, context) {
+    // Replace with the check: ask src/model/facts/ for domain answers, report known values only
+    // (an Unknown is never an error), give a path inside the resource.
+    if (target.resource.apiVersion === '') context.report({ path: ['apiVersion'], messageId: 'example' });
   },
 });
 `,

@@ -12,6 +12,7 @@ import { isUnknown } from '../../src/model/unknown.js';
 import { formatViolation, type Violation } from '../pulumi/errors.js';
 import { planPatchSchedule, type ResolvedPatchSchedule } from '../pulumi/patch-schedule-plan.js';
 import { planGuestPatching, type OsFamily, type PatchingMode, type ResolvedPatching } from '../pulumi/vm-patching.js';
+import type { ArgType } from './arg-shapes.js';
 import type { Code } from './expressions.js';
 import { isResourceGroupLocation, splitName, type DeclaredResource, type EmitContext, type EmittedResource, type ResourceEmitter } from './program.js';
 
@@ -65,8 +66,8 @@ export const patchedVirtualMachine: ResourceEmitter = (resource, context) => {
     args.push(['windows', values.value({ ...(windows.timeZone !== undefined ? { timeZone: windows.timeZone } : {}), ...(windows.winRM !== undefined ? { winRM: windows.winRM } : {}) }, 'properties.osProfile.windowsConfiguration')]);
   }
   const storage = record(properties.storageProfile)!;
-  args.push(...osDiskArgument(context, storage, 'properties.storageProfile.osDisk'));
-  if (storage.dataDisks !== undefined) args.push(['dataDisks', values.value(storage.dataDisks, 'properties.storageProfile.dataDisks')]);
+  args.push(...osDiskArgument(context, storage, 'properties.storageProfile.osDisk', 'o:compute.OSDiskArgs'));
+  if (storage.dataDisks !== undefined) args.push(['dataDisks', values.value(storage.dataDisks, 'properties.storageProfile.dataDisks', true, 'o:compute.DataDiskArgs[]')]);
   if (resource.declaration.zones !== undefined) args.push(['zones', values.value(resource.declaration.zones, 'zones')]);
   const availabilitySet = record(properties.availabilitySet)?.id;
   if (availabilitySet !== undefined) args.push(['availabilitySetId', values.value(availabilitySet, 'properties.availabilitySet.id')]);
@@ -89,11 +90,11 @@ export function linuxArgument(context: EmitContext, osProfile: Json, where: stri
 }
 
 /** The components' `osDisk`: the template's, without `createOption` (always FromImage). */
-export function osDiskArgument(context: EmitContext, storageProfile: Json | undefined, where: string): Array<[string, Code]> {
+export function osDiskArgument(context: EmitContext, storageProfile: Json | undefined, where: string, type: ArgType): Array<[string, Code]> {
   const osDisk = record(storageProfile?.osDisk);
   if (!osDisk) return [];
   const { createOption: _createOption, ...rest } = osDisk;
-  return Object.keys(rest).length > 0 ? [['osDisk', context.values.value(rest, where)]] : [];
+  return Object.keys(rest).length > 0 ? [['osDisk', context.values.value(rest, where, true, type)]] : [];
 }
 
 /** The components' `image`: ImageReference takes plain strings, so an image with an Output part (a resource id) is passed as one Output. */

@@ -12,7 +12,7 @@ import { readJsonDocument } from '../../src/template/json.js';
 import { isTemplateDocument } from '../../src/template/parameters-file.js';
 import type { ExpandedResource } from '../../src/template/types.js';
 import { autoUpgradedExtension, patchedVirtualMachine, patchSchedule } from './compute.js';
-import { ValueWriter, originalText, type Code, type Todo } from './expressions.js';
+import { ValueWriter, originalText, redactForComment, type Code, type Primitive, type Todo } from './expressions.js';
 import { Names } from './names.js';
 import { declaredResources, newExpression, plainResource, TemplateScope, type DeclaredResource, type EmitContext, type ResourceEmitter } from './program.js';
 import { projectFiles, PULUMI_SCOPE } from './project-files.js';
@@ -103,6 +103,11 @@ export function convertTemplate(input: TextInput, options: ConvertOptions = {}):
 
   for (const { resource } of ordered) {
     if (consumed.has(resource)) continue;
+    if (resource.declaration.existing === true) {
+      // `existing` (Bicep, languageVersion 2.0): declared to be read, never created or changed.
+      statements.push(`// ${resource.type} ${originalText(resource.name)}: an existing resource, not created by this program (read it with its class's get() where its values are needed)`);
+      continue;
+    }
     const instances = instancesOf(resource);
     const emitContext: EmitContext = {
       values,
@@ -119,10 +124,13 @@ export function convertTemplate(input: TextInput, options: ConvertOptions = {}):
     statements.push(...resourceStatements(resource, emitContext, names, scope, values, summary));
   }
   for (const resource of nested) {
-    summary.notConverted += 1;
-    statements.push(todoBlock(resource, 'nested deployments are not converted: convert the inner template on its own'));
+    const note = nestedDeploymentNote(resource);
+    if (note.todo) summary.notConverted += 1;
+    statements.push(note.todo ? todoBlock(resource, note.why) : `// ${resource.type} ${originalText(resource.name)}: ${note.why}`);
   }
 
+  // Modules named only in types (enum casts) are imported too.
+  for (const module of values.modules) if (!imports.has(module)) imports.set(module, new Set());
   const text = programText(statements, imports, values.todos, input.file, findings);
   const project = options.project ?? projectName(input.file);
   const stack = options.stack ?? 'dev';
@@ -168,7 +176,7 @@ function resourceStatements(resource: DeclaredResource, context: EmitContext, na
     const statement = newExpression(emitted, logical, undefined);
     if (!copy) {
       if (!guard) {
-        scope.addResource(resource.type, resource.name, identifier, emitted.className);
+        scope.addResource(resource, identifier, emitted.className);
         return [`${header.join('\n')}\nexport const ${identifier} = ${statement};`];
       }
       return [`${header.join('\n')}\nif (${guard.code}) {\n${statement};\n}`];
@@ -182,27 +190,30 @@ function resourceStatements(resource: DeclaredResource, context: EmitContext, na
   }
 }
 
+/** Why a nested deployment is not in the program, and what to do: its template is another program. */
+function nestedDeploymentNote(resource: DeclaredResource): { todo: boolean; why: string } {
+  const properties = (resource.declaration.properties ?? {}) as Record<string, unknown>;
+  const inner = properties.template as { resources?: unknown } | undefined;
+  if (properties.templateLink !== undefined) return { todo: true, why: 'a linked template is not converted: convert that template with patchwise convert and deploy it as its own stack or component' };
+  const resources = inner?.resources;
+  const empty = inner !== undefined && (Array.isArray(resources) ? resources.length === 0 : !resources || Object.keys(resources).length === 0);
+  // AVM modules deploy an empty template to count usage (telemetry): nothing of it belongs in a program.
+  if (empty) return { todo: false, why: 'a nested deployment without resources (usage telemetry): nothing to convert' };
+  return { todo: true, why: 'a nested deployment is not converted: convert its inner template with patchwise convert (save properties.template as a file) and pass it the parameters below' };
+}
+
 function todoBlock(resource: DeclaredResource, why: string): string {
   const lines = JSON.stringify(redactForComment(resource.declaration), null, 2).split('\n').map((line) => `//   ${line.replace(/\*\//g, '* /')}`);
   return `// TODO(patchwise): ${resource.type} ${originalText(resource.name)}: ${why}. The declaration:\n${lines.join('\n')}`;
 }
 
-/** Secrets never go into comments: values of secret-looking keys are replaced. */
-function redactForComment(value: unknown, depth = 0): unknown {
-  if (depth > 32 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => redactForComment(item, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, /password|secret|key|token|protectedSettings|customData|userData/i.test(key) && typeof item !== 'object' ? 'REDACTED' : redactForComment(item, depth + 1)]),
-  );
-}
-
-const PARAMETER_GETTERS: Record<string, { getter: string; type?: string; secret?: boolean }> = {
-  string: { getter: '' },
-  int: { getter: 'Number' },
-  bool: { getter: 'Boolean' },
+const PARAMETER_GETTERS: Record<string, { getter: string; type?: string; secret?: boolean; primitive?: Primitive }> = {
+  string: { getter: '', primitive: 'string' },
+  int: { getter: 'Number', primitive: 'number' },
+  bool: { getter: 'Boolean', primitive: 'boolean' },
   object: { getter: 'Object', type: '<any>' },
   array: { getter: 'Object', type: '<any[]>' },
-  securestring: { getter: '', secret: true },
+  securestring: { getter: '', secret: true, primitive: 'string' },
   secureobject: { getter: 'Object', type: '<any>', secret: true },
 };
 
@@ -212,12 +223,14 @@ function parameterStatements(template: Record<string, unknown>, names: Names, sc
   const fileValues = parametersFileValues(parametersFile);
   const parameters = (template.parameters && typeof template.parameters === 'object' ? template.parameters : {}) as Record<string, Record<string, unknown>>;
   for (const [name, definition] of Object.entries(parameters)) {
-    const kind = PARAMETER_GETTERS[String(definition?.type ?? 'string').toLowerCase()] ?? PARAMETER_GETTERS.object;
+    const kind = PARAMETER_GETTERS[parameterType(definition, template).toLowerCase()] ?? PARAMETER_GETTERS.object;
     const identifier = names.identifier(name, 'parameter');
     const description = (definition?.metadata as { description?: unknown } | undefined)?.description;
     const comment = typeof description === 'string' ? `/** ${description.replace(/\*\//g, '* /').replace(/\s+/g, ' ')} */\n` : '';
     const hasDefault = definition?.defaultValue !== undefined && !kind.secret;
-    const read = `config.${hasDefault ? 'get' : 'require'}${kind.secret ? 'Secret' : ''}${kind.getter}${kind.type ?? ''}(${JSON.stringify(name)})`;
+    // A nullable parameter (languageVersion 2.0) may stay unset: `get`, and undefined passes the checks.
+    const nullable = definition?.nullable === true && !hasDefault;
+    const read = `config.${hasDefault || nullable ? 'get' : 'require'}${kind.secret ? 'Secret' : ''}${kind.getter}${kind.type ?? ''}(${JSON.stringify(name)})`;
     let initializer = read;
     let output = Boolean(kind.secret);
     if (hasDefault) {
@@ -231,30 +244,56 @@ function parameterStatements(template: Record<string, unknown>, names: Names, sc
     out.push(`${comment}const ${identifier} = ${initializer};`);
     const allowed = definition?.allowedValues;
     if (Array.isArray(allowed) && !output) {
-      out.push(`if (!(${JSON.stringify(allowed)} as unknown[]).includes(${identifier})) throw new Error(\`config ${name}: \${${identifier}} is not one of ${JSON.stringify(allowed).replace(/`/g, '\\`')}\`);`);
+      out.push(`if (${nullable ? `${identifier} !== undefined && ` : ''}!(${JSON.stringify(allowed)} as unknown[]).includes(${identifier})) throw new Error(\`config ${name}: \${${identifier}} is not one of ${JSON.stringify(allowed).replace(/`/g, '\\`')}\`);`);
     }
-    scope.addParameter(name, { code: identifier, output });
+    scope.addParameter(name, { code: identifier, output, type: kind.primitive });
     const fromFile = fileValues.get(name.toLowerCase());
     if (kind.secret) example[name] = '(secret: pulumi config set --secret)';
     else if (fromFile !== undefined) example[name] = fromFile;
-    else if (!hasDefault) example[name] = '(required)';
+    else if (!hasDefault && !nullable) example[name] = '(required)';
   }
   return out;
 }
 
+/** A parameter's type; a user-defined type (`$ref: '#/definitions/x'`) is followed to the type it names. */
+function parameterType(definition: Record<string, unknown> | undefined, template: Record<string, unknown>): string {
+  let current = definition;
+  for (let depth = 0; depth < 8 && current; depth++) {
+    if (typeof current.type === 'string') return current.type;
+    const ref = typeof current.$ref === 'string' ? /^#\/definitions\/(.+)$/.exec(current.$ref) : null;
+    const definitions = template.definitions as Record<string, Record<string, unknown>> | undefined;
+    current = ref && definitions ? definitions[ref[1]] : undefined;
+  }
+  return 'string';
+}
+
 function variableStatements(template: Record<string, unknown>, names: Names, scope: TemplateScope, values: ValueWriter): string[] {
+  const out: string[] = [];
   const variables = (template.variables && typeof template.variables === 'object' ? template.variables : {}) as Record<string, unknown>;
   const entries = Object.entries(variables).filter(([name]) => name !== 'copy');
+  // Variable copy loops (`variables.copy: [{ name, count, input }]`) are variables holding arrays.
+  const loops = new Map<string, unknown>();
+  for (const loop of Array.isArray(variables.copy) ? variables.copy : []) {
+    const name = (loop as { name?: unknown } | null)?.name;
+    if (typeof name === 'string') {
+      loops.set(name, loop);
+      entries.push([name, loop]);
+    } else out.push(`// TODO(patchwise): a variable copy loop without a name: ${originalText(loop)}`);
+  }
   const identifiers = new Map(entries.map(([name]) => [name, names.identifier(name, 'variable')]));
   // A variable may use one written after it: declare each after the variables it reads.
-  const ordered = dependencyOrder(entries);
-  const out: string[] = [];
-  for (const [name, value] of ordered) {
+  for (const [name, value] of dependencyOrder(entries)) {
+    const identifier = identifiers.get(name)!;
+    if (loops.get(name) === value) {
+      const [entry] = values.copyLoops([value], 'variables');
+      out.push('comment' in entry ? `// ${entry.comment}\nconst ${identifier} = ${values.todo(originalText(value), `variables.copy ${name}`).code};` : `const ${identifier} = ${entry.code};`);
+      scope.addVariable(name, { code: identifier, output: false });
+      continue;
+    }
     const code = values.value(value, `variables.${name}`);
-    out.push(`const ${identifiers.get(name)} = ${code.code};`);
-    scope.addVariable(name, { code: identifiers.get(name)!, output: code.output });
+    out.push(`const ${identifier} = ${code.code};`);
+    scope.addVariable(name, { code: identifier, output: code.output, type: code.type, shape: value });
   }
-  if (Array.isArray(variables.copy)) out.push(`// TODO(patchwise): variable copy loops are not converted: ${JSON.stringify(originalText(variables.copy)).slice(0, 200)}`);
   return out;
 }
 
@@ -314,7 +353,8 @@ function programText(statements: string[], imports: Map<string, Set<string>>, to
     if (/\btenantId\b/.test(body)) lines.push('const tenantId = clientConfig.tenantId;');
   }
   if (/\btodo\(/.test(body)) {
-    lines.push('', '/** A template value patchwise convert could not translate: write it by hand (the program stops here until then). */', 'function todo(original: string): never {', '  throw new Error(`TODO(patchwise): translate ${original} by hand in index.ts`);', '}');
+    // `any`, not `never`: a member of an untranslated value (`todo(…).id`) still type-checks.
+    lines.push('', '/** A template value patchwise convert could not translate: write it by hand (the program stops here until then). */', 'function todo(original: string): any {', '  throw new Error(`TODO(patchwise): translate ${original} by hand in index.ts`);', '}');
   }
   lines.push(...bodyLines.slice(afterGroup));
   return `${lines.join('\n')}\n`;

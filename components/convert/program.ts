@@ -7,8 +7,10 @@
 import type { ExpandedResource } from '../../src/template/types.js';
 import type { Model } from '../../src/model/types.js';
 import type { Finding } from '../../src/engine/finding.js';
+import { member, resourceArgs } from './arg-shapes.js';
 import { azureNativeType, flattenProperties } from './azure-native-types.js';
 import { ValueWriter, originalText, propertyKey, type Code, type ExpressionScope, type Todo } from './expressions.js';
+import { nameKey, type ProgramResource } from './references.js';
 import { Names } from './names.js';
 
 /** One resource as declared in the template (child resources flattened with their full type). */
@@ -68,12 +70,24 @@ export const plainResource: ResourceEmitter = (resource, context) => {
   const notes: string[] = [];
   if (resource.type.toLowerCase() === 'microsoft.maintenance/maintenanceconfigurations') flattenWindow(flattened);
   if (resource.type.toLowerCase() === 'microsoft.compute/virtualmachinescalesets') notes.push(...legacyUpgradePolicy(flattened));
+  if (resource.type.toLowerCase() === 'microsoft.storage/storageaccounts') notes.push(...legacyAccountType(flattened));
   if (typeof resource.apiVersion === 'string' && resource.apiVersion < '2020-01-01') {
     notes.push(`the template used API ${resource.apiVersion}; azure-native deploys a current one, where properties older APIs ignored take effect: check them`);
   }
+  const argsType = resourceArgs(type.module, type.className);
   for (const [key, value] of Object.entries(flattened)) {
     if (isResourceGroupLocation(key, value)) continue;
-    args.push([key, context.values.value(value, key)]);
+    if (key.toLowerCase() === 'copy' && Array.isArray(value)) {
+      // Property copy loops: each makes one argument.
+      for (const entry of context.values.copyLoops(value, 'properties', argsType)) {
+        if ('comment' in entry) notes.push(entry.comment);
+        else args.push([entry.key, { code: entry.code, output: false }]);
+      }
+      continue;
+    }
+    const target = argsType ? member(argsType, key) : undefined;
+    if (argsType && !target) notes.push(context.values.notAnArgument(key, value));
+    else args.push([target?.name ?? key, context.values.value(value, key, true, target?.type)]);
   }
   return { className, args, notes };
 };
@@ -86,6 +100,22 @@ function legacyUpgradePolicy(args: Record<string, unknown>): string[] {
   const current = (rest.automaticOSUpgradePolicy ?? {}) as Record<string, unknown>;
   args.upgradePolicy = { ...rest, automaticOSUpgradePolicy: { ...current, enableAutomaticOSUpgrade: current.enableAutomaticOSUpgrade ?? automaticOSUpgrade } };
   return ['changed: upgradePolicy.automaticOSUpgrade (an API 2017-03-30 property) is written as upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade (OU5)'];
+}
+
+/** `properties.accountType` (API 2015-06-15) is `sku.name` in the APIs azure-native deploys. */
+function legacyAccountType(args: Record<string, unknown>): string[] {
+  const notes: string[] = [];
+  if (args.accountType !== undefined && args.sku === undefined) {
+    args.sku = { name: args.accountType };
+    delete args.accountType;
+    notes.push('changed: properties.accountType (an API 2015-06-15 property) is written as sku.name');
+  }
+  // azure-native requires kind; the APIs that did not ask for it made a general-purpose v1 account.
+  if (args.kind === undefined) {
+    args.kind = 'Storage';
+    notes.push("changed: kind 'Storage' (what the template's API made without one) is written out: azure-native requires it");
+  }
+  return notes;
 }
 
 /** `resourceGroup().location` is where azure-native puts a resource anyway: leave `location` out. */
@@ -160,20 +190,21 @@ export function declaredResources(template: Record<string, unknown>): DeclaredRe
   return out;
 }
 
-/** How a component exposes the id of the Azure resource it creates. */
-const COMPONENT_ID: Record<string, string> = {
-  PatchedVirtualMachine: '.virtualMachine.id',
-  AutoUpgradedExtension: '.extension.id',
-  PatchSchedule: '.maintenanceConfigurationId',
-  AutoUpgradingScaleSet: '.scaleSet.id',
-  PatchedFlexibleScaleSet: '.scaleSet.id',
+/** The azure-native resource a component creates (what `reference()` reads), and how it exposes the id. */
+const COMPONENT_RESOURCE: Record<string, { property: string; module: string; className: string; id?: string }> = {
+  PatchedVirtualMachine: { property: 'virtualMachine', module: 'compute', className: 'VirtualMachine' },
+  AutoUpgradedExtension: { property: 'extension', module: 'compute', className: 'VirtualMachineExtension' },
+  PatchSchedule: { property: 'configuration', module: 'maintenance', className: 'MaintenanceConfiguration', id: 'maintenanceConfigurationId' },
+  AutoUpgradingScaleSet: { property: 'scaleSet', module: 'compute', className: 'VirtualMachineScaleSet' },
+  PatchedFlexibleScaleSet: { property: 'scaleSet', module: 'compute', className: 'VirtualMachineScaleSet' },
 };
 
 /** Names of parameters and variables as TypeScript identifiers, with the code that reads them. */
 export class TemplateScope implements ExpressionScope {
   private readonly parameters = new Map<string, Code>();
   private readonly variables = new Map<string, Code>();
-  private readonly resources = new Map<string, Code>();
+  private readonly resources = new Map<string, ProgramResource>();
+  private readonly byName = new Map<string, ProgramResource | null>();
   copyIndex?: string;
 
   addParameter(name: string, code: Code): void {
@@ -184,9 +215,22 @@ export class TemplateScope implements ExpressionScope {
     this.variables.set(name.toLowerCase(), code);
   }
 
-  /** A resource written at the top level (not in a loop or an `if`): references become its id Output. */
-  addResource(type: string, name: unknown, identifier: string, className: string): void {
-    if (typeof name === 'string' && !name.startsWith('[')) this.resources.set(`${type.toLowerCase()}|${name.toLowerCase()}`, { code: `${identifier}${COMPONENT_ID[className] ?? '.id'}`, output: true });
+  /**
+   * A resource written at the top level (not in a loop or an `if`): `resourceId()` of it becomes its
+   * id Output, `reference()` its outputs. Found by type and name (as written) or symbolic name.
+   */
+  addResource(resource: DeclaredResource, identifier: string, className: string): void {
+    const component = COMPONENT_RESOURCE[className];
+    const [module, azureClass] = component ? [component.module, component.className] : className.split('.');
+    const object = component ? `${identifier}.${component.property}` : identifier;
+    const entry: ProgramResource = { id: { code: component?.id ? `${identifier}.${component.id}` : `${object}.id`, output: true, type: 'string' }, object, module, className: azureClass };
+    const name = nameKey(resource.parentName !== undefined ? `${originalText(resource.parentName)}/${originalText(resource.name)}` : resource.name);
+    if (name !== undefined) {
+      this.resources.set(`${resource.type.toLowerCase()}|${name}`, entry);
+      // `reference('name')` names a resource of any type: only a name one resource has finds it.
+      this.byName.set(name, this.byName.has(name) ? null : entry);
+    }
+    if (resource.symbolicName) this.resources.set(`symbol|${resource.symbolicName.toLowerCase()}`, entry);
   }
 
   parameter(name: string): Code | undefined {
@@ -197,8 +241,9 @@ export class TemplateScope implements ExpressionScope {
     return this.variables.get(name.toLowerCase());
   }
 
-  resourceId(type: string, names: readonly string[]): Code | undefined {
-    return this.resources.get(`${type.toLowerCase()}|${names.join('/').toLowerCase()}`);
+  resource(type: string | undefined, name: string): ProgramResource | undefined {
+    if (type !== undefined) return this.resources.get(`${type.toLowerCase()}|${name}`);
+    return this.resources.get(`symbol|${name}`) ?? this.byName.get(name) ?? undefined;
   }
 }
 

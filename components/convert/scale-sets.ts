@@ -111,12 +111,12 @@ function baseArgs(resource: DeclaredResource, context: EmitContext, os: OsFamily
   const values = context.values;
   const args: Array<[string, Code]> = [['resourceGroupName', { code: 'resourceGroupName', output: false }]];
   if (resource.declaration.location !== undefined && !isResourceGroupLocation('location', resource.declaration.location)) args.push(['location', values.value(resource.declaration.location, 'location')]);
-  args.push(['vmScaleSetName', values.value(resource.name, 'name')], ['os', { code: JSON.stringify(os), output: false }], ['sku', values.value(resource.declaration.sku, 'sku')]);
+  args.push(['vmScaleSetName', values.value(resource.name, 'name')], ['os', { code: JSON.stringify(os), output: false }], ['sku', values.value(resource.declaration.sku, 'sku', true, 'o:compute.SkuArgs')]);
   for (const key of ['computerNamePrefix', 'adminUsername', 'adminPassword']) if (osProfile[key] !== undefined) args.push([key, values.value(osProfile[key], `virtualMachineProfile.osProfile.${key}`)]);
   args.push(...linuxArgument(context, osProfile, 'virtualMachineProfile.osProfile.linuxConfiguration'));
   const nics = record(profile.networkProfile)?.networkInterfaceConfigurations;
-  args.push(['networkInterfaceConfigurations', values.value(flattenNested(nics ?? []), 'virtualMachineProfile.networkProfile.networkInterfaceConfigurations')]);
-  args.push(...osDiskArgument(context, record(profile.storageProfile), 'virtualMachineProfile.storageProfile.osDisk'));
+  args.push(['networkInterfaceConfigurations', values.value(flattenNested(nics ?? []), 'virtualMachineProfile.networkProfile.networkInterfaceConfigurations', true, 'o:compute.VirtualMachineScaleSetNetworkConfigurationArgs[]')]);
+  args.push(...osDiskArgument(context, record(profile.storageProfile), 'virtualMachineProfile.storageProfile.osDisk', 'o:compute.VirtualMachineScaleSetOSDiskArgs'));
   if (extensions.length > 0) args.push(['extensions', values.value(extensions, 'virtualMachineProfile.extensionProfile.extensions')]);
   if (resource.declaration.zones !== undefined) args.push(['zones', values.value(resource.declaration.zones, 'zones')]);
   if (resource.declaration.tags !== undefined) args.push(['tags', values.value(resource.declaration.tags, 'tags')]);

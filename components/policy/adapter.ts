@@ -7,6 +7,7 @@
  */
 import type { JsonPath, ResourceSource, SourceLocation } from '../../src/model/source.js';
 import { Unknown } from '../../src/model/unknown.js';
+import { DEFAULT_TARGET } from '../../src/template/environment.js';
 
 /** A resource as a Pulumi policy sees it: its type token, name and input (or planned output) properties. */
 export interface PulumiResourceInput {
@@ -236,8 +237,8 @@ function assignmentTarget(props: Record<string, unknown>): string | Unknown | un
   const { resourceGroupName, providerName, resourceType, resourceName } = props;
   if ([resourceGroupName, providerName, resourceType, resourceName].some((value) => value instanceof Unknown)) return new Unknown('resourceId', 'the target is not known');
   if (typeof providerName !== 'string' || typeof resourceType !== 'string' || typeof resourceName !== 'string') return undefined;
-  const group = typeof resourceGroupName === 'string' ? resourceGroupName : 'resource-group';
-  return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/${providerName}/${resourceType}/${resourceName}`;
+  const group = typeof resourceGroupName === 'string' ? resourceGroupName : DEFAULT_TARGET.resourceGroupName;
+  return `/subscriptions/${DEFAULT_TARGET.subscriptionId}/resourceGroups/${group}/providers/${providerName}/${resourceType}/${resourceName}`;
 }
 
 /** Move every key of the object(s) at `path` except `keep` into their own `properties`. */

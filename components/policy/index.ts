@@ -6,10 +6,11 @@
  */
 import type { EnforcementLevel, Policies, PolicyPackArgs, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy';
 import { ALL_RULES } from '../../rules/index.js';
-import type { AnyRule, PresetName } from '../../src/engine/rule.js';
+import { docsUrl, type AnyRule, type PresetName } from '../../src/engine/rule.js';
+import { presetSetting } from '../../src/engine/severity.js';
+import { DEFAULT_SAS_HORIZON_DAYS } from '../../src/engine/lint.js';
 import { isModeledPulumiType, type PulumiResourceInput } from './adapter.js';
-import { formatPulumiFinding, lintPulumiResources, modelOfPulumiResources } from './lint.js';
-import { STACK_CHECKS } from './stack-checks.js';
+import { formatPulumiFinding, lintPulumiResources } from './lint.js';
 
 export { toResourceSource, toResourceSources, parsePulumiType, isModeledPulumiType, PULUMI_TYPE_MAPPINGS, type PulumiResourceInput } from './adapter.js';
 export { lintPulumiResources, modelOfPulumiResources, formatPulumiFinding, argumentPath, type PulumiFinding, type PulumiLintOptions } from './lint.js';
@@ -36,7 +37,7 @@ interface PolicyConfig {
 
 const CONFIG_SCHEMA = {
   properties: {
-    sasHorizonDays: { type: 'integer' as const, minimum: 0, default: 30, description: 'Credentials (SAS tokens) expiring within this many days are reported (rules with OU7).' },
+    sasHorizonDays: { type: 'integer' as const, minimum: 0, default: DEFAULT_SAS_HORIZON_DAYS, description: 'Credentials (SAS tokens) expiring within this many days are reported (rules with OU7).' },
   },
 };
 
@@ -47,7 +48,7 @@ export function policyName(ruleId: string): string {
 
 /** error → mandatory, warning and info → advisory, off → disabled; the preset's setting wins over the rule's severity. */
 export function enforcementLevelFor(rule: AnyRule, preset: PresetName = 'recommended'): EnforcementLevel {
-  const setting = rule.presets?.[preset] ?? rule.severity;
+  const setting = presetSetting(rule, preset);
   return setting === 'off' ? 'disabled' : setting === 'error' ? 'mandatory' : 'advisory';
 }
 
@@ -70,7 +71,7 @@ export function createPatchwisePolicies(options: PatchwisePolicyOptions = {}): P
       description: `${rule.summary} (${rule.id}; requirements ${rule.requirements.join(', ')})`,
       enforcementLevel: enforcementLevelFor(rule, options.preset),
       configSchema: CONFIG_SCHEMA,
-      url: `https://github.com/patchwise-dev/patchwise/blob/main/docs/rules/${rule.id}.md`,
+      url: docsUrl(rule.id),
       tags: ['patchwise', ...rule.requirements],
     };
     // The policy runs the rule whatever its preset says: Pulumi's enforcement level decides.
@@ -102,24 +103,6 @@ export function createPatchwisePolicies(options: PatchwisePolicyOptions = {}): P
       };
       policies.push(policy);
     }
-  }
-  // Cross-resource checks for requirements no rule covers yet.
-  for (const check of STACK_CHECKS) {
-    if (rules.some((rule) => rule.requirements.includes(check.requirement))) continue;
-    const policy: StackValidationPolicy = {
-      name: policyName(check.id),
-      description: `${check.summary} (${check.id}; requirement ${check.requirement})`,
-      enforcementLevel: 'mandatory',
-      tags: ['patchwise', check.requirement],
-      validateStack: (args, reportViolation: ReportViolation) => {
-        const model = modelOfPulumiResources(args.resources.filter((resource) => isModeledPulumiType(resource.type)).map(asInput));
-        for (const finding of check.check(model)) {
-          const urn = finding.resource.resource.file;
-          reportViolation(`[${finding.checkId}] error: ${finding.message} [${finding.requirements.join(', ')}]`, urn.startsWith('urn:') ? urn : undefined);
-        }
-      },
-    };
-    policies.push(policy);
   }
   return policies;
 }

@@ -2,7 +2,9 @@
 import { ALL_RULES } from '../../rules/index.js';
 import { buildModel } from '../../src/model/build.js';
 import { runRules } from '../../src/engine/runner.js';
+import { CORE_RULES } from '../../src/engine/core-rules.js';
 import type { AnyRule, RuleSetting } from '../../src/engine/rule.js';
+import { DEFAULT_SAS_HORIZON_DAYS } from '../../src/engine/lint.js';
 import type { Severity } from '../../src/engine/finding.js';
 import { formatPath, type JsonPath } from '../../src/model/source.js';
 import { isUnknown } from '../../src/model/unknown.js';
@@ -16,7 +18,7 @@ export interface PulumiLintOptions {
   settings?: ReadonlyMap<string, RuleSetting>;
   /** The day of the run, for expiry rules (default: now). */
   today?: Date;
-  /** See `--sas-horizon` (default 30). */
+  /** See `--sas-horizon` (default DEFAULT_SAS_HORIZON_DAYS, 30). */
   sasHorizonDays?: number;
 }
 
@@ -24,6 +26,8 @@ export interface PulumiFinding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Which of the rule's messages (absent for internal errors). */
+  messageId?: string;
   requirements: string[];
   /** ARM property path, e.g. `properties.osProfile.windowsConfiguration.enableAutomaticUpdates`. */
   path: string;
@@ -46,10 +50,10 @@ export function lintPulumiResources(resources: readonly PulumiResourceInput[], o
   const raw = runRules(model, {
     rules: (options.rules ?? ALL_RULES).filter((rule) => !rule.needsBaseline),
     settings: options.settings,
-    options: { today: options.today ?? new Date(), sasHorizonDays: options.sasHorizonDays ?? 30 },
+    options: { today: options.today ?? new Date(), sasHorizonDays: options.sasHorizonDays ?? DEFAULT_SAS_HORIZON_DAYS },
     onInternalError: (rule, resource, error) => {
       findings.push({
-        ruleId: 'internal-error',
+        ruleId: CORE_RULES.internalError.id,
         severity: 'error',
         message: `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`,
         requirements: [],
@@ -65,6 +69,7 @@ export function lintPulumiResources(resources: readonly PulumiResourceInput[], o
       ruleId: finding.ruleId,
       severity: finding.severity,
       message: finding.message,
+      messageId: finding.messageId,
       requirements: finding.requirements,
       path: formatPath(finding.path),
       argumentPath: argumentPath(finding.path),

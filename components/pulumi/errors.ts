@@ -1,7 +1,8 @@
 /**
  * How the components refuse a configuration Azure would reject or silently ignore: every problem
  * names the argument and the requirement id of spec/requirements.md, and is thrown unless the
- * caller lists the requirement id in `unsafeAllowInvalid` (then it is logged as a warning).
+ * caller lists the requirement id in `unsafeAllowInvalid` (then it is logged as a warning). Most
+ * problems are findings of the lint rules (judge.ts): they also name the rule.
  */
 
 /** A requirement id of spec/requirements.md, e.g. `GP2`, `HP1`, `OU1`. */
@@ -15,23 +16,32 @@ export interface Violation {
   requirement: RequirementId;
   /** What is wrong and what to do instead (without the argument and id: `format` adds them). */
   message: string;
+  /** The lint rule that found it; absent for the component's own checks of its arguments' grammar. */
+  ruleId?: string;
+  /** Every requirement id of the rule (`requirement` is the one this message enforces). */
+  requirements?: readonly string[];
 }
 
-/** `patching.hotpatch (HP1): image … does not support hotpatch; …` */
+/** `patching.hotpatch (HP1): enableHotpatching is true, but image … [hotpatch/supported-image; HP1]`: the rule and its requirement ids last. */
 export function formatViolation(violation: Violation): string {
-  return `${violation.argument} (${violation.requirement}): ${violation.message}`;
+  const requirements = violation.requirements?.length ? `; ${violation.requirements.join(', ')}` : '';
+  const rule = violation.ruleId === undefined ? '' : ` [${violation.ruleId}${requirements}]`;
+  return `${violation.argument} (${violation.requirement}): ${violation.message}${rule}`;
 }
 
 /** Thrown at construction (known arguments) or in an apply (arguments only known after deployment). */
 export class PatchwiseConfigError extends Error {
   readonly argument: string;
   readonly requirement: RequirementId;
+  /** The lint rule that found the problem, when a rule did. */
+  readonly ruleId: string | undefined;
 
   constructor(readonly component: string, violation: Violation) {
     super(`${component}: ${formatViolation(violation)}`);
     this.name = 'PatchwiseConfigError';
     this.argument = violation.argument;
     this.requirement = violation.requirement;
+    this.ruleId = violation.ruleId;
   }
 }
 

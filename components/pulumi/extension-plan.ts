@@ -1,12 +1,11 @@
-/** Extension settings the components derive (pure: no Pulumi): automatic upgrade (EU1-EU3), Application Health (CF6). */
-import {
-  AUTO_UPGRADE_EXTENSIONS,
-  isApplicationHealthExtension,
-  isPlatformPatchExtension,
-  isServiceFabricExtension,
-  supportsAutomaticUpgrade,
-} from '../../src/catalog/extensions.js';
+/**
+ * Extension settings the components derive (pure: no Pulumi): automatic upgrade (EU1-EU3) and the
+ * Application Health extension's settings (CF6). Whether Azure accepts them is the lint rules'
+ * word (judge.ts); only what an argument's type says is checked here.
+ */
+import { isApplicationHealthExtension, isServiceFabricExtension, supportsAutomaticUpgrade } from '../../src/catalog/extensions.js';
 import type { Violation } from './errors.js';
+import { judge, withRuleViolations, type ArgumentOf } from './judge.js';
 
 export interface ExtensionIdentity {
   publisher: string;
@@ -15,31 +14,11 @@ export interface ExtensionIdentity {
 
 /**
  * The upgrade settings of one extension: `autoUpgradeMinorVersion` always true (EU3),
- * `enableAutomaticUpgrade` true only for extensions of the catalog (EU1). `requested`: true (must
- * upgrade: unsupported is a violation), false (never), undefined (when supported).
+ * `enableAutomaticUpgrade` as `requested`, or when undefined, for the extensions of the catalog
+ * (EU1). The rule extensions/automatic-upgrade-supported judges a requested true.
  */
-export function planExtensionUpgrade(
-  extension: ExtensionIdentity,
-  requested: boolean | undefined,
-  argument: string,
-): { autoUpgradeMinorVersion: true; enableAutomaticUpgrade: boolean; violations: Violation[] } {
-  const violations: Violation[] = [];
-  const supported = supportsAutomaticUpgrade(extension.publisher, extension.type);
-  if (isPlatformPatchExtension(extension.publisher, extension.type)) {
-    violations.push({
-      argument,
-      requirement: 'GP13',
-      message: `${extension.publisher}.${extension.type} is installed and updated by the platform when patchMode is AutomaticByPlatform: do not declare it, set the patching mode instead`,
-    });
-  }
-  if (requested === true && !supported) {
-    violations.push({
-      argument,
-      requirement: 'EU1',
-      message: `${extension.publisher}.${extension.type} does not support automatic extension upgrade (catalog of ${AUTO_UPGRADE_EXTENSIONS.date}): set autoUpgrade false, or use a plain extension resource`,
-    });
-  }
-  return { autoUpgradeMinorVersion: true, enableAutomaticUpgrade: requested === false ? false : requested === true ? true : supported, violations };
+export function automaticUpgradeSettings(extension: ExtensionIdentity, requested: boolean | undefined): { autoUpgradeMinorVersion: true; enableAutomaticUpgrade: boolean } {
+  return { autoUpgradeMinorVersion: true, enableAutomaticUpgrade: requested ?? supportsAutomaticUpgrade(extension.publisher, extension.type) };
 }
 
 /** Settings of the Application Health extension (CF6); names as the extension expects them. */
@@ -60,24 +39,17 @@ export interface ApplicationHealthSettings {
   typeHandlerVersion?: '1.0' | '2.0';
 }
 
+/**
+ * What the rule health/application-health-settings does not read: a protocol (required by the
+ * type; the rule leaves an absent one to ARM), a port number, and gracePeriod only with rich
+ * health states (typeHandlerVersion 2.0).
+ */
 export function checkApplicationHealth(settings: ApplicationHealthSettings, argument: string): Violation[] {
   const violations: Violation[] = [];
-  const at = (name: string) => `${argument}.${name}`;
-  const push = (name: string, message: string) => violations.push({ argument: at(name), requirement: 'CF6', message });
-  const protocol = String(settings.protocol ?? '').toLowerCase();
-  if (!['http', 'https', 'tcp'].includes(protocol)) push('protocol', `'${String(settings.protocol)}' is not a protocol of the Application Health extension: use 'http', 'https' or 'tcp'`);
-  if (protocol === 'tcp' && settings.port === undefined) push('port', "protocol 'tcp' needs a port");
-  if (protocol === 'tcp' && settings.requestPath !== undefined) push('requestPath', "protocol 'tcp' does not take a requestPath");
-  if ((protocol === 'http' || protocol === 'https') && !settings.requestPath) push('requestPath', `protocol '${protocol}' needs a requestPath, e.g. '/health'`);
+  const push = (name: string, message: string) => violations.push({ argument: `${argument}.${name}`, requirement: 'CF6', message });
+  if (settings.protocol === undefined) push('protocol', "the Application Health extension needs a protocol: 'http', 'https' or 'tcp'");
   if (settings.port !== undefined && !(Number.isInteger(settings.port) && settings.port >= 1 && settings.port <= 65535)) push('port', `${settings.port} is not a port (1-65535)`);
-  if (settings.intervalInSeconds !== undefined && !(settings.intervalInSeconds >= 5 && settings.intervalInSeconds <= 60)) push('intervalInSeconds', `${settings.intervalInSeconds} is outside 5-60 seconds`);
-  if (settings.numberOfProbes !== undefined && !(settings.numberOfProbes >= 1 && settings.numberOfProbes <= 24)) push('numberOfProbes', `${settings.numberOfProbes} is outside 1-24`);
-  const version = settings.typeHandlerVersion ?? '2.0';
-  if (version !== '1.0' && version !== '2.0') push('typeHandlerVersion', `'${String(version)}' is not a version of the Application Health extension: use '2.0' or '1.0'`);
-  if (settings.gracePeriod !== undefined) {
-    if (!(settings.gracePeriod >= 0 && settings.gracePeriod <= 14400)) push('gracePeriod', `${settings.gracePeriod} is more than 14400 seconds`);
-    if (version !== '2.0') push('gracePeriod', "gracePeriod needs rich health states: typeHandlerVersion '2.0'");
-  }
+  if (settings.gracePeriod !== undefined && (settings.typeHandlerVersion ?? '2.0') === '1.0') push('gracePeriod', "gracePeriod needs rich health states: typeHandlerVersion '2.0'");
   return violations;
 }
 
@@ -90,20 +62,48 @@ export function applicationHealthExtensionSettings(settings: ApplicationHealthSe
   return out;
 }
 
+/**
+ * The rule reports a missing port or requestPath at `settings.protocol`: the argument at fault is
+ * the missing one (`argument`: where the component takes the settings).
+ */
+export function applicationHealthRuleArguments(argument: string): Record<string, string> {
+  return {
+    'health/application-health-settings:tcpPort': `${argument}.port`,
+    'health/application-health-settings:requestPathMissing': `${argument}.requestPath`,
+  };
+}
+
 export interface ExtensionComponentPlan {
   autoUpgradeMinorVersion: boolean;
   enableAutomaticUpgrade: boolean;
   violations: Violation[];
+  /** Findings of severity info (logged with pulumi.log.info). */
+  notes: string[];
 }
 
-/** What AutoUpgradedExtension and AutoUpgradedScaleSetExtension check and derive from their arguments. */
+/** The extension's arguments behind the ARM paths; the upgrade flag is derived from the type (EU1). */
+const EXTENSION_ARGUMENTS: readonly ArgumentOf[] = [
+  { path: 'properties.type', argument: 'type', whole: true },
+  { path: 'properties.enableAutomaticUpgrade', argument: 'type', whole: true },
+  { path: 'properties.settings', argument: 'settings' },
+];
+
+/** What AutoUpgradedExtension and AutoUpgradedScaleSetExtension derive from their arguments, judged by the rules on the extension. */
 export function planExtensionComponent(value: { publisher: string; type: string; autoUpgrade?: boolean; settings?: Record<string, unknown> }): ExtensionComponentPlan {
-  const upgrade = planExtensionUpgrade(value, value.autoUpgrade ?? true, 'type');
-  const violations = [...upgrade.violations];
-  if (isApplicationHealthExtension(value.publisher, value.type)) {
-    violations.push(...checkApplicationHealth((value.settings ?? {}) as unknown as ApplicationHealthSettings, 'settings'));
-  }
-  return { autoUpgradeMinorVersion: upgrade.autoUpgradeMinorVersion, enableAutomaticUpgrade: upgrade.enableAutomaticUpgrade, violations };
+  const upgrade = automaticUpgradeSettings(value, value.autoUpgrade ?? true);
+  const local = isApplicationHealthExtension(value.publisher, value.type) ? checkApplicationHealth((value.settings ?? {}) as unknown as ApplicationHealthSettings, 'settings') : [];
+  const judged = judge({
+    resources: [
+      {
+        type: 'azure-native:compute:VirtualMachineExtension',
+        name: 'extension',
+        props: { resourceGroupName: 'rg', vmName: 'vm', vmExtensionName: 'extension', publisher: value.publisher, type: value.type, ...upgrade, ...(value.settings !== undefined ? { settings: value.settings } : {}) },
+      },
+    ],
+    argumentOf: EXTENSION_ARGUMENTS,
+    argumentOfRule: applicationHealthRuleArguments('settings'),
+  });
+  return { ...upgrade, violations: withRuleViolations(local, judged.violations), notes: judged.notes };
 }
 
 export { isApplicationHealthExtension, isServiceFabricExtension };

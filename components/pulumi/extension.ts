@@ -43,13 +43,34 @@ export interface AutoUpgradedScaleSetExtensionArgs extends ExtensionArgsBase {
   vmssExtensionName?: pulumi.Input<string>;
 }
 
-function planFor(component: string, resource: pulumi.Resource, args: ExtensionArgsBase): pulumi.Output<ExtensionComponentPlan> {
-  return planNowOrLater(component, resource, { publisher: args.publisher, type: args.type, autoUpgrade: args.autoUpgrade, settings: args.settings }, planExtensionComponent, args.unsafeAllowInvalid).later;
+/**
+ * Both extension components: the plan (checked now or in an apply), then one azure-native
+ * extension parented to the component. `create` adds what tells the two apart: the parent's key.
+ */
+abstract class AutoUpgradedExtensionComponent<E extends pulumi.CustomResource> extends pulumi.ComponentResource {
+  /** The underlying azure-native extension. */
+  readonly extension: E;
+
+  protected constructor(
+    typeToken: string,
+    name: string,
+    args: ExtensionArgsBase,
+    opts: pulumi.ComponentResourceOptions | undefined,
+    create: (inputs: ReturnType<typeof upgradeInputs>, options: pulumi.CustomResourceOptions) => E,
+  ) {
+    super(typeToken, name, {}, opts);
+    const component = `${typeToken.split(':').pop()} ${name}`;
+    const plan = planNowOrLater(component, this, { publisher: args.publisher, type: args.type, autoUpgrade: args.autoUpgrade, settings: args.settings }, planExtensionComponent, args.unsafeAllowInvalid).later;
+    plan.apply((planned) => planned.notes.forEach((note) => void pulumi.log.info(`${component}: ${note}`, this)));
+    this.extension = create(upgradeInputs(args, plan), { parent: this });
+    this.registerOutputs({ extensionId: this.extension.id });
+  }
 }
 
 /** The inputs both extension kinds share: identity, settings and the planned upgrade flags. */
 function upgradeInputs(args: ExtensionArgsBase, plan: pulumi.Output<ExtensionComponentPlan>) {
   return {
+    resourceGroupName: args.resourceGroupName,
     publisher: args.publisher,
     type: args.type,
     typeHandlerVersion: args.typeHandlerVersion,
@@ -61,48 +82,23 @@ function upgradeInputs(args: ExtensionArgsBase, plan: pulumi.Output<ExtensionCom
 }
 
 /** A VM extension with autoUpgradeMinorVersion and, where supported, enableAutomaticUpgrade. */
-export class AutoUpgradedExtension extends pulumi.ComponentResource {
+export class AutoUpgradedExtension extends AutoUpgradedExtensionComponent<compute.VirtualMachineExtension> {
   static readonly typeToken = 'patchwise:azure:AutoUpgradedExtension';
-  /** The underlying azure-native VM extension. */
-  readonly extension: compute.VirtualMachineExtension;
 
   constructor(name: string, args: AutoUpgradedExtensionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(AutoUpgradedExtension.typeToken, name, {}, opts);
-    const plan = planFor(`AutoUpgradedExtension ${name}`, this, args);
-    this.extension = new compute.VirtualMachineExtension(
-      name,
-      {
-        resourceGroupName: args.resourceGroupName,
-        vmName: args.vmName,
-        vmExtensionName: args.vmExtensionName,
-        location: args.location,
-        ...upgradeInputs(args, plan),
-      },
-      { parent: this },
+    super(AutoUpgradedExtension.typeToken, name, args, opts, (inputs, options) =>
+      new compute.VirtualMachineExtension(name, { ...inputs, vmName: args.vmName, vmExtensionName: args.vmExtensionName, location: args.location }, options),
     );
-    this.registerOutputs({ extensionId: this.extension.id });
   }
 }
 
 /** A scale set extension resource with autoUpgradeMinorVersion and, where supported, enableAutomaticUpgrade. */
-export class AutoUpgradedScaleSetExtension extends pulumi.ComponentResource {
+export class AutoUpgradedScaleSetExtension extends AutoUpgradedExtensionComponent<compute.VirtualMachineScaleSetExtension> {
   static readonly typeToken = 'patchwise:azure:AutoUpgradedScaleSetExtension';
-  /** The underlying azure-native scale set extension. */
-  readonly extension: compute.VirtualMachineScaleSetExtension;
 
   constructor(name: string, args: AutoUpgradedScaleSetExtensionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(AutoUpgradedScaleSetExtension.typeToken, name, {}, opts);
-    const plan = planFor(`AutoUpgradedScaleSetExtension ${name}`, this, args);
-    this.extension = new compute.VirtualMachineScaleSetExtension(
-      name,
-      {
-        resourceGroupName: args.resourceGroupName,
-        vmScaleSetName: args.vmScaleSetName,
-        vmssExtensionName: args.vmssExtensionName,
-        ...upgradeInputs(args, plan),
-      },
-      { parent: this },
+    super(AutoUpgradedScaleSetExtension.typeToken, name, args, opts, (inputs, options) =>
+      new compute.VirtualMachineScaleSetExtension(name, { ...inputs, vmScaleSetName: args.vmScaleSetName, vmssExtensionName: args.vmssExtensionName }, options),
     );
-    this.registerOutputs({ extensionId: this.extension.id });
   }
 }

@@ -1,14 +1,16 @@
 /**
  * From the intent of a guest-patched Flexible scale set to its model (pure: no Pulumi): patchMode
- * AutomaticByPlatform on the instances (the VM rules, planGuestPatching), the Application Health
- * extension that Flexible guest patching needs (CF5), and hotpatch on supported images, which
- * needs Flexible orchestration (HP1, HP3).
+ * AutomaticByPlatform on the instances (the patch settings of PatchedVirtualMachine), the
+ * Application Health extension that Flexible guest patching needs (CF5), and hotpatch on supported
+ * images, which needs Flexible orchestration (HP1, HP3). The lint rules judge the scale set the
+ * component will create (judge.ts); only the intent's grammar is checked here.
  */
 import type { Violation } from './errors.js';
-import { checkApplicationHealth, type ApplicationHealthSettings } from './extension-plan.js';
-import { imageKind, type ImageReference } from './image.js';
-import { planModelExtensions, type ScaleSetExtensionEntry, type ScaleSetExtensionSpec } from './scale-set-plan.js';
-import { planGuestPatching, type AssessmentMode, type GuestPatchConfiguration, type OsFamily, type RebootSetting } from './vm-patching.js';
+import { applicationHealthRuleArguments, checkApplicationHealth, type ApplicationHealthSettings } from './extension-plan.js';
+import { imageArguments, imageReferenceOf, type ImageReference } from './image.js';
+import { judge, withRuleViolations } from './judge.js';
+import { extensionArguments, planModelExtensions, SCALE_SET_PATHS, scaleSetResource, type ScaleSetExtensionEntry, type ScaleSetExtensionSpec } from './scale-set-plan.js';
+import { guestPatchSettings, patchingArguments, patchingRuleArguments, type AssessmentMode, type GuestPatchConfiguration, type OsFamily, type RebootSetting } from './vm-patching.js';
 
 /** Guest patching of the instances: always AutomaticByPlatform (the mode Flexible scale sets are patched with). */
 export interface FlexiblePatching {
@@ -40,34 +42,34 @@ export interface FlexibleScaleSetPlan {
   notes: string[];
 }
 
+/** The upgrade policy of every PatchedFlexibleScaleSet: the OS is kept current by guest patching, not by image upgrades. */
+export const FLEXIBLE_UPGRADE_POLICY = { mode: 'Manual' } as const;
+
 export function planFlexibleScaleSet(intent: ResolvedFlexibleScaleSetIntent): FlexibleScaleSetPlan {
-  const violations: Violation[] = [];
   const patching = intent.patching ?? {};
-  const guest = planGuestPatching(intent.os, intent.image, { mode: 'platform', assessment: patching.assessment, reboot: patching.reboot, hotpatch: patching.hotpatch }, 'patching');
-  violations.push(...guest.violations);
-
+  const settings = guestPatchSettings(intent.os, { mode: 'platform', assessment: patching.assessment, reboot: patching.reboot, hotpatch: patching.hotpatch }, 'patching');
   const applicationHealth = intent.applicationHealth;
-  if (!applicationHealth) {
-    violations.push({
-      argument: 'applicationHealth',
-      requirement: 'CF5',
-      message: 'a Flexible scale set with guest patching (patchMode AutomaticByPlatform) needs the Application Health extension: give applicationHealth (e.g. { protocol: "http", port: 80, requestPath: "/health" })',
-    });
-  } else {
-    violations.push(...checkApplicationHealth(applicationHealth, 'applicationHealth'));
-  }
-  const extensions = planModelExtensions(intent.os, intent.extensions ?? [], applicationHealth, intent.automaticExtensionUpgrade);
-  // The shared helper names the health argument of AutoUpgradingScaleSet (`health.applicationHealth`): here it is `applicationHealth`.
-  violations.push(...extensions.violations.map((violation) => ({ ...violation, message: violation.message.replace('health.applicationHealth', 'applicationHealth') })));
+  const extensions = planModelExtensions(intent.os, intent.extensions ?? [], applicationHealth, intent.automaticExtensionUpgrade, 'applicationHealth');
+  const local = [...settings.violations, ...(applicationHealth ? checkApplicationHealth(applicationHealth, 'applicationHealth') : []), ...extensions.violations];
 
-  const image = intent.image;
-  return {
+  const plan: FlexibleScaleSetPlan = {
     orchestrationMode: 'Flexible',
-    imageReference: imageKind(image) === 'marketplace' ? { ...image, version: image.version ?? 'latest' } : { ...image },
-    osConfigurationKey: guest.key,
-    osConfiguration: guest.configuration,
+    imageReference: imageReferenceOf(intent.image),
+    osConfigurationKey: settings.key,
+    osConfiguration: settings.configuration,
     extensions: extensions.entries,
-    violations,
-    notes: guest.notes,
+    violations: [],
+    notes: [],
   };
+  const judged = judge({
+    resources: [scaleSetResource({ ...plan, upgradePolicy: FLEXIBLE_UPGRADE_POLICY })],
+    argumentOf: [
+      ...patchingArguments(SCALE_SET_PATHS.osProfile, settings.key),
+      ...imageArguments(SCALE_SET_PATHS.imageReference),
+      ...extensionArguments(extensions.entries, applicationHealth !== undefined, 'applicationHealth'),
+    ],
+    // The rule asks for the extension at the patch mode the component writes: the argument is the extension's.
+    argumentOfRule: { ...patchingRuleArguments(), ...applicationHealthRuleArguments('applicationHealth'), 'os-upgrade/health-signal': 'applicationHealth' },
+  });
+  return { ...plan, violations: withRuleViolations(local, judged.violations), notes: judged.notes };
 }

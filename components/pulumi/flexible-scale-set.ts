@@ -1,12 +1,11 @@
 /** PatchedFlexibleScaleSet: a Flexible scale set whose instances are guest-patched by the platform, optionally with hotpatch. */
 import * as pulumi from '@pulumi/pulumi';
 import * as compute from '@pulumi/azure-native/compute/index.js';
-import type * as inputs from '@pulumi/azure-native/types/input.js';
 import type { ApplicationHealthSettings } from './extension-plan.js';
-import { planFlexibleScaleSet, type FlexiblePatching, type ResolvedFlexibleScaleSetIntent } from './flexible-scale-set-plan.js';
+import { FLEXIBLE_UPGRADE_POLICY, planFlexibleScaleSet, type FlexiblePatching, type ResolvedFlexibleScaleSetIntent } from './flexible-scale-set-plan.js';
 import type { ImageReference } from './image.js';
 import type { ScaleSetBaseArgs } from './scale-set.js';
-import { osConfigurationInput } from './scale-set-os.js';
+import { scaleSetModelArgs } from './scale-set-model.js';
 import { planNowOrLater } from './validate.js';
 
 /** networkProfile.networkApiVersion Flexible scale sets need to create their instances' network interfaces. */
@@ -48,33 +47,17 @@ export class PatchedFlexibleScaleSet extends pulumi.ComponentResource {
     };
     const plan = planNowOrLater(`PatchedFlexibleScaleSet ${name}`, this, intent, (value) => planFlexibleScaleSet(value as ResolvedFlexibleScaleSetIntent), args.unsafeAllowInvalid).later;
     plan.apply((planned) => planned.notes.forEach((note) => void pulumi.log.info(note, this)));
-
-    const osConfiguration = (key: 'windowsConfiguration' | 'linuxConfiguration') => osConfigurationInput(plan, args.linux, key);
+    const { osProfile, storageProfile, ...model } = scaleSetModelArgs(args, plan);
 
     this.scaleSet = new compute.VirtualMachineScaleSet(
       name,
       {
-        resourceGroupName: args.resourceGroupName,
-        location: args.location,
-        vmScaleSetName: args.vmScaleSetName,
-        sku: args.sku,
-        orchestrationMode: plan.apply((planned) => planned.orchestrationMode),
+        ...model,
         platformFaultDomainCount: args.platformFaultDomainCount ?? 1,
-        upgradePolicy: { mode: 'Manual' },
-        zones: args.zones,
-        tags: args.tags,
+        upgradePolicy: { ...FLEXIBLE_UPGRADE_POLICY },
         virtualMachineProfile: {
-          osProfile: {
-            computerNamePrefix: args.computerNamePrefix,
-            adminUsername: args.adminUsername,
-            adminPassword: args.adminPassword,
-            windowsConfiguration: osConfiguration('windowsConfiguration') as pulumi.Input<inputs.compute.WindowsConfigurationArgs>,
-            linuxConfiguration: osConfiguration('linuxConfiguration') as pulumi.Input<inputs.compute.LinuxConfigurationArgs>,
-          },
-          storageProfile: {
-            imageReference: plan.apply((planned) => planned.imageReference),
-            osDisk: pulumi.output(args.osDisk ?? {}).apply((disk) => ({ ...disk, createOption: 'FromImage' })),
-          },
+          osProfile,
+          storageProfile,
           networkProfile: {
             networkApiVersion: FLEXIBLE_NETWORK_API_VERSION,
             networkInterfaceConfigurations: args.networkInterfaceConfigurations,

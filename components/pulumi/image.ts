@@ -1,5 +1,5 @@
 /** The image a VM or scale set is created from, as the components receive it (resolved). */
-import { isAzureEditionImage } from '../../src/catalog/images.js';
+import type { ArgumentOf } from './judge.js';
 
 /**
  * A marketplace image (`publisher`, `offer`, `sku`, optional `version`) or a custom image (`id`: a
@@ -16,39 +16,15 @@ export interface ImageReference {
   communityGalleryImageId?: string;
 }
 
-export type ImageKind = 'marketplace' | 'gallery' | 'managed-image' | 'unknown';
-
-export interface MarketplaceImage {
-  publisher: string;
-  offer: string;
-  sku: string;
+/** The imageReference the components write: an image id as given, a marketplace image at version `latest` unless one is given. */
+export function imageReferenceOf(image: ImageReference): ImageReference {
+  return image.id || image.sharedGalleryImageId || image.communityGalleryImageId ? { ...image } : { ...image, version: image.version ?? 'latest' };
 }
 
-/** The kind of image, decided the same way the lint model decides it (src/model/build.ts). */
-export function imageKind(image: ImageReference): ImageKind {
-  const id = image.id ?? image.sharedGalleryImageId ?? image.communityGalleryImageId;
-  if (id !== undefined) {
-    const value = id.toLowerCase();
-    if (value.includes('/galleries/') || value.startsWith('/sharedgalleries/') || value.startsWith('/communitygalleries/')) return 'gallery';
-    if (value.includes('/providers/microsoft.compute/images/')) return 'managed-image';
-    return 'unknown';
-  }
-  if (image.publisher && image.offer && image.sku) return 'marketplace';
-  return 'unknown';
-}
-
-export function marketplaceImage(image: ImageReference): MarketplaceImage | undefined {
-  return imageKind(image) === 'marketplace' ? { publisher: image.publisher!, offer: image.offer!, sku: image.sku! } : undefined;
-}
-
-export function describeImage(image: ImageReference): string {
-  const marketplace = marketplaceImage(image);
-  if (marketplace) return `${marketplace.publisher}:${marketplace.offer}:${marketplace.sku}`;
-  return image.id ?? image.sharedGalleryImageId ?? image.communityGalleryImageId ?? '(no image)';
-}
-
-/** Windows Server Azure Edition images built for hotpatch (`…-hotpatch`, `…-hotpatch-smalldisk`). */
-export function isHotpatchSkuImage(image: ImageReference): boolean {
-  const marketplace = marketplaceImage(image);
-  return marketplace !== undefined && isAzureEditionImage(marketplace) && /hotpatch/i.test(marketplace.sku);
+/** ARM paths of an imageReference → the `image` argument (its version apart: OU1 names it). */
+export function imageArguments(imageReference: string): ArgumentOf[] {
+  return [
+    { path: `${imageReference}.version`, argument: 'image.version', whole: true },
+    { path: imageReference, argument: 'image', whole: true },
+  ];
 }

@@ -9,8 +9,8 @@ import { windowsTimeZone } from '../../src/catalog/time-zones.js';
 import installPatches from '../../rules/schedules/install-patches.js';
 import maintenanceWindow from '../../rules/schedules/maintenance-window.js';
 import { SCHEDULE_REBOOT_SETTINGS } from '../../rules/schedules/install-patches.js';
-import { lintPulumiResources } from '../policy/lint.js';
 import type { Violation } from './errors.js';
+import { judge, withRuleViolations, type ArgumentOf } from './judge.js';
 
 export type ScheduleRebootSetting = (typeof SCHEDULE_REBOOT_SETTINGS)[number];
 export type WindowsClassification = 'Critical' | 'Security' | 'UpdateRollup' | 'FeaturePack' | 'ServicePack' | 'Definition' | 'Tools' | 'Updates';
@@ -108,28 +108,22 @@ export function isRecurrence(value: string): boolean {
 }
 
 /** ARM path of a rule finding → the component's argument. */
-const ARGUMENT_OF: ReadonlyArray<[string, string]> = [
-  ['properties.maintenanceWindow.startDateTime', 'window.start'],
-  ['properties.maintenanceWindow.expirationDateTime', 'window.expiration'],
-  ['properties.maintenanceWindow.duration', 'window.duration'],
-  ['properties.maintenanceWindow.timeZone', 'window.timeZone'],
-  ['properties.maintenanceWindow.recurEvery', 'window.recurEvery'],
-  ['properties.installPatches.rebootSetting', 'reboot'],
-  ['properties.installPatches.windowsParameters.classificationsToInclude', 'windows.classifications'],
-  ['properties.installPatches.linuxParameters.classificationsToInclude', 'linux.classifications'],
+const ARGUMENT_OF: readonly ArgumentOf[] = [
+  { path: 'properties.maintenanceWindow.startDateTime', argument: 'window.start' },
+  { path: 'properties.maintenanceWindow.expirationDateTime', argument: 'window.expiration' },
+  { path: 'properties.maintenanceWindow.duration', argument: 'window.duration' },
+  { path: 'properties.maintenanceWindow.timeZone', argument: 'window.timeZone' },
+  { path: 'properties.maintenanceWindow.recurEvery', argument: 'window.recurEvery' },
+  { path: 'properties.installPatches.rebootSetting', argument: 'reboot' },
+  { path: 'properties.installPatches.windowsParameters.classificationsToInclude', argument: 'windows.classifications' },
+  { path: 'properties.installPatches.linuxParameters.classificationsToInclude', argument: 'linux.classifications' },
 ];
-
-function argumentOf(path: string): string {
-  for (const [prefix, argument] of ARGUMENT_OF) if (path.startsWith(prefix)) return argument + path.slice(prefix.length);
-  return path;
-}
 
 /** The CF9 rules of the linter, run on one configuration. */
 const CF9_RULES = [maintenanceWindow, installPatches];
 
 export function planPatchSchedule(intent: ResolvedPatchSchedule, today: Date = new Date()): PatchSchedulePlan {
   const violations: Violation[] = [];
-  const notes: string[] = [];
   const push = (argument: string, message: string) => violations.push({ argument, requirement: 'CF9', message });
   const window = intent.window ?? ({} as PatchWindow);
 
@@ -167,16 +161,13 @@ export function planPatchSchedule(intent: ResolvedPatchSchedule, today: Date = n
   };
 
   // The lint rules of CF9 on the configuration as it will be created.
-  const findings = lintPulumiResources([{ type: 'azure-native:maintenance:MaintenanceConfiguration', name: 'schedule', props: { resourceGroupName: 'rg', resourceName: 'schedule', ...configuration } }], {
+  const judged = judge({
+    resources: [{ type: 'azure-native:maintenance:MaintenanceConfiguration', name: 'schedule', props: { resourceGroupName: 'rg', resourceName: 'schedule', ...configuration } }],
+    argumentOf: ARGUMENT_OF,
     rules: CF9_RULES,
     today,
   });
-  for (const finding of findings) {
-    const argument = argumentOf(finding.path);
-    if (finding.severity === 'error') push(argument, finding.message);
-    else notes.push(`${argument} (CF9): ${finding.message}`);
-  }
-  return { configuration, violations, notes };
+  return { configuration, violations: withRuleViolations(violations, judged.violations), notes: judged.notes };
 }
 
 function selection<T extends { classifications?: string[] }>(value: T | undefined, keys: ReadonlyArray<keyof T & string>): Record<string, unknown> {

@@ -1,19 +1,22 @@
 /**
  * From the intent of an auto-upgrading scale set to its upgrade policy, OS configuration, health
- * signal and extensions (pure: no Pulumi). Combinations Azure cannot do are Violations whose
- * message explains the choice.
+ * signal and extensions (pure: no Pulumi). The intent's own grammar is checked here; whether Azure
+ * can do what it asks is the lint rules' word, run on the scale set the component will create
+ * (judge.ts): OU1, OU2, OU3, OU6, CF4, CF5, CF7, CF8, HP3, GP13, EU1.
  */
-import { AUTO_OS_UPGRADE_IMAGES, isAutoOsUpgradeSupportedImage } from '../../src/catalog/images.js';
+import type { PulumiResourceInput } from '../policy/adapter.js';
 import type { Violation } from './errors.js';
 import {
   applicationHealthExtensionSettings,
+  applicationHealthRuleArguments,
+  automaticUpgradeSettings,
   checkApplicationHealth,
   isApplicationHealthExtension,
   isServiceFabricExtension,
-  planExtensionUpgrade,
   type ApplicationHealthSettings,
 } from './extension-plan.js';
-import { describeImage, imageKind, isHotpatchSkuImage, marketplaceImage, type ImageReference } from './image.js';
+import { imageArguments, imageReferenceOf, type ImageReference } from './image.js';
+import { judge, withRuleViolations, type ArgumentOf } from './judge.js';
 import type { OsFamily } from './vm-patching.js';
 
 /** Rolling upgrade batches and health gates; the documented defaults (OU10, CF7) apply to omitted fields. */
@@ -102,85 +105,57 @@ export interface ScaleSetPlan {
   extensions: ScaleSetExtensionEntry[];
   serviceFabric: boolean;
   violations: Violation[];
+  /** Findings of severity info (logged with pulumi.log.info). */
+  notes: string[];
 }
-
-const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
 export const APPLICATION_HEALTH_EXTENSION_NAME = 'ApplicationHealth';
 
+/** Where a scale set's model keeps what the components write. */
+export const SCALE_SET_PATHS = {
+  osProfile: 'properties.virtualMachineProfile.osProfile',
+  imageReference: 'properties.virtualMachineProfile.storageProfile.imageReference',
+  extensions: 'properties.virtualMachineProfile.extensionProfile.extensions',
+} as const;
+
+/** The scale set's ARM paths → the arguments of AutoUpgradingScaleSet. */
+const SCALE_SET_ARGUMENTS: readonly ArgumentOf[] = [
+  { path: 'properties.orchestrationMode', argument: 'orchestrationMode', whole: true },
+  { path: 'properties.upgradePolicy.mode', argument: 'upgradeMode', whole: true },
+  { path: 'properties.upgradePolicy.rollingUpgradePolicy', argument: 'rollingUpgrade' },
+  { path: 'properties.virtualMachineProfile.networkProfile.healthProbe', argument: 'health', whole: true },
+  ...imageArguments(SCALE_SET_PATHS.imageReference),
+];
+
+/** Findings at the properties the component always writes (enableAutomaticOSUpgrade): the argument behind them. */
+export const SCALE_SET_RULE_ARGUMENTS: Readonly<Record<string, string>> = {
+  'os-upgrade/health-signal': 'health',
+  'orchestration/automatic-os-upgrade:flexible': 'orchestrationMode',
+};
+
 export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
   const violations: Violation[] = [];
-  const push = (argument: string, requirement: Violation['requirement'], message: string) => violations.push({ argument, requirement, message });
   const windows = intent.os === 'Windows';
   const extensions = intent.extensions ?? [];
   const serviceFabric = extensions.some((extension) => isServiceFabricExtension(extension.publisher, extension.type));
 
-  // Orchestration: automatic OS image upgrade is Uniform only (CF4); hotpatch images are Flexible only (HP3).
   const orchestrationMode = intent.orchestrationMode ?? 'Uniform';
-  const image = intent.image;
-  if (isHotpatchSkuImage(image)) {
-    push(
-      'image',
-      'HP3',
-      `${describeImage(image)} is a hotpatch image, which Azure does not allow with Uniform orchestration, and automatic OS image upgrade needs Uniform: use a non-hotpatch image (e.g. 2022-datacenter-azure-edition) for an auto-upgrading scale set, or a Flexible scale set with hotpatch (guest patching) and no automatic OS image upgrade: PatchedFlexibleScaleSet`,
-    );
+  if (!/^(uniform|flexible)$/i.test(orchestrationMode)) {
+    violations.push({ argument: 'orchestrationMode', requirement: 'CF4', message: `'${orchestrationMode}' is not an orchestration mode: automatic OS image upgrade needs 'Uniform'` });
   }
-  if (orchestrationMode.toLowerCase() !== 'uniform') {
-    push(
-      'orchestrationMode',
-      'CF4',
-      `automatic OS image upgrade is supported with Uniform orchestration only, not '${orchestrationMode}': use 'Uniform', or for Flexible patch the instances with guest patching (patchMode AutomaticByPlatform) instead of image upgrades: PatchedFlexibleScaleSet`,
-    );
-  }
-
-  // Image: a supported platform image at version latest, or a gallery image (OU1, OU6).
-  const kind = imageKind(image);
-  const marketplace = marketplaceImage(image);
-  if (image.version !== undefined && image.version.toLowerCase() !== 'latest' && kind === 'marketplace') {
-    push('image.version', 'OU1', `automatic OS image upgrade needs version 'latest', not '${image.version}': omit image.version and the component sets it`);
-  }
-  if (kind === 'managed-image') {
-    push('image', 'OU6', `automatic OS image upgrade does not support managed images (${describeImage(image)}): publish the image to an Azure Compute Gallery and use its image definition id`);
-  } else if (marketplace && !isHotpatchSkuImage(image) && !isAutoOsUpgradeSupportedImage(marketplace)) {
-    push('image', 'OU6', `automatic OS image upgrade is not supported for image ${describeImage(image)} (catalog of ${AUTO_OS_UPGRADE_IMAGES.date}): use a listed platform image or an Azure Compute Gallery image`);
-  }
-  const imageReference: ImageReference = kind === 'marketplace' ? { ...image, version: 'latest' } : { ...image };
-
-  // Upgrade mode: Service Fabric accepts Automatic only (CF8); others default to Rolling.
   const upgradeMode = intent.upgradeMode ?? (serviceFabric ? 'Automatic' : 'Rolling');
-  if (serviceFabric && upgradeMode !== 'Automatic') {
-    push('upgradeMode', 'CF8', `Service Fabric scale sets support upgradePolicy.mode 'Automatic' only, not '${upgradeMode}': omit upgradeMode and the component sets it`);
-  }
 
-  // Health signal: exactly one for non-Service-Fabric sets (OU2, CF5); none for Service Fabric (OU3).
   const health = intent.health;
   const probe = health?.loadBalancerProbeId;
   const applicationHealth = health?.applicationHealth;
-  if (serviceFabric && (probe !== undefined || applicationHealth !== undefined)) {
-    push('health', 'OU3', 'Service Fabric scale sets do not support application health probes: Service Fabric reports health itself (durability Silver or Gold); remove health');
-  } else if (!serviceFabric && probe === undefined && applicationHealth === undefined) {
-    push('health', 'OU2', "automatic OS image upgrade needs an application health signal: give health.loadBalancerProbeId (a load balancer probe) or health.applicationHealth (the component adds the Application Health extension)");
-  }
-  if (probe !== undefined && applicationHealth !== undefined) {
-    push('health', 'CF5', 'use one health source, a load balancer probe or the Application Health extension, not both');
+  if (serviceFabric && applicationHealth !== undefined) {
+    // Not a rule yet: os-upgrade rules read "Application Health Probes are not supported for Service Fabric scale sets" [S2] as load balancer probes only.
+    violations.push({ argument: 'health', requirement: 'OU3', message: 'Service Fabric scale sets do not support application health probes: Service Fabric reports health itself (durability Silver or Gold); remove health' });
   }
   if (applicationHealth) violations.push(...checkApplicationHealth(applicationHealth, 'health.applicationHealth'));
 
-  // Rolling upgrade policy ranges (CF7).
-  const rolling = { ...ROLLING_UPGRADE_DEFAULTS, ...stripUndefined(intent.rollingUpgrade ?? {}) };
-  const percent = (name: keyof typeof ROLLING_UPGRADE_DEFAULTS, min: number) => {
-    const value = rolling[name] as number;
-    if (!(Number.isInteger(value) && value >= min && value <= 100)) push(`rollingUpgrade.${name}`, 'CF7', `${value} is outside ${min}-100`);
-  };
-  percent('maxBatchInstancePercent', 5);
-  percent('maxUnhealthyInstancePercent', 5);
-  percent('maxUnhealthyUpgradedInstancePercent', 0);
-  if (!ISO_DURATION.test(rolling.pauseTimeBetweenBatches)) push('rollingUpgrade.pauseTimeBetweenBatches', 'CF7', `'${rolling.pauseTimeBetweenBatches}' is not an ISO 8601 duration (e.g. PT0S, PT5M)`);
-
-  // Extensions: automatic upgrade where supported (EU1-EU3); no platform patch extensions (GP13); health via `health` (CF5).
-  const planned = planModelExtensions(intent.os, extensions, applicationHealth, intent.automaticExtensionUpgrade);
+  const planned = planModelExtensions(intent.os, extensions, applicationHealth, intent.automaticExtensionUpgrade, 'health.applicationHealth');
   violations.push(...planned.violations);
-  const entries = planned.entries;
 
   const automaticOSUpgradePolicy: ScaleSetPlan['upgradePolicy']['automaticOSUpgradePolicy'] = {
     enableAutomaticOSUpgrade: true,
@@ -189,50 +164,104 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
   if (intent.useRollingUpgradePolicy !== undefined) automaticOSUpgradePolicy.useRollingUpgradePolicy = intent.useRollingUpgradePolicy;
   if (intent.osRollingUpgradeDeferral !== undefined) automaticOSUpgradePolicy.osRollingUpgradeDeferral = intent.osRollingUpgradeDeferral;
 
-  return {
+  const plan: ScaleSetPlan = {
     orchestrationMode,
-    imageReference,
-    upgradePolicy: { mode: upgradeMode, rollingUpgradePolicy: rolling, automaticOSUpgradePolicy },
+    imageReference: imageReferenceOf(intent.image),
+    upgradePolicy: { mode: upgradeMode, rollingUpgradePolicy: { ...ROLLING_UPGRADE_DEFAULTS, ...stripUndefined(intent.rollingUpgrade ?? {}) }, automaticOSUpgradePolicy },
     // OU5/CF8: Windows Update must not patch in place; CF4: no AutomaticByPlatform patch mode (none is written).
     osConfigurationKey: windows ? 'windowsConfiguration' : 'linuxConfiguration',
     osConfiguration: windows ? { enableAutomaticUpdates: false, provisionVMAgent: true } : { provisionVMAgent: true },
     ...(probe !== undefined ? { healthProbeId: probe } : {}),
-    extensions: entries,
+    extensions: planned.entries,
     serviceFabric,
-    violations,
+    violations: [],
+    notes: [],
   };
+  const judged = judge({
+    resources: [scaleSetResource(plan)],
+    argumentOf: [...SCALE_SET_ARGUMENTS, ...extensionArguments(planned.entries, applicationHealth !== undefined, 'health.applicationHealth')],
+    argumentOfRule: { ...SCALE_SET_RULE_ARGUMENTS, ...applicationHealthRuleArguments('health.applicationHealth') },
+  });
+  return { ...plan, violations: withRuleViolations(violations, judged.violations), notes: judged.notes };
+}
+
+/** What a component writes into a scale set's model, whichever the component. */
+export interface ScaleSetModel {
+  orchestrationMode: string;
+  upgradePolicy: object;
+  osConfigurationKey: string;
+  osConfiguration: object;
+  imageReference: ImageReference;
+  healthProbeId?: string;
+  extensions: readonly ScaleSetExtensionEntry[];
+}
+
+/** The scale set a component creates, in the shape the rules read (azure-native inputs). */
+export function scaleSetResource(model: ScaleSetModel): PulumiResourceInput {
+  return {
+    type: 'azure-native:compute:VirtualMachineScaleSet',
+    name: 'scale-set',
+    props: {
+      resourceGroupName: 'rg',
+      vmScaleSetName: 'scale-set',
+      orchestrationMode: model.orchestrationMode,
+      upgradePolicy: model.upgradePolicy,
+      virtualMachineProfile: {
+        osProfile: { [model.osConfigurationKey]: model.osConfiguration },
+        storageProfile: { imageReference: model.imageReference },
+        networkProfile: model.healthProbeId !== undefined ? { healthProbe: { id: model.healthProbeId } } : {},
+        ...(model.extensions.length > 0 ? { extensionProfile: { extensions: model.extensions } } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * The extensionProfile's ARM paths → arguments: the Application Health extension (first, when
+ * `healthFirst`) is `healthArgument`; the others are `extensions[i]` as a whole.
+ */
+export function extensionArguments(entries: readonly ScaleSetExtensionEntry[], healthFirst: boolean, healthArgument: string): ArgumentOf[] {
+  return entries.flatMap((_, index): ArgumentOf[] => {
+    const path = `${SCALE_SET_PATHS.extensions}[${index}]`;
+    if (healthFirst && index === 0) {
+      return [
+        { path: `${path}.properties.settings`, argument: healthArgument },
+        { path: `${path}.properties.typeHandlerVersion`, argument: `${healthArgument}.typeHandlerVersion`, whole: true },
+        { path, argument: healthArgument, whole: true },
+      ];
+    }
+    return [{ path, argument: `extensions[${healthFirst ? index - 1 : index}]`, whole: true }];
+  });
 }
 
 /**
  * The extensionProfile of a scale set model: the Application Health extension first (when health
  * settings are given, CF5/CF6), then the caller's extensions, each with automatic upgrade where
- * supported (EU1-EU3) and none of the platform patch extensions (GP13).
+ * supported (EU1-EU3). The health extension has its own argument (`healthArgument`), so that the
+ * scale set has exactly one.
  */
 export function planModelExtensions(
   os: OsFamily,
   extensions: readonly ScaleSetExtensionSpec[],
   applicationHealth: ApplicationHealthSettings | undefined,
   automaticExtensionUpgrade: boolean | undefined,
+  healthArgument = 'health.applicationHealth',
 ): { entries: ScaleSetExtensionEntry[]; violations: Violation[] } {
   const violations: Violation[] = [];
   const autoDefault = automaticExtensionUpgrade ?? true;
   const entries: ScaleSetExtensionEntry[] = [];
   extensions.forEach((extension, index) => {
-    const argument = `extensions[${index}]`;
     if (isApplicationHealthExtension(extension.publisher, extension.type)) {
-      violations.push({ argument, requirement: 'CF5', message: 'declare the Application Health extension through health.applicationHealth, so the scale set has exactly one health source' });
+      violations.push({ argument: `extensions[${index}]`, requirement: 'CF5', message: `declare the Application Health extension through ${healthArgument}, so the scale set has exactly one health source` });
     }
-    const requested = extension.autoUpgrade ?? (autoDefault ? undefined : false);
-    const upgrade = planExtensionUpgrade(extension, requested, argument);
-    violations.push(...upgrade.violations);
+    const upgrade = automaticUpgradeSettings(extension, extension.autoUpgrade ?? (autoDefault ? undefined : false));
     entries.push(
       stripUndefined({
         name: extension.name,
         publisher: extension.publisher,
         type: extension.type,
         typeHandlerVersion: extension.typeHandlerVersion,
-        autoUpgradeMinorVersion: upgrade.autoUpgradeMinorVersion,
-        enableAutomaticUpgrade: upgrade.enableAutomaticUpgrade,
+        ...upgrade,
         settings: extension.settings,
         protectedSettings: extension.protectedSettings,
         provisionAfterExtensions: extension.provisionAfterExtensions,

@@ -6,7 +6,7 @@ import type { RequirementId } from './errors.js';
 import type { ApplicationHealthSettings } from './extension-plan.js';
 import type { ImageReference } from './image.js';
 import { planScaleSet, type HealthSignal, type ResolvedScaleSetIntent, type RollingUpgradeSettings, type ScaleSetExtensionSpec } from './scale-set-plan.js';
-import { osConfigurationInput } from './scale-set-os.js';
+import { scaleSetModelArgs } from './scale-set-model.js';
 import { planNowOrLater } from './validate.js';
 import type { LinuxSettingsArgs } from './virtual-machine.js';
 import type { OsFamily } from './vm-patching.js';
@@ -109,34 +109,20 @@ export class AutoUpgradingScaleSet extends pulumi.ComponentResource {
       automaticExtensionUpgrade: args.automaticExtensionUpgrade,
     };
     const plan = planNowOrLater(`AutoUpgradingScaleSet ${name}`, this, intent, (value) => planScaleSet(value as ResolvedScaleSetIntent), args.unsafeAllowInvalid).later;
-
-    const osConfiguration = (key: 'windowsConfiguration' | 'linuxConfiguration') => osConfigurationInput(plan, args.linux, key);
+    // Lint warnings the component does not refuse (e.g. batches above 20% with automatic OS upgrade).
+    plan.apply((planned) => planned.notes.forEach((note) => void pulumi.log.warn(`AutoUpgradingScaleSet ${name}: ${note}`, this)));
+    const { osProfile, storageProfile, ...model } = scaleSetModelArgs(args, plan);
 
     this.scaleSet = new compute.VirtualMachineScaleSet(
       name,
       {
-        resourceGroupName: args.resourceGroupName,
-        location: args.location,
-        vmScaleSetName: args.vmScaleSetName,
-        sku: args.sku,
-        orchestrationMode: plan.apply((planned) => planned.orchestrationMode),
+        ...model,
         upgradePolicy: plan.apply((planned) => planned.upgradePolicy) as pulumi.Input<inputs.compute.UpgradePolicyArgs>,
         singlePlacementGroup: args.singlePlacementGroup,
         overprovision: args.overprovision,
-        zones: args.zones,
-        tags: args.tags,
         virtualMachineProfile: {
-          osProfile: {
-            computerNamePrefix: args.computerNamePrefix,
-            adminUsername: args.adminUsername,
-            adminPassword: args.adminPassword,
-            windowsConfiguration: osConfiguration('windowsConfiguration') as pulumi.Input<inputs.compute.WindowsConfigurationArgs>,
-            linuxConfiguration: osConfiguration('linuxConfiguration') as pulumi.Input<inputs.compute.LinuxConfigurationArgs>,
-          },
-          storageProfile: {
-            imageReference: plan.apply((planned) => planned.imageReference),
-            osDisk: pulumi.output(args.osDisk ?? {}).apply((disk) => ({ ...disk, createOption: 'FromImage' })),
-          },
+          osProfile,
+          storageProfile,
           networkProfile: {
             healthProbe: plan.apply((planned) => (planned.healthProbeId !== undefined ? { id: planned.healthProbeId } : undefined)),
             networkInterfaceConfigurations: args.networkInterfaceConfigurations,

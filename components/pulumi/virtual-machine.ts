@@ -4,7 +4,7 @@ import * as compute from '@pulumi/azure-native/compute/index.js';
 import * as maintenance from '@pulumi/azure-native/maintenance/index.js';
 import type * as inputs from '@pulumi/azure-native/types/input.js';
 import type { RequirementId } from './errors.js';
-import type { ImageReference } from './image.js';
+import { imageReferenceOf, type ImageReference } from './image.js';
 import { isKnownNow, planNowOrLater } from './validate.js';
 import { planGuestPatching, type AssessmentMode, type GuestPatchPlan, type OsFamily, type PatchingMode, type RebootSetting } from './vm-patching.js';
 
@@ -142,7 +142,7 @@ export class PatchedVirtualMachine extends pulumi.ComponentResource {
         ssh: linux.sshPublicKeys ? { publicKeys: linux.sshPublicKeys } : undefined,
       }),
     );
-    const imageReference = pulumi.output(args.image).apply((image) => (image.id || image.sharedGalleryImageId || image.communityGalleryImageId ? { ...image } : { ...image, version: image.version ?? 'latest' }));
+    const imageReference = pulumi.output(args.image).apply((image) => imageReferenceOf(image as ImageReference));
 
     this.virtualMachine = new compute.VirtualMachine(
       name,

@@ -1,11 +1,13 @@
 /**
- * From one patching intent to the guest patch settings of a VM (pure: no Pulumi). Every value the
- * settings need is derived here, once, and every combination Azure rejects or ignores is reported
- * as a Violation that names the argument and the requirement id.
+ * From one patching intent to the guest patch settings of a VM (pure: no Pulumi). The intent's own
+ * grammar is checked here (a mode of the other OS, a Windows setting on Linux, a platform setting
+ * without platform patching); whether Azure accepts the settings is the lint rules' word, run on
+ * the VM the component will create (judge.ts).
  */
-import { GUEST_PATCHING_IMAGES, HOTPATCH_IMAGES, isGuestPatchingSupportedImage, isHotpatchImage } from '../../src/catalog/images.js';
+import type { PulumiResourceInput } from '../policy/adapter.js';
 import type { Violation } from './errors.js';
-import { describeImage, imageKind, marketplaceImage, type ImageReference } from './image.js';
+import { imageArguments, imageReferenceOf, type ImageReference } from './image.js';
+import { judge, withRuleViolations, type ArgumentOf } from './judge.js';
 
 export type OsFamily = 'Windows' | 'Linux';
 
@@ -36,13 +38,18 @@ export interface GuestPatchConfiguration {
   };
 }
 
-export interface GuestPatchPlan {
+/** The patch settings an intent asks for, and what is wrong with the intent itself. */
+export interface GuestPatchSettings {
   /** `windowsConfiguration` for Windows, `linuxConfiguration` for Linux. */
   key: 'windowsConfiguration' | 'linuxConfiguration';
   configuration: GuestPatchConfiguration;
+  /** Intent-grammar violations (no rule needed to see them). */
+  violations: Violation[];
+}
+
+export interface GuestPatchPlan extends GuestPatchSettings {
   /** True when a maintenance configuration assignment must be created (schedule given). */
   assignSchedule: boolean;
-  violations: Violation[];
   /** Facts worth telling but not wrong (logged with pulumi.log.info). */
   notes: string[];
 }
@@ -56,14 +63,13 @@ const PATCH_MODES: Record<PatchingMode, string> = {
 
 const ASSESSMENT_MODES: Record<AssessmentMode, string> = { platform: 'AutomaticByPlatform', 'image-default': 'ImageDefault' };
 
-const REBOOT_SETTINGS: readonly RebootSetting[] = ['IfRequired', 'Never', 'Always'];
-
-export function planGuestPatching(os: OsFamily, image: ImageReference, patching: ResolvedPatching, argument = 'patching'): GuestPatchPlan {
+/** The intent's grammar and the settings it derives: enableAutomaticUpdates follows the mode (GP2-GP4), the VM agent is on (GP6). */
+export function guestPatchSettings(os: OsFamily, patching: ResolvedPatching, argument = 'patching'): GuestPatchSettings {
   const violations: Violation[] = [];
-  const notes: string[] = [];
   const at = (name: string) => `${argument}.${name}`;
   const mode = patching.mode;
   const windows = os === 'Windows';
+  const platform = mode === 'platform';
 
   if (!(mode in PATCH_MODES)) {
     violations.push({ argument: at('mode'), requirement: 'GP1', message: `'${String(mode)}' is not a patching mode: use 'platform', 'os', 'manual' or 'image-default'` });
@@ -84,86 +90,19 @@ export function planGuestPatching(os: OsFamily, image: ImageReference, patching:
   if (!(assessment in ASSESSMENT_MODES)) {
     violations.push({ argument: at('assessment'), requirement: 'GP1', message: `'${String(assessment)}' is not an assessment mode: use 'platform' or 'image-default'` });
   }
-
-  // GP2/GP3/GP4: enableAutomaticUpdates follows the mode; an explicit value must agree with it.
-  const derivedUpdates = mode !== 'manual';
-  const enableAutomaticUpdates = patching.enableAutomaticUpdates ?? derivedUpdates;
-  if (patching.enableAutomaticUpdates !== undefined) {
-    if (!windows) {
-      violations.push({ argument: at('enableAutomaticUpdates'), requirement: 'GP5', message: 'enableAutomaticUpdates is a Windows setting: remove it for a Linux VM' });
-    } else if (patching.enableAutomaticUpdates !== derivedUpdates) {
-      const requirement = mode === 'platform' ? 'GP2' : mode === 'os' ? 'GP3' : 'GP4';
-      const extra =
-        mode === 'platform'
-          ? ' when the VM is created (only a VM that moved to AutomaticByPlatform from Manual keeps false: allow it with unsafeAllowInvalid: ["GP2"])'
-          : '';
-      violations.push({
-        argument: at('enableAutomaticUpdates'),
-        requirement,
-        message: `patchMode ${PATCH_MODES[mode]} requires enableAutomaticUpdates ${derivedUpdates}${extra}; omit the argument and the component sets it`,
-      });
-    }
+  if (patching.enableAutomaticUpdates !== undefined && !windows) {
+    violations.push({ argument: at('enableAutomaticUpdates'), requirement: 'GP5', message: 'enableAutomaticUpdates is a Windows setting: remove it for a Linux VM' });
   }
-
-  const platform = mode === 'platform';
-  const marketplace = marketplaceImage(image);
-  const kind = imageKind(image);
-  if (platform) {
-    if (kind === 'managed-image' || kind === 'gallery') {
-      violations.push({
-        argument: 'image',
-        requirement: 'GP7',
-        message: `patching.mode 'platform' (AutomaticByPlatform) is not supported for custom images (${describeImage(image)}): use a supported platform image or patching.mode '${windows ? 'os' : 'image-default'}'`,
-      });
-    } else if (marketplace && !isGuestPatchingSupportedImage(marketplace)) {
-      violations.push({
-        argument: 'image',
-        requirement: 'GP7',
-        message: `patching.mode 'platform' (AutomaticByPlatform) is not supported for image ${describeImage(image)}: only the exact publisher/offer/sku combinations Azure lists are (catalog of ${GUEST_PATCHING_IMAGES.date})`,
-      });
-    }
-  }
-
   const hotpatch = patching.hotpatch === true;
-  if (hotpatch) {
-    if (!windows) {
-      violations.push({ argument: at('hotpatch'), requirement: 'HP1', message: 'hotpatch is for Windows Server Azure Edition images only: remove it for a Linux VM' });
-    } else if (!marketplace || !isHotpatchImage(marketplace)) {
-      violations.push({
-        argument: at('hotpatch'),
-        requirement: 'HP1',
-        message: `image ${describeImage(image)} does not support hotpatch; use a *-azure-edition-hotpatch sku or another Windows Server Azure Edition sku of the hotpatch catalog (${HOTPATCH_IMAGES.date})`,
-      });
-    }
-    if (!platform) {
-      violations.push({ argument: at('hotpatch'), requirement: 'HP2', message: `hotpatch requires patching.mode 'platform' (AutomaticByPlatform), not '${mode}'` });
-    }
-    if (patching.schedule) {
-      violations.push({
-        argument: at('hotpatch'),
-        requirement: 'CF3',
-        message: 'hotpatch needs the platform safety checks, which a customer-managed schedule (patching.schedule) bypasses: choose hotpatch or a schedule',
-      });
-    }
-  }
-  if (patching.schedule && !platform) {
-    violations.push({
-      argument: at('schedule'),
-      requirement: 'CF2',
-      message: `a maintenance schedule (customer-managed schedule) needs patching.mode 'platform' (AutomaticByPlatform), not '${mode}'`,
-    });
+  if (hotpatch && !windows) {
+    violations.push({ argument: at('hotpatch'), requirement: 'HP1', message: 'hotpatch is for Windows Server Azure Edition images only: remove it for a Linux VM' });
   }
   if (patching.schedule && !patching.schedule.maintenanceConfigurationId) {
     violations.push({ argument: at('schedule.maintenanceConfigurationId'), requirement: 'CF2', message: 'a schedule needs the id of a maintenance configuration with scope InGuestPatch' });
   }
-  if (patching.reboot !== undefined) {
-    if (!REBOOT_SETTINGS.includes(patching.reboot)) {
-      violations.push({ argument: at('reboot'), requirement: 'CF13', message: `'${String(patching.reboot)}' is not a reboot setting: use 'IfRequired', 'Never' or 'Always'` });
-    } else if (!platform) {
-      violations.push({ argument: at('reboot'), requirement: 'CF13', message: `the reboot setting applies to patching.mode 'platform' (AutomaticByPlatform) only, not '${mode}'` });
-    } else if (patching.reboot === 'Never' && !hotpatch) {
-      notes.push(`${at('reboot')} (CF13): with 'Never' and no hotpatch, patches that need a reboot stay pending until the VM is restarted`);
-    }
+  if (patching.reboot !== undefined && !platform) {
+    // Azure reads rebootSetting for AutomaticByPlatform patching only: with another mode it is ignored.
+    violations.push({ argument: at('reboot'), requirement: 'CF13', message: `the reboot setting applies to patching.mode 'platform' (AutomaticByPlatform) only, not '${mode}'` });
   }
 
   const patchSettings: GuestPatchConfiguration['patchSettings'] = {
@@ -178,7 +117,57 @@ export function planGuestPatching(os: OsFamily, image: ImageReference, patching:
     };
   }
   const configuration: GuestPatchConfiguration = windows
-    ? { enableAutomaticUpdates, provisionVMAgent: true, patchSettings }
+    ? { enableAutomaticUpdates: patching.enableAutomaticUpdates ?? mode !== 'manual', provisionVMAgent: true, patchSettings }
     : { provisionVMAgent: true, patchSettings };
-  return { key: windows ? 'windowsConfiguration' : 'linuxConfiguration', configuration, assignSchedule: patching.schedule !== undefined, violations, notes };
+  return { key: windows ? 'windowsConfiguration' : 'linuxConfiguration', configuration, violations };
+}
+
+/** ARM paths of the patch settings under `osProfile` (the VM's, or a scale-set model's) → the patching arguments. */
+export function patchingArguments(osProfile: string, key: GuestPatchSettings['key'], argument = 'patching'): ArgumentOf[] {
+  const configuration = `${osProfile}.${key}`;
+  const settings = `${configuration}.patchSettings`;
+  return [
+    { path: `${configuration}.enableAutomaticUpdates`, argument: `${argument}.enableAutomaticUpdates`, whole: true },
+    { path: `${settings}.patchMode`, argument: `${argument}.mode`, whole: true },
+    { path: `${settings}.assessmentMode`, argument: `${argument}.assessment`, whole: true },
+    { path: `${settings}.enableHotpatching`, argument: `${argument}.hotpatch`, whole: true },
+    { path: `${settings}.automaticByPlatformSettings.rebootSetting`, argument: `${argument}.reboot`, whole: true },
+    { path: `${settings}.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule`, argument: `${argument}.schedule`, whole: true },
+  ];
+}
+
+/** Rules that report at a property the component derives (patchMode, the bypass flag, the image): the intent behind the finding. */
+export function patchingRuleArguments(argument = 'patching'): Record<string, string> {
+  return {
+    'hotpatch/supported-image': `${argument}.hotpatch`,
+    'hotpatch/patch-mode': `${argument}.hotpatch`,
+    'schedules/hotpatch-bypass': `${argument}.hotpatch`,
+    'schedules/bypass-needs-platform': `${argument}.schedule`,
+  };
+}
+
+/** The VM (and its schedule's assignment) in the shape the rules read: azure-native inputs. */
+function virtualMachineResources(settings: GuestPatchSettings, image: ImageReference, schedule: ResolvedPatching['schedule']): PulumiResourceInput[] {
+  const vm: PulumiResourceInput = {
+    type: 'azure-native:compute:VirtualMachine',
+    name: 'vm',
+    props: { resourceGroupName: 'rg', vmName: 'vm', osProfile: { [settings.key]: settings.configuration }, storageProfile: { imageReference: imageReferenceOf(image) } },
+  };
+  if (!schedule) return [vm];
+  const assignment: PulumiResourceInput = {
+    type: 'azure-native:maintenance:ConfigurationAssignment',
+    name: 'schedule',
+    props: { resourceGroupName: 'rg', configurationAssignmentName: 'vm-schedule', providerName: 'Microsoft.Compute', resourceType: 'virtualMachines', resourceName: 'vm', maintenanceConfigurationId: schedule.maintenanceConfigurationId },
+  };
+  return [vm, assignment];
+}
+
+export function planGuestPatching(os: OsFamily, image: ImageReference, patching: ResolvedPatching, argument = 'patching'): GuestPatchPlan {
+  const settings = guestPatchSettings(os, patching, argument);
+  const judged = judge({
+    resources: virtualMachineResources(settings, image, patching.schedule),
+    argumentOf: [...patchingArguments('properties.osProfile', settings.key, argument), ...imageArguments('properties.storageProfile.imageReference')],
+    argumentOfRule: patchingRuleArguments(argument),
+  });
+  return { ...settings, violations: withRuleViolations(settings.violations, judged.violations), assignSchedule: patching.schedule !== undefined, notes: judged.notes };
 }

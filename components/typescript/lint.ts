@@ -36,13 +36,31 @@ export function parseProgram(file: string, text: string): SourceFile {
 
 const EXTENSION_TYPES = /:VirtualMachine(?:ScaleSet)?Extension$/;
 
-export function lintPulumiProgram(input: TextInput, context: LintContext): FileLintResult {
+/**
+ * `baseline`: the program's previous version (its text, or `null` when the file is new), for the
+ * rules that judge changes (as `--baseline` of templates); a baseline that does not parse counts
+ * as new.
+ */
+export function lintPulumiProgram(input: TextInput & { baseline?: TextInput | null }, context: LintContext): FileLintResult {
+  // The baseline first: parseProgram keeps one file at a time, and the program's nodes are used to the end.
+  const baseline = input.baseline === undefined ? undefined : { model: input.baseline ? programModel(input.baseline, context)?.model : undefined };
   const text = input.text.replace(/^\uFEFF/, '');
-  const sourceFile = parseProgram(input.file, text);
-  const syntaxError = firstSyntaxError(sourceFile);
-  if (syntaxError) {
+  const read = programModel(input, context);
+  if (!read) {
+    const syntaxError = firstSyntaxError(parseProgram(input.file, text))!;
     return { file: input.file, findings: [coreFinding(CORE_RULES.parseError, input.file, syntaxError.line, syntaxError.column, `not valid TypeScript: ${syntaxError.message}`, context)], resources: 0, expandedResources: 0 };
   }
+  const { sourceFile, model, findings, declared } = read;
+  findings.push(...lintModel(model, context, baseline));
+  // `// patchwise-disable-next-line rule-id reason` (and `-line`), as in templates; unused ones are findings.
+  findings.push(...applyCommentDirectives(findings, input.file, text, context, (offset) => sourceFile.getLineAndColumnAtPos(offset), commentSpans(sourceFile)));
+  return { file: input.file, findings: sortFindings(findings), resources: model.resources.length, expandedResources: declared };
+}
+
+/** The program's resources as the lint model, and the findings of its component checks; undefined when it does not parse. */
+function programModel(input: TextInput, context: LintContext): { sourceFile: SourceFile; model: ReturnType<typeof buildModel>; findings: Finding[]; declared: number } | undefined {
+  const sourceFile = parseProgram(input.file, input.text.replace(/^\uFEFF/, ''));
+  if (firstSyntaxError(sourceFile)) return undefined;
   const imports = new ProgramImports(sourceFile);
   const reader = new ValueReader(imports);
   const sources: ResourceSource[] = [];
@@ -65,11 +83,7 @@ export function lintPulumiProgram(input: TextInput, context: LintContext): FileL
     const source = resourceSource(constructed.token, name, read, expression, sourceFile, input.file);
     if (source) sources.push(source);
   }
-  const model = buildModel(sources);
-  findings.push(...lintModel(model, context));
-  // `// patchwise-disable-next-line rule-id reason` (and `-line`), as in templates; unused ones are findings.
-  findings.push(...applyCommentDirectives(findings, input.file, text, context, (offset) => sourceFile.getLineAndColumnAtPos(offset), commentSpans(sourceFile)));
-  return { file: input.file, findings: sortFindings(findings), resources: model.resources.length, expandedResources: declared };
+  return { sourceFile, model: buildModel(sources), findings, declared };
 }
 
 function resourceSource(token: string, name: string, read: ReadArguments, declaration: NewExpression, sourceFile: SourceFile, file: string): ResourceSource | undefined {

@@ -1,9 +1,8 @@
 import { isKnown, type Field } from '../../src/model/field.js';
+import { parseIsoDuration } from '../../src/catalog/durations.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { autoOsUpgradeOn, isFlexible } from '../../src/model/facts/index.js';
 
-/** ISO 8601 duration as .NET's XmlConvert accepts it (`PT0S`, `PT5M`, `P1DT2H`, `PT1.5S`). */
-const ISO_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i;
 
 const RANGES: Array<{ key: 'maxBatchInstancePercent' | 'maxUnhealthyInstancePercent' | 'maxUnhealthyUpgradedInstancePercent'; min: number; max: number }> = [
   { key: 'maxBatchInstancePercent', min: 5, max: 100 },
@@ -35,7 +34,7 @@ export default defineRule({
       }
     }
     const pause = policy.pauseTimeBetweenBatches;
-    if (pause.explicit && isKnown(pause) && !ISO_DURATION.test(pause.value.trim())) {
+    if (pause.explicit && isKnown(pause) && !parseIsoDuration(pause.value, { strict: true })) {
       context.report({ path: pause.path, messageId: 'duration', data: { value: pause.value } });
     }
     const rollback = policy.rollbackFailedInstancesOnPolicyBreach;

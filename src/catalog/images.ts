@@ -209,6 +209,17 @@ export function isHotpatchImage(image: { publisher: string; offer: string; sku: 
   return tableHasImage(HOTPATCH_IMAGES, image);
 }
 
+/** What an image id (`imageReference.id`, `sharedGalleryImageId`, `communityGalleryImageId`) names. */
+export type ImageIdKind = 'gallery' | 'managed-image' | 'unknown';
+
+/** An Azure Compute Gallery image (private, shared or community gallery), a managed image, or neither. */
+export function imageKindOfId(id: string): ImageIdKind {
+  const value = id.toLowerCase();
+  if (value.includes('/galleries/') || value.startsWith('/sharedgalleries/') || value.startsWith('/communitygalleries/')) return 'gallery';
+  if (value.includes('/providers/microsoft.compute/images/')) return 'managed-image';
+  return 'unknown';
+}
+
 /** Windows Server Azure Edition (hotpatch-capable family) by sku. */
 export function isAzureEditionImage(image: ImageRef): boolean {
   return /^microsoftwindowsserver$/i.test(image.publisher) && /azure-edition/i.test(image.sku ?? '');

@@ -222,14 +222,23 @@ async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extr
 /** Pulumi programs: ts-morph is loaded with the first one (ARM-only runs never pay for it). */
 let programLinter: ((input: LintInput, context: LintContext) => FileLintResult) | undefined;
 
-/** A Pulumi TypeScript program: linted on its own (parameters files and baselines are ARM notions); fixes as for templates. */
+/** A Pulumi TypeScript program: linted on its own (parameters files are an ARM notion), with its baseline and the cache as templates; fixes as for templates. */
 async function lintProgramFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'program' }>, outcome: Outcome): Promise<void> {
+  const input: LintInput = { ...loadedFile.input, baseline: baselineFor(candidate, run.baseline, run.io.cwd) };
+  const key = run.cache ? cacheKey([run.runKey, 'program', input.file, run.context.relativeToConfig?.(input.file), input.text, input.baseline === null ? 'new' : input.baseline?.text]) : undefined;
+  const cached = key ? run.cache!.get(key) : undefined;
+  if (cached) {
+    outcome.resources += cached.resources;
+    outcome.findings.push(...cached.findings);
+    return;
+  }
   programLinter ??= (await import('../../components/typescript/lint.js')).lintPulumiProgram;
-  const lint = (input: LintInput): FileLintResult => {
-    const raw = programLinter!(input, run.context);
+  const lint = (next: LintInput): FileLintResult => {
+    const raw = programLinter!(next, run.context);
     return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, run.settings)) };
   };
-  const result = await lintAndFix(run, candidate, loadedFile.input, loadedFile.encoding, outcome, lint);
+  const result = await lintAndFix(run, candidate, input, loadedFile.encoding, outcome, lint);
+  if (key) run.cache!.set(key, { findings: result.findings, resources: result.resources });
   outcome.resources += result.resources;
   outcome.findings.push(...result.findings);
 }

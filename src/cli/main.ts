@@ -5,6 +5,7 @@
  */
 import { ConfigError } from '../engine/config.js';
 import { packageVersion } from '../engine/package-info.js';
+import { DEFAULT_SAS_HORIZON_DAYS } from '../engine/rule.js';
 import { UsageError } from './files.js';
 import { FORMATS } from '../report/formats.js';
 import { neutralizeControls } from '../report/neutralize.js';
@@ -49,7 +50,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
           .option('baseline', { type: 'string', describe: 'Previous version of the template (file, or folder with the same layout) for change rules' })
           .option('baseline-ref', { type: 'string', describe: 'Git revision holding the previous version of each linted file' })
           .option('today', { type: 'string', describe: 'Date to check expiries against (YYYY-MM-DD, default: today)' })
-          .option('sas-horizon', { type: 'number', default: 30, describe: 'Warn about SAS tokens that expire within this many days' })
+          .option('sas-horizon', { type: 'number', default: DEFAULT_SAS_HORIZON_DAYS, describe: 'Warn about SAS tokens that expire within this many days' })
           .option('inventory', { type: 'string', describe: 'Inventory file (facts templates do not hold, e.g. Linux agent versions)' })
           .option('allowed-values', { type: 'boolean', default: true, describe: 'Evaluate the rules for every allowedValues entry of the parameters that decide them (--no-allowed-values: defaults only, faster)' })
           .option('fix', { type: 'boolean', default: false, describe: 'Apply the automatic fixes to the files (atomically, formatting kept)' })

@@ -126,6 +126,8 @@ export function readParametersOption(path: string, cwd: string, bicep?: BicepSup
 /** A baseline template (`--baseline`, or the file at `--baseline-ref`): a broken one would silently disable the change rules. */
 export function checkBaseline(input: TextInput, option: string, bicep?: BicepSupport): TextInput {
   if ((BICEP_NAME.test(input.file) || /\.bicep@/i.test(input.file)) && bicep) return bicep.checkBaseline(input, option);
+  // A Pulumi program's baseline is its earlier TypeScript: one that does not parse counts as new (see lintPulumiProgram).
+  if (isProgramName(input.file.replace(/@[^@/\\]*$/, ''))) return input;
   const parsed = readJsonDocument(input.file, input.text);
   if (!parsed.ok) throw new UsageError(`${option}: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   if (!isTemplateDocument(parsed.document.value)) throw new UsageError(`${option}: ${input.file} is not an ARM deployment template`);

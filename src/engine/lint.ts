@@ -83,7 +83,8 @@ interface Prepared {
   findings: Finding[];
 }
 
-export const DEFAULT_SAS_HORIZON_DAYS = 30;
+export { DEFAULT_SAS_HORIZON_DAYS } from './rule.js';
+import { DEFAULT_SAS_HORIZON_DAYS } from './rule.js';
 
 /** Only the resources the model reads are expanded up front; the others when something reads them. */
 const EAGER_TYPES: ReadonlySet<string> = new Set(MODEL_RESOURCE_TYPES);
@@ -201,8 +202,9 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
  * The rules on a model built from another input (a Pulumi program): findings are located, fixed
  * and suppressed through each resource's ResourceSource, like a template's.
  */
-export function lintModel(model: Model, context: LintContext): Finding[] {
-  return findingsOfRules(model, undefined, false, context);
+export function lintModel(model: Model, context: LintContext, baseline?: { model?: Model }): Finding[] {
+  // `baseline` without a model: the file is new (every resource is new), as a template's `null` baseline.
+  return findingsOfRules(model, baseline?.model, baseline !== undefined, context);
 }
 
 /**

@@ -29,6 +29,9 @@ export interface TargetMap {
   configurationAssignment: GenericResource;
 }
 
+/** `--sas-horizon`'s default: credentials expiring within this many days are warnings. */
+export const DEFAULT_SAS_HORIZON_DAYS = 30;
+
 export type PresetName = 'recommended' | 'strict';
 export type RuleSetting = Severity | 'off';
 

@@ -2,8 +2,9 @@
  * Build the normalized model from resources of any input. Effective defaults (GP5) are applied
  * here and only here, so rules compare effective values and never re-derive defaults.
  */
-import { imageOs } from '../catalog/images.js';
+import { imageKindOfId, imageOs } from '../catalog/images.js';
 import {
+  isAnything,
   isArray,
   isKnown,
   isObject,
@@ -201,18 +202,10 @@ function readImage(body: unknown, base: JsonPath): ImageReference {
   let kind: ImageReference['kind'];
   if (container === undefined) kind = 'none';
   else if (isUnknown(container)) kind = 'unknown';
-  else if (id.explicit) kind = imageKindOfId(id);
+  else if (id.explicit) kind = isKnown(id) ? imageKindOfId(id.value) : 'unknown';
   else if (publisher.explicit || offer.explicit || sku.explicit) kind = 'marketplace';
   else kind = 'none';
   return { base, kind, publisher, offer, sku, version, id };
-}
-
-function imageKindOfId(id: Field<string>): ImageReference['kind'] {
-  if (!isKnown(id)) return 'unknown';
-  const value = id.value.toLowerCase();
-  if (value.includes('/galleries/') || value.startsWith('/sharedgalleries/') || value.startsWith('/communitygalleries/')) return 'gallery';
-  if (value.includes('/providers/microsoft.compute/images/')) return 'managed-image';
-  return 'unknown';
 }
 
 /** OS of a VM or scale-set model: the configuration block written, else osDisk.osType, else the image publisher. */
@@ -299,8 +292,8 @@ function buildExtension(
     typeHandlerVersion: readString(body, [...properties, 'typeHandlerVersion']),
     autoUpgradeMinorVersion: readBoolean(body, [...properties, 'autoUpgradeMinorVersion']),
     enableAutomaticUpgrade: readBoolean(body, [...properties, 'enableAutomaticUpgrade']),
-    settings: readField(body, [...properties, 'settings'], (value): value is unknown => true),
-    protectedSettings: readField(body, [...properties, 'protectedSettings'], (value): value is unknown => true),
+    settings: readField(body, [...properties, 'settings'], isAnything),
+    protectedSettings: readField(body, [...properties, 'protectedSettings'], isAnything),
     provisionAfterExtensions: readField(body, [...properties, 'provisionAfterExtensions'], isArray),
   };
 }

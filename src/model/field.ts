@@ -75,6 +75,8 @@ export function readField<T>(root: unknown, canonicalPath: JsonPath, accept: (va
 }
 
 export const isString = (value: unknown): value is string => typeof value === 'string';
+/** Any written value (extension settings: the handler decides their shape). */
+export const isAnything = (_value: unknown): _value is unknown => true;
 export const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 export const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
 export const isObject = (value: unknown): value is Record<string, unknown> =>

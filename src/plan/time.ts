@@ -2,6 +2,7 @@
  * Time model (GP17, GP18, OU12): daily windows in a VM's local time, the next moment a VM may be
  * updated, and the monthly patch release date (the second Tuesday).
  */
+import { durationMilliseconds, parseIsoDuration } from '../catalog/durations.js';
 import { offsetMinutes } from './zones.js';
 import type { DailyWindow } from '../inventory/types.js';
 import type { DayIntervals } from './types.js';
@@ -107,10 +108,8 @@ export function iso(ms: number): string {
  * undefined for anything else (years and months have no fixed length).
  */
 export function parseDuration(value: string): number | undefined {
-  const match = /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i.exec(value.trim());
-  if (!match || value.trim().toUpperCase() === 'P' || /T$/i.test(value.trim())) return undefined;
-  const n = (part: string | undefined) => (part === undefined ? 0 : Number(part.replace(',', '.')));
-  return Math.round(((((n(match[1]) * 7 + n(match[2])) * 24 + n(match[3])) * 60 + n(match[4])) * 60 + n(match[5])) * 1000);
+  const duration = parseIsoDuration(value);
+  return duration ? durationMilliseconds(duration) : undefined;
 }
 
 /**

@@ -60,6 +60,9 @@ afterAll(() => {
   rmSync(dirname(consumer.dir), { recursive: true, force: true });
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON printed by the consumer program, read by path
+type RegisteredInputs = Record<string, any>;
+
 describe('the npm package', () => {
   it('holds what users run and no tests or sources', () => {
     const paths = consumer.pack.files.map((file) => file.path);
@@ -121,8 +124,9 @@ describe('a project that installed the tarball', () => {
 
   for (const program of PROGRAMS) {
     it(`runs the ${program} program under Pulumi's mocks`, async () => {
+    // What the program printed: azure-native inputs, read by path below (a test of their values, not of their types).
       const { stdout } = await timed(consumer.timings, `run ${program} under mocks`, () => run(process.execPath, [join(program, 'bin', 'program.js')], { cwd: consumer.dir }));
-      const output = JSON.parse(stdout) as { misuse: string; registered: Array<{ type: string; name: string; inputs: Record<string, any> }> };
+      const output = JSON.parse(stdout) as { misuse: string; registered: Array<{ type: string; name: string; inputs: RegisteredInputs }> };
       expect(output.registered.map((resource) => `${resource.type} ${resource.name}`).sort()).toEqual([
         'azure-native:compute:VirtualMachine app-linux',
         'azure-native:compute:VirtualMachine app-win',

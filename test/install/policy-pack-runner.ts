@@ -64,6 +64,7 @@ function servedPort(child: ChildProcess): Promise<number> {
 }
 
 /* The generated gRPC stubs are untyped CommonJS: describe just what is used. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- gRPC message objects of @pulumi/policy, untyped
 type Message = Record<string, (...args: unknown[]) => any>;
 type Stub = Record<string, (request: unknown, callback: (error: Error | null, response: Message) => void) => void>;
 

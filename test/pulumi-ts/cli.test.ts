@@ -70,6 +70,22 @@ describe('patchwise lint on a Pulumi project', () => {
     expect(result.stderr).toContain('skipped helpers.ts: not a Pulumi program');
     expect(result.code).toBe(0);
   });
+
+  it('--baseline gives the change rules the previous version of a program; one missing from the baseline folder is new', async () => {
+    const dir = project();
+    writeFiles(dir, { 'before/index.ts': program('true'), 'empty/.keep': '' });
+    const ruleIds = async (baseline: string) => (JSON.parse((await runCli(['lint', 'index.ts', '--baseline', baseline, '--format', 'json'], dir)).stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId);
+    expect(await ruleIds('before/index.ts')).toContain('change/enable-automatic-updates-changed');
+    expect(await ruleIds('empty')).not.toContain('change/enable-automatic-updates-changed');
+  });
+
+  it('--cache reuses the result of an unchanged program', async () => {
+    const dir = project();
+    const first = await runCli(['lint', 'index.ts', '--cache', '--format', 'json'], dir);
+    const second = await runCli(['lint', 'index.ts', '--cache', '--format', 'json'], dir);
+    expect(second.stderr).toMatch(/1 file unchanged since the cached run/);
+    expect(second.stdout).toBe(first.stdout);
+  });
 });
 
 describe('ts-morph stays off the ARM path', () => {

@@ -122,16 +122,16 @@ describe('PatchedFlexibleScaleSet: inputs per intent', () => {
 
 describe('PatchedFlexibleScaleSet: misuse fails at construction', () => {
   const cases: Array<[string, PatchedFlexibleScaleSetArgs, string]> = [
-    ['no Application Health', windowsArgs({ applicationHealth: undefined as never }), 'applicationHealth (CF5): a Flexible scale set with guest patching (patchMode AutomaticByPlatform) needs the Application Health extension'],
-    ['hotpatch on an image without hotpatch', windowsArgs({ image: WINDOWS_2019 }), 'patching.hotpatch (HP1): image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch'],
+    ['no Application Health', windowsArgs({ applicationHealth: undefined as never }), 'applicationHealth (CF5): a Flexible scale set with automatic VM guest patching (patchMode AutomaticByPlatform) needs the Application Health extension'],
+    ['hotpatch on an image without hotpatch', windowsArgs({ image: WINDOWS_2019 }), 'patching.hotpatch (HP1): enableHotpatching is true, but image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch'],
     ['hotpatch on Linux', linuxArgs({ patching: { hotpatch: true } }), 'patching.hotpatch (HP1): hotpatch is for Windows Server Azure Edition images only'],
-    ['an image without platform patching', linuxArgs({ image: { publisher: 'Canonical', offer: 'UbuntuServer', sku: '14.04-LTS' } }), "image (GP7): patching.mode 'platform' (AutomaticByPlatform) is not supported for image Canonical:UbuntuServer:14.04-LTS"],
-    ['a managed image', linuxArgs({ image: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden' } }), 'image (GP7): patching.mode \'platform\' (AutomaticByPlatform) is not supported for custom images'],
-    ['http health without a path', windowsArgs({ applicationHealth: { protocol: 'http', port: 80 } }), "applicationHealth.requestPath (CF6): protocol 'http' needs a requestPath"],
+    ['an image without platform patching', linuxArgs({ image: { publisher: 'Canonical', offer: 'UbuntuServer', sku: '14.04-LTS' } }), 'image (GP7): patchMode AutomaticByPlatform is not supported for image Canonical:UbuntuServer:14.04-LTS'],
+    ['a managed image', linuxArgs({ image: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden' } }), 'image (GP7): patchMode AutomaticByPlatform is not supported for custom images (managed image)'],
+    ['http health without a path', windowsArgs({ applicationHealth: { protocol: 'http', port: 80 } }), 'applicationHealth.requestPath (CF6): the Application Health extension with protocol http needs settings.requestPath'],
     ['the health extension declared again', linuxArgs({ extensions: [{ name: 'health', publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0' }] }), 'extensions[0] (CF5): declare the Application Health extension through applicationHealth'],
     ['a platform patch extension', linuxArgs({ extensions: [{ name: 'patch', publisher: 'Microsoft.CPlat.Core', type: 'LinuxPatchExtension', typeHandlerVersion: '1.0' }] }), 'extensions[0] (GP13): Microsoft.CPlat.Core.LinuxPatchExtension is installed and updated by the platform'],
-    ['auto upgrade of an unsupported extension', linuxArgs({ extensions: [{ name: 'script', publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript', typeHandlerVersion: '2.1', autoUpgrade: true }] }), 'extensions[0] (EU1): Microsoft.Azure.Extensions.CustomScript does not support automatic extension upgrade'],
-    ['an invalid reboot setting', linuxArgs({ patching: { reboot: 'Sometimes' as never } }), "patching.reboot (CF13): 'Sometimes' is not a reboot setting"],
+    ['auto upgrade of an unsupported extension', linuxArgs({ extensions: [{ name: 'script', publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript', typeHandlerVersion: '2.1', autoUpgrade: true }] }), 'extensions[0] (EU1): Microsoft.Azure.Extensions.CustomScript is not in the list of extensions that support automatic extension upgrade'],
+    ['an invalid reboot setting', linuxArgs({ patching: { reboot: 'Sometimes' as never } }), "patching.reboot (CF13): rebootSetting 'Sometimes' is not valid: use IfRequired, Never or Always"],
   ];
   it.each(cases)('%s', (_, args, message) => {
     const error = thrown(() => new PatchedFlexibleScaleSet('bad', args));
@@ -143,7 +143,7 @@ describe('PatchedFlexibleScaleSet: misuse fails at construction', () => {
     const messages = await deferredFailures(() => {
       new PatchedFlexibleScaleSet('late', windowsArgs({ image: pulumi.output(WINDOWS_2019) }));
     });
-    expect(messages).toEqual([expect.stringContaining('PatchedFlexibleScaleSet late: patching.hotpatch (HP1): image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch')]);
+    expect(messages).toEqual([expect.stringContaining('PatchedFlexibleScaleSet late: patching.hotpatch (HP1): enableHotpatching is true, but image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch')]);
     await flush();
     expect(mocks.byType(SCALE_SET)).toEqual([]);
   });

@@ -158,6 +158,6 @@ describe('PatchSchedule with PatchedVirtualMachine', () => {
   it('an id known only after deployment does not defer the VM checks: a schedule without platform mode still throws at construction', () => {
     const schedule = new PatchSchedule('weekly-2', args({ resourceName: 'weekly-2' }));
     const error = thrown(() => new PatchedVirtualMachine('lin-bad', vmArgs({ mode: 'image-default', schedule: { maintenanceConfigurationId: schedule.maintenanceConfigurationId } })));
-    expect(error.message).toContain("PatchedVirtualMachine lin-bad: patching.schedule (CF2): a maintenance schedule (customer-managed schedule) needs patching.mode 'platform'");
+    expect(error.message).toContain("PatchedVirtualMachine lin-bad: patching.schedule (CF2): bypassPlatformSafetyChecksOnUserSchedule is true, but patchMode is 'ImageDefault': Customer Managed Schedules need patchMode AutomaticByPlatform");
   });
 });

@@ -60,8 +60,8 @@ function key(message: string): string {
 const RULE_IDS = new Set(ALL_RULES.map((rule) => rule.id));
 // Pulumi programs have no template text: no parse errors, and no inline suppressions (use the policy config instead).
 // allowed-values: the linter tries every allowed value of a template parameter; a Pulumi program has one value.
-// service-fabric-durability/cluster-mismatch: azure-native 3.x has no Microsoft.ServiceFabric/clusters resource (managed clusters only).
-const SKIPPED = new Set(['core/parse-error/missing-comma.json', 'valid/suppressed-inline.json', 'rules/os-upgrade/service-fabric-durability/invalid/cluster-mismatch.json']);
+// service-fabric-durability/cluster-mismatch and bronze-node-type: azure-native 3.x has no Microsoft.ServiceFabric/clusters resource (managed clusters only).
+const SKIPPED = new Set(['core/parse-error/missing-comma.json', 'valid/suppressed-inline.json', 'rules/os-upgrade/service-fabric-durability/invalid/cluster-mismatch.json', 'rules/os-upgrade/service-fabric-durability/invalid/bronze-node-type.json']);
 const SKIPPED_FOLDERS = ['allowed-values/'];
 
 describe('policy pack on the linter fixtures', () => {
@@ -162,41 +162,37 @@ describe('policy pack', () => {
     });
   });
 
-  it('stack policy: a scale set with automatic OS upgrade needs a health signal that exists, a scheduled VM needs its assignment', async () => {
+  it('stack policies run the cross-resource rules themselves: a health signal for automatic OS upgrade (OU2), an assignment for a scheduled VM (CF2)', async () => {
     const scaleSet = (healthProbe?: string): PulumiResourceInput => ({
       type: 'azure-native:compute:VirtualMachineScaleSet',
       name: 'web',
       urn: 'urn:pulumi:s::p::azure-native:compute:VirtualMachineScaleSet::web',
       props: {
-        resourceGroupName: 'rg', vmScaleSetName: 'web',
+        resourceGroupName: 'rg', vmScaleSetName: 'web', orchestrationMode: 'Uniform',
         upgradePolicy: { mode: 'Rolling', automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } },
         virtualMachineProfile: { networkProfile: healthProbe ? { healthProbe: { id: healthProbe } } : {}, storageProfile: { imageReference: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-LTS', version: 'latest' } } },
       },
     });
-    const balancer: PulumiResourceInput = { type: 'azure-native:network:LoadBalancer', name: 'lb', props: { resourceGroupName: 'rg', loadBalancerName: 'lb', sku: { name: 'Standard' }, probes: [{ name: 'http', protocol: 'Http', port: 80, requestPath: '/' }] } };
-    const healthExtension: PulumiResourceInput = { type: 'azure-native:compute:VirtualMachineScaleSetExtension', name: 'health', props: { resourceGroupName: 'rg', vmScaleSetName: 'web', vmssExtensionName: 'health', publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0' } };
+    const healthExtension: PulumiResourceInput = { type: 'azure-native:compute:VirtualMachineScaleSetExtension', name: 'health', props: { resourceGroupName: 'rg', vmScaleSetName: 'web', vmssExtensionName: 'health', publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', settings: { protocol: 'tcp', port: 80 } } };
     const stack = async (inputs: PulumiResourceInput[]) => {
       const messages: string[] = [];
-      for (const policy of stackPolicies) await policy.validateStack(stackArgs(inputs), (message) => void messages.push(message));
+      for (const policy of stackPolicies) await policy.validateStack(stackArgs(inputs), (message, urn) => void messages.push(`${message} <${urn ?? ''}>`));
       return messages;
     };
-    const coversOu2 = ALL_RULES.some((rule) => rule.requirements.includes('OU2'));
-    const coversCf2 = ALL_RULES.some((rule) => rule.requirements.includes('CF2'));
-    if (!coversOu2) {
-      expect(await stack([scaleSet()])).toEqual([expect.stringContaining('[stack/health-signal] error: scale set web has automatic OS image upgrade but no health signal in the stack')]);
-      expect(await stack([scaleSet('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb/probes/http'), balancer])).toEqual([]);
-      expect(await stack([scaleSet('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb/probes/tcp'), balancer])).toEqual([expect.stringContaining("uses health probe 'tcp', which load balancer lb in the stack does not have")]);
-      expect(await stack([scaleSet(), healthExtension])).toEqual([]);
-    }
+    expect(policies.map((policy) => policy.name).filter((name) => name.startsWith('stack-'))).toEqual([]);
+    expect(await stack([scaleSet()])).toEqual([
+      '[os-upgrade/health-signal] error: automatic OS image upgrade needs an application health signal: add networkProfile.healthProbe (a load balancer probe) or the Application Health extension [OU2, CF5, CF7] at upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade (web) <urn:pulumi:s::p::azure-native:compute:VirtualMachineScaleSet::web>',
+    ]);
+    expect(await stack([scaleSet('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb/probes/http')])).toEqual([]);
+    expect(await stack([scaleSet(), healthExtension])).toEqual([]);
+
     const scheduledVm: PulumiResourceInput = {
       type: 'azure-native:compute:VirtualMachine', name: 'vm',
       props: { resourceGroupName: 'rg', vmName: 'vm1', osProfile: { linuxConfiguration: { patchSettings: { patchMode: 'AutomaticByPlatform', automaticByPlatformSettings: { bypassPlatformSafetyChecksOnUserSchedule: true } } } } },
     };
     const assignment: PulumiResourceInput = { type: 'azure-native:maintenance:ConfigurationAssignment', name: 'a', props: { resourceGroupName: 'rg', providerName: 'Microsoft.Compute', resourceType: 'virtualMachines', resourceName: 'vm1', maintenanceConfigurationId: '/mc' } };
-    if (!coversCf2) {
-      expect(await stack([scheduledVm])).toEqual([expect.stringContaining('[stack/maintenance-assignment] error: VM vm1 sets bypassPlatformSafetyChecksOnUserSchedule')]);
-      expect(await stack([scheduledVm, assignment])).toEqual([]);
-    }
+    expect(await stack([scheduledVm])).toEqual([expect.stringMatching(/^\[schedules\/bypass-needs-assignment\] warning: bypassPlatformSafetyChecksOnUserSchedule is true \(Customer Managed Schedules\), but no Microsoft\.Maintenance\/configurationAssignments/)]);
+    expect(await stack([scheduledVm, assignment])).toEqual([]);
     expect(lintPulumiResources([scheduledVm, assignment]).filter((finding) => finding.severity === 'error')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   AutoUpgradedScaleSetExtension,
   AutoUpgradingScaleSet,
   PatchwiseConfigError,
+  planScaleSet,
   type AutoUpgradingScaleSetArgs,
 } from '../../components/pulumi/index.js';
 import { deferredFailures, flush, registeredInputs, settle, thrown, useMocks, type MockRecorder } from './helpers/mocks.js';
@@ -93,18 +94,18 @@ describe('AutoUpgradingScaleSet: inputs', () => {
 
 describe('AutoUpgradingScaleSet: intents Azure cannot combine', () => {
   const cases: Array<[string, AutoUpgradingScaleSetArgs, string]> = [
-    ['Flexible orchestration', linuxArgs({ orchestrationMode: 'Flexible' }), "orchestrationMode (CF4): automatic OS image upgrade is supported with Uniform orchestration only, not 'Flexible'"],
-    ['a hotpatch image', { ...linuxArgs(), os: 'Windows', image: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition-hotpatch' } }, 'image (HP3): MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition-hotpatch is a hotpatch image, which Azure does not allow with Uniform orchestration'],
-    ['Service Fabric with Rolling', linuxArgs({ health: undefined, upgradeMode: 'Rolling', extensions: [{ name: 'sf', publisher: 'Microsoft.Azure.ServiceFabric', type: 'ServiceFabricLinuxNode', typeHandlerVersion: '1.1' }] }), "upgradeMode (CF8): Service Fabric scale sets support upgradePolicy.mode 'Automatic' only"],
+    ['Flexible orchestration', linuxArgs({ orchestrationMode: 'Flexible' }), 'orchestrationMode (CF4): automatic OS image upgrade is documented for Uniform orchestration only'],
+    ['a hotpatch image', { ...linuxArgs(), os: 'Windows', image: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition-hotpatch' } }, 'image (OU6): automatic OS image upgrade is not supported for image MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition-hotpatch'],
+    ['Service Fabric with Rolling', linuxArgs({ health: undefined, upgradeMode: 'Rolling', extensions: [{ name: 'sf', publisher: 'Microsoft.Azure.ServiceFabric', type: 'ServiceFabricLinuxNode', typeHandlerVersion: '1.1' }] }), 'upgradeMode (CF8): Service Fabric scale sets support only upgradePolicy.mode Automatic (effective mode here: Rolling)'],
     ['Service Fabric with a health probe', linuxArgs({ health: { loadBalancerProbeId: PROBE }, extensions: [{ name: 'sf', publisher: 'Microsoft.Azure.ServiceFabric', type: 'ServiceFabricLinuxNode', typeHandlerVersion: '1.1' }] }), 'health (OU3): Service Fabric scale sets do not support application health probes'],
     ['no health signal', linuxArgs({ health: undefined }), 'health (OU2): automatic OS image upgrade needs an application health signal'],
-    ['a pinned image version', linuxArgs({ image: { ...UBUNTU, version: '22.04.202401010' } }), "image.version (OU1): automatic OS image upgrade needs version 'latest'"],
+    ['a pinned image version', linuxArgs({ image: { ...UBUNTU, version: '22.04.202401010' } }), 'image.version (OU1): automatic OS image upgrade is enabled but the image version is pinned to 22.04.202401010'],
     ['a managed image', linuxArgs({ image: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden' } }), 'image (OU6): automatic OS image upgrade does not support managed images'],
     ['an unlisted image', linuxArgs({ image: { publisher: 'Canonical', offer: 'UbuntuServer', sku: '14.04-LTS' } }), 'image (OU6): automatic OS image upgrade is not supported for image Canonical:UbuntuServer:14.04-LTS'],
-    ['tcp health without a port', linuxArgs({ health: { applicationHealth: { protocol: 'tcp' } } }), "health.applicationHealth.port (CF6): protocol 'tcp' needs a port"],
-    ['both health sources', linuxArgs({ health: { loadBalancerProbeId: PROBE, applicationHealth: { protocol: 'tcp', port: 80 } } as never }), 'health (CF5): use one health source'],
-    ['batch percent out of range', linuxArgs({ rollingUpgrade: { maxBatchInstancePercent: 2 } }), 'rollingUpgrade.maxBatchInstancePercent (CF7): 2 is outside 5-100'],
-    ['auto upgrade of an unsupported extension', linuxArgs({ extensions: [{ name: 'script', publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript', typeHandlerVersion: '2.1', autoUpgrade: true }] }), 'extensions[0] (EU1): Microsoft.Azure.Extensions.CustomScript does not support automatic extension upgrade'],
+    ['tcp health without a port', linuxArgs({ health: { applicationHealth: { protocol: 'tcp' } } }), 'health.applicationHealth.port (CF6): the Application Health extension with protocol tcp needs settings.port'],
+    ['both health sources', linuxArgs({ health: { loadBalancerProbeId: PROBE, applicationHealth: { protocol: 'tcp', port: 80 } } as never }), 'health (CF5): the scale set has both networkProfile.healthProbe and the Application Health extension'],
+    ['batch percent out of range', linuxArgs({ rollingUpgrade: { maxBatchInstancePercent: 2 } }), 'rollingUpgrade.maxBatchInstancePercent (CF7): rollingUpgradePolicy.maxBatchInstancePercent is 2: it must be an integer from 5 to 100'],
+    ['auto upgrade of an unsupported extension', linuxArgs({ extensions: [{ name: 'script', publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript', typeHandlerVersion: '2.1', autoUpgrade: true }] }), 'extensions[0] (EU1): Microsoft.Azure.Extensions.CustomScript is not in the list of extensions that support automatic extension upgrade'],
   ];
   it.each(cases)('%s', (_, args, message) => {
     const error = thrown(() => new AutoUpgradingScaleSet('bad', args));
@@ -112,11 +113,22 @@ describe('AutoUpgradingScaleSet: intents Azure cannot combine', () => {
     expect(error.message).toContain(`AutoUpgradingScaleSet bad: ${message}`);
   });
 
+  it('a hotpatch image breaks both OU6 and HP3: the rules say both', () => {
+    const planned = planScaleSet({ os: 'Windows', image: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition-hotpatch' }, health: { loadBalancerProbeId: PROBE } });
+    expect(planned.violations.map((violation) => `${violation.argument} ${violation.requirement} ${violation.ruleId}`)).toEqual(['image OU6 os-upgrade/supported-image', 'image HP3 hotpatch/uniform-scale-set']);
+  });
+
+  it('batches above 20% with automatic OS upgrade are advice (OU10): logged, not refused', () => {
+    const planned = planScaleSet({ os: 'Linux', image: UBUNTU, health: { loadBalancerProbeId: PROBE }, rollingUpgrade: { maxBatchInstancePercent: 50 } });
+    expect(planned.violations).toEqual([]);
+    expect(planned.notes).toEqual([expect.stringContaining('rollingUpgrade.maxBatchInstancePercent (OU10): automatic OS image upgrade uses the rolling upgrade policy')]);
+  });
+
   it('Output arguments are checked in the apply', async () => {
     const messages = await deferredFailures(() => {
       new AutoUpgradingScaleSet('late', linuxArgs({ orchestrationMode: pulumi.output('Flexible') }));
     });
-    expect(messages).toEqual([expect.stringContaining("AutoUpgradingScaleSet late: orchestrationMode (CF4): automatic OS image upgrade is supported with Uniform orchestration only")]);
+    expect(messages).toEqual([expect.stringContaining('AutoUpgradingScaleSet late: orchestrationMode (CF4): automatic OS image upgrade is documented for Uniform orchestration only')]);
   });
 });
 
@@ -140,9 +152,9 @@ describe('AutoUpgradedExtension', () => {
   });
 
   it.each([
-    [{ publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript' }, 'type (EU1): Microsoft.Azure.Extensions.CustomScript does not support automatic extension upgrade'],
+    [{ publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript' }, 'type (EU1): Microsoft.Azure.Extensions.CustomScript is not in the list of extensions that support automatic extension upgrade'],
     [{ publisher: 'Microsoft.CPlat.Core', type: 'WindowsPatchExtension' }, 'type (GP13): Microsoft.CPlat.Core.WindowsPatchExtension is installed and updated by the platform'],
-    [{ publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', settings: { protocol: 'http' } }, "settings.requestPath (CF6): protocol 'http' needs a requestPath"],
+    [{ publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', settings: { protocol: 'http' } }, 'settings.requestPath (CF6): the Application Health extension with protocol http needs settings.requestPath'],
   ])('rejects %o', (extension, message) => {
     const error = thrown(() => new AutoUpgradedExtension('bad', { resourceGroupName: 'rg', vmName: 'vm1', typeHandlerVersion: '1.0', ...extension }));
     expect(error.message.startsWith(`AutoUpgradedExtension bad: ${message}`)).toBe(true);

@@ -128,15 +128,15 @@ describe('PatchedVirtualMachine: misuse fails at construction', () => {
     [
       'hotpatch on an unsupported image',
       windows({ mode: 'platform', hotpatch: true }, WINDOWS_2019),
-      'patching.hotpatch (HP1): image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch; use a *-azure-edition-hotpatch sku',
+      'patching.hotpatch (HP1): enableHotpatching is true, but image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch: use one of the Windows Server Azure Edition skus',
     ],
     ['Manual on Linux', linux({ mode: 'manual' }), "patching.mode (GP1): 'manual' (Manual) is a Windows patch mode: on Linux use 'platform'"],
     ['ImageDefault on Windows', windows({ mode: 'image-default' }), "patching.mode (GP1): 'image-default' (ImageDefault) is a Linux patch mode"],
-    ['hotpatch without platform mode', windows({ mode: 'os', hotpatch: true }), "patching.hotpatch (HP2): hotpatch requires patching.mode 'platform'"],
-    ['hotpatch with a schedule', windows({ mode: 'platform', hotpatch: true, schedule: { maintenanceConfigurationId: SCHEDULE_ID } }), 'patching.hotpatch (CF3): hotpatch needs the platform safety checks'],
-    ['schedule without platform mode', windows({ mode: 'os', schedule: { maintenanceConfigurationId: SCHEDULE_ID } }, WINDOWS_2019), "patching.schedule (CF2): a maintenance schedule (customer-managed schedule) needs patching.mode 'platform'"],
-    ['platform on an unlisted image', linux({ mode: 'platform' }, { publisher: 'Canonical', offer: 'UbuntuServer', sku: '14.04-LTS' }), "image (GP7): patching.mode 'platform' (AutomaticByPlatform) is not supported for image Canonical:UbuntuServer:14.04-LTS"],
-    ['platform on a managed image', linux({ mode: 'platform' }, { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden' }), "image (GP7): patching.mode 'platform' (AutomaticByPlatform) is not supported for custom images"],
+    ['hotpatch without platform mode', windows({ mode: 'os', hotpatch: true }), "patching.hotpatch (HP2): enableHotpatching is true, but patchMode is 'AutomaticByOS': hotpatch requires patchMode AutomaticByPlatform"],
+    ['hotpatch with a schedule', windows({ mode: 'platform', hotpatch: true, schedule: { maintenanceConfigurationId: SCHEDULE_ID } }), 'patching.hotpatch (CF3): enableHotpatching is true and bypassPlatformSafetyChecksOnUserSchedule is true: Azure rejects this'],
+    ['schedule without platform mode', windows({ mode: 'os', schedule: { maintenanceConfigurationId: SCHEDULE_ID } }, WINDOWS_2019), "patching.schedule (CF2): bypassPlatformSafetyChecksOnUserSchedule is true, but patchMode is 'AutomaticByOS': Customer Managed Schedules need patchMode AutomaticByPlatform"],
+    ['platform on an unlisted image', linux({ mode: 'platform' }, { publisher: 'Canonical', offer: 'UbuntuServer', sku: '14.04-LTS' }), 'image (GP7): patchMode AutomaticByPlatform is not supported for image Canonical:UbuntuServer:14.04-LTS'],
+    ['platform on a managed image', linux({ mode: 'platform' }, { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden' }), 'image (GP7): patchMode AutomaticByPlatform is not supported for custom images (managed image)'],
     ['enableAutomaticUpdates false with platform', windows({ mode: 'platform', enableAutomaticUpdates: false }), 'patching.enableAutomaticUpdates (GP2): patchMode AutomaticByPlatform requires enableAutomaticUpdates true'],
     ['enableAutomaticUpdates true with Manual', windows({ mode: 'manual', enableAutomaticUpdates: true }, WINDOWS_2019), 'patching.enableAutomaticUpdates (GP4): patchMode Manual requires enableAutomaticUpdates false'],
     ['reboot without platform mode', windows({ mode: 'os', reboot: 'Never' }, WINDOWS_2019), "patching.reboot (CF13): the reboot setting applies to patching.mode 'platform'"],
@@ -166,7 +166,7 @@ describe('PatchedVirtualMachine: arguments known after deployment', () => {
     const messages = await deferredFailures(() => {
       new PatchedVirtualMachine('win-late', windows({ mode: 'platform', hotpatch: true }, pulumi.output(WINDOWS_2019)));
     });
-    expect(messages).toEqual([expect.stringContaining('PatchedVirtualMachine win-late: patching.hotpatch (HP1): image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch')]);
+    expect(messages).toEqual([expect.stringContaining('PatchedVirtualMachine win-late: patching.hotpatch (HP1): enableHotpatching is true, but image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch')]);
     await flush();
     expect(mocks.byType('azure-native:compute:VirtualMachine')).toEqual([]);
   });

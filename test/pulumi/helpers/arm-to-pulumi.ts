@@ -34,6 +34,7 @@ export function pulumiInputsOfTemplate(file: string, text: string): PulumiResour
       delete properties.maintenanceWindow;
     }
     const props: Record<string, unknown> = { resourceGroupName: 'resource-group', ...properties };
+    if (key === 'maintenance:ConfigurationAssignment') Object.assign(props, assignmentTargetArgs(resource.body.scope ?? properties.resourceId));
     for (const key of mapping.topLevel) if (body[key] !== undefined) props[key] = body[key];
     const name = isUnknown(resource.name) ? UNKNOWN_STRING : resource.name;
     const segments = name.split('/');
@@ -47,6 +48,12 @@ export function pulumiInputsOfTemplate(file: string, text: string): PulumiResour
     out.push({ type: `azure-native:${module}${version}:${type}`, name: logical, urn: `urn:pulumi:test::fixtures::azure-native:${module}:${type}::${logical}`, props });
   });
   return out;
+}
+
+/** azure-native names an assignment's target by provider, type and name (the adapter turns them back into an id). */
+function assignmentTargetArgs(id: unknown): Record<string, string> {
+  const match = typeof id === 'string' ? /\/providers\/([^/]+)\/([^/]+)\/([^/]+)$/i.exec(id) : null;
+  return match ? { providerName: match[1], resourceType: match[2], resourceName: match[3] } : {};
 }
 
 function sentinels(value: unknown, top = false): unknown {
