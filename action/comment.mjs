@@ -22,7 +22,12 @@ export function commentBody(markdown) {
 async function request(method, url, token, body) {
   const response = await fetch(url, {
     method,
-    headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'content-type': 'application/json', 'x-github-api-version': '2022-11-28' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/vnd.github+json',
+      'content-type': 'application/json',
+      'x-github-api-version': '2022-11-28',
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${new URL(url).pathname}: ${response.status} ${response.statusText}`);

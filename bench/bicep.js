@@ -55,7 +55,8 @@ const readText = (path) => {
 function lintAllBicep(cacheRoot = restoreCache) {
   // A new reader per round, as per CLI run: module files are read and lowered again.
   const read = bicepReader({ readText, display: (path) => relative(bicepRoot, path), cacheRoot });
-  for (const pair of pairs) lintTemplate({ file: pair.module, text: pair.bicep, reader: { template: (input) => read(input.file, pair.bicepPath, input.text) } }, context);
+  for (const pair of pairs)
+    lintTemplate({ file: pair.module, text: pair.bicep, reader: { template: (input) => read(input.file, pair.bicepPath, input.text) } }, context);
 }
 
 function lintAllJson() {
@@ -106,6 +107,10 @@ const version = startup([join(root, 'bin/patchwise.js'), '--version']);
 const lintJson = startup([join(root, 'bin/patchwise.js'), 'lint', 'fixtures/arm/valid/linux-vm-platform-patching.json']);
 
 console.log(`modules: ${pairs.length} (main.bicep vs compiled main.json)`);
-console.log(`lint main.bicep: ${bicepMs.toFixed(1)} ms, lint main.json: ${jsonMs.toFixed(1)} ms, ratio ${(bicepMs / jsonMs).toFixed(2)} (target <= 1.5; registry modules from the restore cache)`);
+console.log(
+  `lint main.bicep: ${bicepMs.toFixed(1)} ms, lint main.json: ${jsonMs.toFixed(1)} ms, ratio ${(bicepMs / jsonMs).toFixed(2)} (target <= 1.5; registry modules from the restore cache)`,
+);
 console.log(`without the restore cache: lint main.bicep ${uncachedMs.toFixed(1)} ms, ratio ${(uncachedMs / jsonMs).toFixed(2)} (registry modules not read)`);
-console.log(`start-up --version: ${version.toFixed(0)} ms, lint of a small JSON template: ${lintJson.toFixed(0)} ms (node -e '': ${bare.toFixed(0)} ms; target < 300 ms)`);
+console.log(
+  `start-up --version: ${version.toFixed(0)} ms, lint of a small JSON template: ${lintJson.toFixed(0)} ms (node -e '': ${bare.toFixed(0)} ms; target < 300 ms)`,
+);

@@ -40,14 +40,21 @@ try {
     try {
       const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string }> };
       const counts = new Map<string, number>();
-      for (const finding of report.findings) counts.set(`${finding.severity[0]}:${finding.ruleId}`, (counts.get(`${finding.severity[0]}:${finding.ruleId}`) ?? 0) + 1);
+      for (const finding of report.findings)
+        counts.set(`${finding.severity[0]}:${finding.ruleId}`, (counts.get(`${finding.severity[0]}:${finding.ruleId}`) ?? 0) + 1);
       findings = [...counts].map(([key, count]) => `${key}×${count}`).join(' ');
     } catch {
       findings = (run.stderr ?? '').split('\n').find((line) => line.includes('error')) ?? '';
     }
     const size = `${(text.length / 1e6).toFixed(2)} MB`;
     const memory = rss ? `${(Number(rss) / 1024).toFixed(0)} MB` : '-';
-    console.log(hostile.id.padEnd(26), size.padStart(9), `${wall.toFixed(2)} s`.padStart(9), memory.padStart(10), ` ${exit.padEnd(5)} ${findings.slice(0, 160)}`);
+    console.log(
+      hostile.id.padEnd(26),
+      size.padStart(9),
+      `${wall.toFixed(2)} s`.padStart(9),
+      memory.padStart(10),
+      ` ${exit.padEnd(5)} ${findings.slice(0, 160)}`,
+    );
     rmSync(file);
   }
 } finally {

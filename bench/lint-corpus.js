@@ -107,7 +107,9 @@ for (let round = 0; round < Number(options['startup-rounds']); round++) {
 
 const bytes = corpusBytes(corpus);
 const mb = (value) => (value / 1024 / 1024).toFixed(1);
-console.log(`corpus: ${corpus} (${mb(bytes)} MB of templates); median of ${rounds} interleaved rounds; baseline (read + JSON.parse + walk, own process) ${median(baselineMs).toFixed(0)} ms`);
+console.log(
+  `corpus: ${corpus} (${mb(bytes)} MB of templates); median of ${rounds} interleaved rounds; baseline (read + JSON.parse + walk, own process) ${median(baselineMs).toFixed(0)} ms`,
+);
 console.log('');
 console.log('| build | mode | wall ms | ratio | MB allocated | peak heap above start-up MB (x corpus) | start-up above node ms |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
@@ -118,9 +120,13 @@ for (const cli of clis) {
     const memory = heap(cli, lintArgs(cli, mode.extra));
     const above = memory.peak - startHeap;
     const startupMs = mode === modes[0] ? median(startup.get(cli.label)).toFixed(0) : '';
-    console.log(`| ${cli.label} | ${mode.label} | ${median(entry.ms).toFixed(0)} | ${median(entry.ratio).toFixed(2)} | ${mb(memory.allocated)} | ${mb(above)} (${(above / bytes).toFixed(1)}) | ${startupMs} |`);
+    console.log(
+      `| ${cli.label} | ${mode.label} | ${median(entry.ms).toFixed(0)} | ${median(entry.ratio).toFixed(2)} | ${mb(memory.allocated)} | ${mb(above)} (${(above / bytes).toFixed(1)}) | ${startupMs} |`,
+    );
   }
 }
 console.log('');
-console.log('Targets (issue 14): default ratio <= 2.0; default at most +20% over --no-allowed-values; peak heap above start-up <= 3x the corpus; start-up <= 150 ms above node.');
+console.log(
+  'Targets (issue 14): default ratio <= 2.0; default at most +20% over --no-allowed-values; peak heap above start-up <= 3x the corpus; start-up <= 150 ms above node.',
+);
 rmSync(scratch, { recursive: true, force: true });

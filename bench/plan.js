@@ -38,7 +38,15 @@ function profile(timeZone) {
 }
 
 function resource(name, timeZone) {
-  return { type: 'Microsoft.Compute/virtualMachines', apiVersion: '2024-03-01', name, body: { properties: { osProfile: { windowsConfiguration: { timeZone } } } }, file: 'bench.json', conditional: false, locate: () => ({}) };
+  return {
+    type: 'Microsoft.Compute/virtualMachines',
+    apiVersion: '2024-03-01',
+    name,
+    body: { properties: { osProfile: { windowsConfiguration: { timeZone } } } },
+    file: 'bench.json',
+    conditional: false,
+    locate: () => ({}),
+  };
 }
 
 function syntheticModel(vms) {
@@ -58,12 +66,32 @@ function syntheticModel(vms) {
       availabilitySetId = field(`/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/availabilitySets/${set}`);
       if (!sets.has(set)) {
         sets.add(set);
-        model.availabilitySets.push({ kind: 'availabilitySet', name: set, resource: resource(set), platformUpdateDomainCount: field(5), platformFaultDomainCount: field(2), location: field(region) });
+        model.availabilitySets.push({
+          kind: 'availabilitySet',
+          name: set,
+          resource: resource(set),
+          platformUpdateDomainCount: field(5),
+          platformFaultDomainCount: field(2),
+          location: field(region),
+        });
       }
     } else {
-      virtualMachineScaleSetId = field(`/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/flex-${region}-${Math.floor(i / (regions.length * 500))}`);
+      virtualMachineScaleSetId = field(
+        `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/flex-${region}-${Math.floor(i / (regions.length * 500))}`,
+      );
     }
-    model.virtualMachines.push({ kind: 'virtualMachine', name, resource: resource(name, timeZone), osProfile: profile(timeZone), image: {}, extensions: [], location: field(region), zones, availabilitySetId, virtualMachineScaleSetId });
+    model.virtualMachines.push({
+      kind: 'virtualMachine',
+      name,
+      resource: resource(name, timeZone),
+      osProfile: profile(timeZone),
+      image: {},
+      extensions: [],
+      location: field(region),
+      zones,
+      availabilitySetId,
+      virtualMachineScaleSetId,
+    });
   }
   return model;
 }
@@ -78,14 +106,23 @@ function measure(vms) {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { vms, ms: times[Math.floor(times.length / 2)], targets: plan.summary.targets, waves: plan.summary.waves, phases: plan.summary.phases, regions: plan.summary.regions };
+  return {
+    vms,
+    ms: times[Math.floor(times.length / 2)],
+    targets: plan.summary.targets,
+    waves: plan.summary.waves,
+    phases: plan.summary.phases,
+    regions: plan.summary.regions,
+  };
 }
 
 const results = [];
 for (const vms of [10_000, 100_000, 1_000_000]) {
   const result = measure(vms);
   results.push(result);
-  console.log(`${String(vms).padStart(9)} VMs: ${result.ms.toFixed(0).padStart(6)} ms (median of ${rounds})  ${result.targets} targets, ${result.regions} regions, ${result.phases} phases, ${result.waves} waves  ${((result.ms * 1000) / vms).toFixed(2)} µs/VM`);
+  console.log(
+    `${String(vms).padStart(9)} VMs: ${result.ms.toFixed(0).padStart(6)} ms (median of ${rounds})  ${result.targets} targets, ${result.regions} regions, ${result.phases} phases, ${result.waves} waves  ${((result.ms * 1000) / vms).toFixed(2)} µs/VM`,
+  );
 }
 const [small, medium, large] = results;
 console.log(`growth 10k→100k: ${(medium.ms / small.ms).toFixed(1)}x, 100k→1M: ${(large.ms / medium.ms).toFixed(1)}x (linear: 10x)`);

@@ -30,13 +30,19 @@ class TwinWriter {
   constructor(private readonly template: Json) {}
 
   write(): string {
-    for (const [name, declaration] of Object.entries(isObject(this.template.parameters) ? this.template.parameters : {})) this.parameter(name, declaration as Json);
-    for (const [name, value] of Object.entries(isObject(this.template.variables) ? this.template.variables : {})) this.lines.push(`var ${name} = ${this.value(value, '')}`, '');
+    for (const [name, declaration] of Object.entries(isObject(this.template.parameters) ? this.template.parameters : {}))
+      this.parameter(name, declaration as Json);
+    for (const [name, value] of Object.entries(isObject(this.template.variables) ? this.template.variables : {}))
+      this.lines.push(`var ${name} = ${this.value(value, '')}`, '');
     const resources = this.template.resources;
-    const entries: Array<[string | undefined, Json]> = Array.isArray(resources) ? resources.map((resource) => [undefined, resource as Json]) : Object.entries(resources as Json).map(([name, resource]) => [name, resource as Json]);
+    const entries: Array<[string | undefined, Json]> = Array.isArray(resources)
+      ? resources.map((resource) => [undefined, resource as Json])
+      : Object.entries(resources as Json).map(([name, resource]) => [name, resource as Json]);
     const used = new Set<string>();
     const named = entries.map(([symbolic, resource]) => [symbolic ?? this.symbolFor(resource, used), resource] as const);
-    for (const [symbolic, resource] of named) if (typeof resource.name === 'string' && !resource.name.startsWith('[')) this.byId.set(`${String(resource.type)}|${resource.name}`.toLowerCase(), symbolic);
+    for (const [symbolic, resource] of named)
+      if (typeof resource.name === 'string' && !resource.name.startsWith('['))
+        this.byId.set(`${String(resource.type)}|${resource.name}`.toLowerCase(), symbolic);
     for (const [symbolic, resource] of named) this.resource(resource, symbolic, '');
     return `${this.lines.join('\n').trimEnd()}\n`;
   }
@@ -51,7 +57,10 @@ class TwinWriter {
   }
 
   private symbolFor(resource: Json, used: Set<string>): string {
-    const base = String(resource.type).split('/').pop()!.replace(/[^A-Za-z0-9]/g, '');
+    const base = String(resource.type)
+      .split('/')
+      .pop()!
+      .replace(/[^A-Za-z0-9]/g, '');
     let name = base.charAt(0).toLowerCase() + base.slice(1);
     for (let i = 2; used.has(name); i++) name = `${base.charAt(0).toLowerCase() + base.slice(1)}${i}`;
     used.add(name);
@@ -118,7 +127,8 @@ class TwinWriter {
   }
 
   private value(value: unknown, indent: string): string {
-    if (typeof value === 'string') return value.startsWith('[') && !value.startsWith('[[') ? this.expression(value) : this.string(value.startsWith('[[') ? value.slice(1) : value);
+    if (typeof value === 'string')
+      return value.startsWith('[') && !value.startsWith('[[') ? this.expression(value) : this.string(value.startsWith('[[') ? value.slice(1) : value);
     if (value === null || typeof value !== 'object') return String(value);
     const inner = `${indent}  `;
     if (Array.isArray(value)) return value.length === 0 ? '[]' : `[\n${value.map((item) => `${inner}${this.value(item, inner)}`).join('\n')}\n${indent}]`;

@@ -35,7 +35,9 @@ export function typeCheck(programs: readonly string[], root = CHECK_ROOT): Map<n
     include: ['*/index.ts'],
   };
   writeFileSync(join(root, 'tsconfig.json'), JSON.stringify(config));
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], {
+    encoding: 'utf8',
+  });
   const failed = new Map<number, string>();
   for (const line of result.stdout.split('\n')) {
     const match = /(?:^|[\\/])(\d+)[\\/]index\.ts\(\d+,\d+\): (error .*)$/.exec(line);

@@ -34,7 +34,9 @@ const groups: Record<string, string[]> = {
   fixtures: templates(join(REPO_ROOT, 'fixtures', 'arm')).filter((path) => !path.includes('parse-error')),
   corpus: index.filter((entry) => entry.computeResourceTypes.length > 0).map((entry) => join(CORPUS, entry.path)),
   // corpus/avm/avm/<module>/main.json was compiled from corpus-bicep/avm/<module>/main.bicep.
-  bicep: index.filter((entry) => entry.path.startsWith('avm/avm/') && entry.path.endsWith('/main.json')).map((entry) => join(BICEP_CORPUS, entry.path.slice('avm/'.length).replace(/main\.json$/, 'main.bicep'))),
+  bicep: index
+    .filter((entry) => entry.path.startsWith('avm/avm/') && entry.path.endsWith('/main.json'))
+    .map((entry) => join(BICEP_CORPUS, entry.path.slice('avm/'.length).replace(/main\.json$/, 'main.bicep'))),
 };
 // The Bicep reader as the CLI gives it (local modules from disk); no registry cache, so every machine reads the same.
 const bicep = await BicepSupport.load(groups.bicep, REPO_ROOT, { cacheRoot: join(BICEP_CORPUS, 'no-bicep-cache') });

@@ -33,8 +33,16 @@ const TYPES: Array<{ type: string; file: string; find: (schema: Schema) => Schem
     file: 'Microsoft.Compute.json',
     find: (s) => extensionDefinition(s, 'virtualMachineScaleSets_extensions', 'VirtualMachineScaleSetExtensionProperties'),
   },
-  { type: 'Microsoft.Maintenance/maintenanceConfigurations', file: 'Microsoft.Maintenance.json', find: (s) => resourceDefinition(s, 'maintenanceConfigurations') },
-  { type: 'Microsoft.Maintenance/configurationAssignments', file: 'Microsoft.Maintenance.json', find: (s) => resourceDefinition(s, 'configurationAssignments') },
+  {
+    type: 'Microsoft.Maintenance/maintenanceConfigurations',
+    file: 'Microsoft.Maintenance.json',
+    find: (s) => resourceDefinition(s, 'maintenanceConfigurations'),
+  },
+  {
+    type: 'Microsoft.Maintenance/configurationAssignments',
+    file: 'Microsoft.Maintenance.json',
+    find: (s) => resourceDefinition(s, 'configurationAssignments'),
+  },
 ];
 
 function isObject(value: unknown): value is Schema {
@@ -114,7 +122,11 @@ function collect(root: Schema, definitions: Schema): Collected {
     if (node.type === 'object' && !isObject(properties) && node.additionalProperties !== false && path) out.open.add(path);
     // A schema that constrains nothing (e.g. extension `settings` from 2024-11-01 on) accepts any value.
     const constrainsNothing =
-      node.type === undefined && !isObject(properties) && node.enum === undefined && node.items === undefined && !['oneOf', 'anyOf', 'allOf'].some((key) => key in node);
+      node.type === undefined &&
+      !isObject(properties) &&
+      node.enum === undefined &&
+      node.items === undefined &&
+      !['oneOf', 'anyOf', 'allOf'].some((key) => key in node);
     if (constrainsNothing && node.additionalProperties !== false && path) out.open.add(path);
     if (node.items !== undefined) visit(node.items, `${path}[]`, stack, depth + 1);
     else if (node.type === 'array' && path) out.open.add(`${path}[]`);
@@ -195,7 +207,11 @@ function main(): void {
     console.error(`derive-api-versions: no schemas at ${schemasDir}`);
     process.exit(2);
   }
-  writeGenerated(GENERATED_FILE, render(derive(schemasDir)), { check: args.includes('--check'), script: 'derive-api-versions', command: 'npm run derive:api-versions' });
+  writeGenerated(GENERATED_FILE, render(derive(schemasDir)), {
+    check: args.includes('--check'),
+    script: 'derive-api-versions',
+    command: 'npm run derive:api-versions',
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

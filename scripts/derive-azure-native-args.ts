@@ -30,7 +30,8 @@ function inputInterfaces(file: ts.SourceFile): Map<string, ts.InterfaceDeclarati
   const out = new Map<string, ts.InterfaceDeclaration>();
   const visit = (statements: readonly ts.Statement[], prefix: string) => {
     for (const statement of statements) {
-      if (ts.isModuleDeclaration(statement) && statement.body && ts.isModuleBlock(statement.body)) visit(statement.body.statements, `${prefix}${statement.name.getText(file)}.`);
+      if (ts.isModuleDeclaration(statement) && statement.body && ts.isModuleBlock(statement.body))
+        visit(statement.body.statements, `${prefix}${statement.name.getText(file)}.`);
       else if (ts.isInterfaceDeclaration(statement)) out.set(`${prefix}${statement.name.text}`, statement);
     }
   };
@@ -50,7 +51,11 @@ function enumValues(module: string, name: string): string[] {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
       if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || !declaration.type || !ts.isTypeLiteralNode(declaration.type)) continue;
-      return declaration.type.members.flatMap((member) => (ts.isPropertySignature(member) && member.type && ts.isLiteralTypeNode(member.type) && ts.isStringLiteral(member.type.literal) ? [member.type.literal.text] : []));
+      return declaration.type.members.flatMap((member) =>
+        ts.isPropertySignature(member) && member.type && ts.isLiteralTypeNode(member.type) && ts.isStringLiteral(member.type.literal)
+          ? [member.type.literal.text]
+          : [],
+      );
     }
   }
   return [];
@@ -71,14 +76,21 @@ class Deriver {
   resource(module: string, className: string): void {
     const fileName = `${className[0].toLowerCase()}${className.slice(1)}.d.ts`;
     const file = parse(join(PACKAGE, module, fileName));
-    const args = file.statements.find((statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === `${className}Args`);
+    const args = file.statements.find(
+      (statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === `${className}Args`,
+    );
     if (!args) throw new Error(`${module}/${fileName}: no ${className}Args`);
     this.table.types[`${module}:${className}`] = this.members(args, file);
-    const declaration = file.statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === className);
+    const declaration = file.statements.find(
+      (statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === className,
+    );
     // `readonly x: pulumi.Output<…>`: what `reference()` of the resource can read.
     const classMembers: readonly ts.ClassElement[] = declaration?.members ?? [];
     this.table.outputs[`${module}:${className}`] = classMembers
-      .filter((member): member is ts.PropertyDeclaration => ts.isPropertyDeclaration(member) && !member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword))
+      .filter(
+        (member): member is ts.PropertyDeclaration =>
+          ts.isPropertyDeclaration(member) && !member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword),
+      )
       .map((member) => member.name.getText(file))
       .sort();
     this.drain();
@@ -110,13 +122,26 @@ class Deriver {
       return item === 'a' ? 'a' : `${item}[]`;
     }
     if (ts.isUnionTypeNode(node)) {
-      const kinds = [...new Set(node.types.filter((type) => type.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword)).map((type) => this.describe(type, file)))];
+      const kinds = [
+        ...new Set(
+          node.types
+            .filter((type) => type.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword))
+            .map((type) => this.describe(type, file)),
+        ),
+      ];
       // `string | enums.x.Y`: any string goes (the enum lists the known values).
       if (kinds.includes('s') && kinds.every((kind) => kind === 's' || kind.startsWith('e:'))) return 's';
       return kinds.length === 1 ? kinds[0] : 'a';
     }
     if (ts.isTypeLiteralNode(node)) return node.members.some((member) => ts.isIndexSignatureDeclaration(member)) ? 'm' : 'a';
-    if (ts.isLiteralTypeNode(node)) return ts.isStringLiteral(node.literal) ? 's' : node.literal.kind === ts.SyntaxKind.TrueKeyword || node.literal.kind === ts.SyntaxKind.FalseKeyword ? 'b' : ts.isNumericLiteral(node.literal) ? 'n' : 'a';
+    if (ts.isLiteralTypeNode(node))
+      return ts.isStringLiteral(node.literal)
+        ? 's'
+        : node.literal.kind === ts.SyntaxKind.TrueKeyword || node.literal.kind === ts.SyntaxKind.FalseKeyword
+          ? 'b'
+          : ts.isNumericLiteral(node.literal)
+            ? 'n'
+            : 'a';
     switch (node.kind) {
       case ts.SyntaxKind.StringKeyword:
         return 's';
@@ -152,7 +177,13 @@ export function derive(): ArgTable {
   const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const { source, types, outputs, enums } = deriver.table;
   // Only the strict enums (`string | enums.x.Y` is a plain string).
-  const strict = new Set(Object.values(types).flatMap((members) => Object.values(members).filter((type) => type.startsWith('e:')).map((type) => type.slice(2).replace(/\[\]$/, ''))));
+  const strict = new Set(
+    Object.values(types).flatMap((members) =>
+      Object.values(members)
+        .filter((type) => type.startsWith('e:'))
+        .map((type) => type.slice(2).replace(/\[\]$/, '')),
+    ),
+  );
   const used = Object.fromEntries(Object.entries(enums).filter(([name]) => strict.has(name)));
   return { source, types: sorted(types) as ArgTable['types'], outputs: sorted(outputs) as ArgTable['outputs'], enums: sorted(used) as ArgTable['enums'] };
 }
@@ -169,7 +200,11 @@ export default table;
 }
 
 function main(): void {
-  writeGenerated(GENERATED_FILE, render(derive()), { check: process.argv.includes('--check'), script: 'derive-azure-native-args', command: 'npm run derive:azure-native-args' });
+  writeGenerated(GENERATED_FILE, render(derive()), {
+    check: process.argv.includes('--check'),
+    script: 'derive-azure-native-args',
+    command: 'npm run derive:azure-native-args',
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -9,7 +9,16 @@ import { dirname, join, resolve } from 'node:path';
 
 // The repository; a test points it at a scratch copy.
 const ROOT = process.env.PATCHWISE_SCAFFOLD_ROOT ?? resolve(import.meta.dirname, '..');
-const TARGETS = ['virtualMachine', 'scaleSet', 'extension', 'availabilitySet', 'loadBalancer', 'serviceFabricCluster', 'maintenanceConfiguration', 'configurationAssignment'];
+const TARGETS = [
+  'virtualMachine',
+  'scaleSet',
+  'extension',
+  'availabilitySet',
+  'loadBalancer',
+  'serviceFabricCluster',
+  'maintenanceConfiguration',
+  'configurationAssignment',
+];
 
 function camel(name: string): string {
   return name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
@@ -29,7 +38,9 @@ function main(argv: string[]): number {
     return at >= 0 && argv[at + 1] ? argv[at + 1] : fallback;
   };
   if (!id || !/^[a-z]+(-[a-z]+)*\/[a-z]+(-[a-z]+)*$/.test(id)) {
-    process.stderr.write('usage: npm run new-rule -- <group>/<name> [--requirements GP1,GP2] [--targets virtualMachine,scaleSet]\n  (lower-case words joined by -, e.g. guest-patching/reboot-window)\n');
+    process.stderr.write(
+      'usage: npm run new-rule -- <group>/<name> [--requirements GP1,GP2] [--targets virtualMachine,scaleSet]\n  (lower-case words joined by -, e.g. guest-patching/reboot-window)\n',
+    );
     return 2;
   }
   const requirements = option('requirements', '').split(',').filter(Boolean);

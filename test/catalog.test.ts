@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { derive, GENERATED_FILE, render } from '../scripts/derive-api-versions.js';
 import { firstApiVersion, propertyStatus, enumValues, knownApiVersions } from '../src/catalog/api-versions.js';
 import { compareApiVersions } from '../src/catalog/api-requirements.js';
-import { isGuestPatchingSupportedImage, isHotpatchImage, imageOs, isRhelImage, GUEST_PATCHING_IMAGES, AUTO_OS_UPGRADE_IMAGES, HOTPATCH_IMAGES } from '../src/catalog/images.js';
+import {
+  isGuestPatchingSupportedImage,
+  isHotpatchImage,
+  imageOs,
+  isRhelImage,
+  GUEST_PATCHING_IMAGES,
+  AUTO_OS_UPGRADE_IMAGES,
+  HOTPATCH_IMAGES,
+} from '../src/catalog/images.js';
 import { AUTO_UPGRADE_EXTENSIONS, supportsAutomaticUpgrade, isPlatformPatchExtension } from '../src/catalog/extensions.js';
 import { REQUIREMENTS } from '../src/catalog/requirements.js';
 import { SHARED } from './helpers/lint-fixture.js';
@@ -51,7 +59,9 @@ describe('first API versions agree with current-facts.md (CF1)', () => {
     expect(propertyStatus('Microsoft.Network/loadBalancers', '2022-03-01', ['properties'])).toEqual({ status: 'unchecked' });
     // Free-form extension settings are never checked, in old and new schemas alike.
     for (const version of ['2019-07-01', '2024-11-01', '2025-04-01']) {
-      expect(propertyStatus('Microsoft.Compute/virtualMachines/extensions', version, ['properties', 'settings', 'anyKey', 'nested'])).toEqual({ status: 'defined' });
+      expect(propertyStatus('Microsoft.Compute/virtualMachines/extensions', version, ['properties', 'settings', 'anyKey', 'nested'])).toEqual({
+        status: 'defined',
+      });
     }
   });
 

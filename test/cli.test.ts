@@ -88,7 +88,10 @@ describe('configuration', () => {
       }),
     );
     const result = await run(['lint', 'infra', '--format', 'json'], { cwd: dir });
-    const report = JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; severity: string; file: string; suppressed?: unknown }>; summary: Record<string, number> };
+    const report = JSON.parse(result.stdout) as {
+      findings: Array<{ ruleId: string; severity: string; file: string; suppressed?: unknown }>;
+      summary: Record<string, number>;
+    };
     expect(report.findings.map((finding) => [finding.file, finding.ruleId, finding.severity, Boolean(finding.suppressed)])).toEqual([
       ['infra/by-os.json', 'guest-patching/windows-automatic-updates', 'warning', false],
       ['infra/linux.json', 'guest-patching/patch-mode-value', 'error', true],
@@ -161,7 +164,9 @@ describe('baselines', () => {
     const withBaseline = await run(['lint', 'main.json', '--baseline-ref', 'HEAD', '--format', 'json'], { cwd: dir });
     expect((JSON.parse(withBaseline.stdout) as { findings: unknown[] }).findings).toEqual([]);
     const without = await run(['lint', 'main.json', '--format', 'json'], { cwd: dir });
-    expect((JSON.parse(without.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual(['guest-patching/windows-automatic-updates']);
+    expect((JSON.parse(without.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual([
+      'guest-patching/windows-automatic-updates',
+    ]);
     expect((await run(['lint', 'main.json', '--baseline-ref', 'no-such-ref'], { cwd: dir })).code).toBe(2);
   });
 });

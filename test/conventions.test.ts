@@ -10,7 +10,12 @@ import { run as runPlain } from './plan/helpers.js';
 import { FIXTURES } from './helpers/lint-fixture.js';
 import { scratchFolder, TEMPLATE_SCHEMA, windowsVmTemplate, writeFiles } from './helpers/scratch.js';
 
-const failing = (name = 'vm1') => JSON.stringify(windowsVmTemplate({ name, windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }), null, 2);
+const failing = (name = 'vm1') =>
+  JSON.stringify(
+    windowsVmTemplate({ name, windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }),
+    null,
+    2,
+  );
 const valid = JSON.stringify(windowsVmTemplate(), null, 2);
 
 async function runWith(args: string[], cwd: string, extra: Partial<CliIO> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -29,7 +34,9 @@ describe('standard input', () => {
     writeFiles(dir, { 'infra/main.parameters.json': '{"parameters": {}}' });
     const result = await runWith(['lint', '-', '--stdin-filename', 'infra/main.json', '-f', 'json'], dir, { readStdin: async () => failing() });
     expect(result.code).toBe(1);
-    expect(json(result.stdout).findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['infra/main.json guest-patching/windows-automatic-updates']);
+    expect(json(result.stdout).findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual([
+      'infra/main.json guest-patching/windows-automatic-updates',
+    ]);
   });
 
   it('a broken template on standard input is a parse error at its position', async () => {
@@ -57,7 +64,9 @@ describe('choosing files and rules', () => {
     writeFiles(dir, { 'a.json': failing(), 'broken.json': `{"$schema": "${TEMPLATE_SCHEMA}",` });
     const only = json((await runCli(['lint', '.', '-f', 'json', '--rule', 'schedules/*'], dir)).stdout).findings.map((finding) => finding.ruleId);
     expect(only).toEqual(['parse-error']);
-    const skipped = json((await runCli(['lint', '.', '-f', 'json', '--skip-rule', 'guest-patching/windows-automatic-updates', '--skip-rule', 'parse-error'], dir)).stdout).findings.map((finding) => finding.ruleId);
+    const skipped = json(
+      (await runCli(['lint', '.', '-f', 'json', '--skip-rule', 'guest-patching/windows-automatic-updates', '--skip-rule', 'parse-error'], dir)).stdout,
+    ).findings.map((finding) => finding.ruleId);
     expect(skipped).toEqual(['parse-error']);
     const unknown = await runCli(['lint', '.', '--rule', 'guest-patchin/*'], dir);
     expect(unknown.code).toBe(2);
@@ -74,8 +83,15 @@ describe('choosing files and rules', () => {
 
   it('--print-config prints the effective settings for a file', async () => {
     const dir = scratchFolder();
-    writeFiles(dir, { 'a.json': valid, 'patchwise.config.json': '{"extends": "patchwise:strict", "rules": {"guest-patching/rhel-packagekit": "off"}, "ignore": ["legacy/**"]}' });
-    const config = JSON.parse((await runCli(['lint', '--print-config', 'legacy/old.json'], dir)).stdout) as { extends: string; ignored: boolean; rules: Record<string, string> };
+    writeFiles(dir, {
+      'a.json': valid,
+      'patchwise.config.json': '{"extends": "patchwise:strict", "rules": {"guest-patching/rhel-packagekit": "off"}, "ignore": ["legacy/**"]}',
+    });
+    const config = JSON.parse((await runCli(['lint', '--print-config', 'legacy/old.json'], dir)).stdout) as {
+      extends: string;
+      ignored: boolean;
+      rules: Record<string, string>;
+    };
     expect(config.extends).toBe('patchwise:strict');
     expect(config.ignored).toBe(true);
     expect(config.rules['guest-patching/rhel-packagekit']).toBe('off');
@@ -127,7 +143,9 @@ describe('suppression comments', () => {
     writeFiles(dir, { 'a.json': template('// patchwise-disable-next-line guest-patching/windows-automatic-updates replaced in Q3') });
     const result = await runCli(['lint', '.', '-f', 'json'], dir);
     expect(result.code).toBe(0);
-    expect(json(result.stdout).findings).toEqual([expect.objectContaining({ ruleId: 'guest-patching/windows-automatic-updates', suppressed: { kind: 'inline', reason: 'replaced in Q3' } })]);
+    expect(json(result.stdout).findings).toEqual([
+      expect.objectContaining({ ruleId: 'guest-patching/windows-automatic-updates', suppressed: { kind: 'inline', reason: 'replaced in Q3' } }),
+    ]);
   });
 
   it('an unknown rule id and an unused suppression are reported', async () => {
@@ -136,7 +154,9 @@ describe('suppression comments', () => {
       'typo.json': template('// patchwise-disable-next-line guest-patching/windows-automatic-update'),
       'unused.json': template('// patchwise-disable-next-line schedules/reboot-setting'),
     });
-    const findings = json((await runCli(['lint', '.', '-f', 'json'], dir)).stdout).findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`);
+    const findings = json((await runCli(['lint', '.', '-f', 'json'], dir)).stdout).findings.map(
+      (finding) => `${finding.file}:${finding.line} ${finding.ruleId}`,
+    );
     expect(findings).toContain('typo.json:5 suppression/unknown-rule');
     expect(findings).toContain('unused.json:5 suppression/unused');
   });
@@ -179,13 +199,17 @@ describe('monorepos: shards, merge, cache', () => {
     expect(merged.code).toBe(1);
     const report = json(merged.stdout);
     expect(report.summary).toMatchObject({ files: full.summary.files, errors: full.summary.errors, warnings: full.summary.warnings });
-    expect(report.findings.map((finding) => `${finding.file}:${finding.line}`).sort()).toEqual(full.findings.map((finding) => `${finding.file}:${finding.line}`).sort());
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line}`).sort()).toEqual(
+      full.findings.map((finding) => `${finding.file}:${finding.line}`).sort(),
+    );
   });
 
   it('merge joins SARIF logs into one run with every rule once', async () => {
     const dir = repo();
     for (let shard = 1; shard <= 2; shard++) await runCli(['lint', '.', '-f', 'sarif', '--shard', `${shard}/2`, '-o', `s${shard}.sarif`], dir);
-    const merged = JSON.parse((await runPlain(['merge', 's1.sarif', 's2.sarif', '-f', 'sarif'], dir)).stdout) as { runs: Array<{ results: Array<{ ruleId: string; ruleIndex: number }>; tool: { driver: { rules: Array<{ id: string }> } } }> };
+    const merged = JSON.parse((await runPlain(['merge', 's1.sarif', 's2.sarif', '-f', 'sarif'], dir)).stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; ruleIndex: number }>; tool: { driver: { rules: Array<{ id: string }> } } }>;
+    };
     expect(merged.runs).toHaveLength(1);
     const { rules } = merged.runs[0].tool.driver;
     expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length);
@@ -226,7 +250,13 @@ describe('SARIF for code scanning', () => {
     writeFiles(dir, { 'infra/web/main.json': failing() });
     const fromRoot = JSON.parse((await runCli(['lint', 'infra', '-f', 'sarif'], dir)).stdout);
     const fromSub = JSON.parse((await runCli(['lint', '.', '-f', 'sarif'], join(dir, 'infra'))).stdout);
-    const where = (log: typeof fromRoot) => log.runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>; partialFingerprints: Record<string, string> }) => [result.locations[0].physicalLocation.artifactLocation.uri, result.partialFingerprints['patchwiseFinding/v1']]);
+    const where = (log: typeof fromRoot) =>
+      log.runs[0].results.map(
+        (result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>; partialFingerprints: Record<string, string> }) => [
+          result.locations[0].physicalLocation.artifactLocation.uri,
+          result.partialFingerprints['patchwiseFinding/v1'],
+        ],
+      );
     expect(where(fromSub)).toEqual(where(fromRoot));
     expect(where(fromRoot)[0][0]).toBe('infra/web/main.json');
     const github = (await runCli(['lint', '.', '-f', 'github'], join(dir, 'infra'))).stdout;
@@ -235,7 +265,9 @@ describe('SARIF for code scanning', () => {
 
   it('two findings of one rule on one property have distinct fingerprints', async () => {
     const result = await runCli(['lint', join(FIXTURES, 'rules'), '-f', 'sarif'], FIXTURES);
-    const fingerprints = JSON.parse(result.stdout).runs[0].results.map((entry: { partialFingerprints: Record<string, string> }) => entry.partialFingerprints['patchwiseFinding/v1']);
+    const fingerprints = JSON.parse(result.stdout).runs[0].results.map(
+      (entry: { partialFingerprints: Record<string, string> }) => entry.partialFingerprints['patchwiseFinding/v1'],
+    );
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });
 

@@ -23,12 +23,20 @@ function invalidFixtures(): string[] {
 }
 
 const STRICT = resolveSettings(parseConfig('{ "extends": "patchwise:strict" }', 'patchwise.config.json'), ALL_RULES);
-const lint = (file: string, text: string, settings?: typeof STRICT): Finding[] => lintTemplate({ file, text }, { rules: ALL_RULES, today: TODAY, settings }).findings;
+const lint = (file: string, text: string, settings?: typeof STRICT): Finding[] =>
+  lintTemplate({ file, text }, { rules: ALL_RULES, today: TODAY, settings }).findings;
 const key = (finding: Finding) => `${finding.ruleId} ${finding.messageId} ${finding.resource?.name} ${finding.path}`;
 
 /** Property names a fix edits: the last key of each fixed finding's path. */
 function fixedKeys(findings: Finding[]): string[] {
-  return findings.filter((f) => f.fix).map((f) => (f.path ?? '').split('.').pop()!.replace(/\[\d+\]$/, ''));
+  return findings
+    .filter((f) => f.fix)
+    .map((f) =>
+      (f.path ?? '')
+        .split('.')
+        .pop()!
+        .replace(/\[\d+\]$/, ''),
+    );
 }
 
 describe('--fix round-trips every invalid fixture', () => {
@@ -39,11 +47,17 @@ describe('--fix round-trips every invalid fixture', () => {
     const before = lint(name, text);
     const fixable = before.filter((finding) => finding.fix && !finding.suppressed);
     if (fixable.length === 0) return;
-    const { text: fixed } = applyFixes(text.replace(/^\uFEFF/, ''), fixable.map((finding) => finding.fix!));
+    const { text: fixed } = applyFixes(
+      text.replace(/^\uFEFF/, ''),
+      fixable.map((finding) => finding.fix!),
+    );
     const after = lint(name, fixed);
     // The fixed findings are gone (same rule at the same path).
     for (const finding of fixable) {
-      expect(after.some((other) => other.ruleId === finding.ruleId && other.path === finding.path && other.resource?.name === finding.resource?.name), `${finding.ruleId} ${finding.path}`).toBe(false);
+      expect(
+        after.some((other) => other.ruleId === finding.ruleId && other.path === finding.path && other.resource?.name === finding.resource?.name),
+        `${finding.ruleId} ${finding.path}`,
+      ).toBe(false);
     }
     // Nothing else changed: every changed line names a fixed property, or is only punctuation.
     const keys = fixedKeys(fixable);
@@ -58,7 +72,9 @@ describe('--fix round-trips every invalid fixture', () => {
         const content = line.slice(1).trim();
         if (content === '' || /^[{}[\],]+$/.test(content)) continue;
         if ((line.startsWith('-') && added.has(bare(line))) || (line.startsWith('+') && removed.has(bare(line)))) continue;
-        const explained = keys.some((key) => content.includes(`"${key}"`)) || (line.startsWith('+') && inserted.some((part) => part && content.startsWith(part.replace(/,$/, ''))));
+        const explained =
+          keys.some((key) => content.includes(`"${key}"`)) ||
+          (line.startsWith('+') && inserted.some((part) => part && content.startsWith(part.replace(/,$/, ''))));
         expect(explained, `unexpected change: ${line}`).toBe(true);
       }
     }
@@ -67,7 +83,9 @@ describe('--fix round-trips every invalid fixture', () => {
 
 describe('--fix never trades one finding for another', () => {
   // Every fix of every fixture, with the strict preset too (its fixes must respect the API version).
-  const cases = invalidFixtures().flatMap((path) => (['recommended', 'strict'] as const).map((preset) => [path.slice(FIXTURES.length + 1), preset, path] as const));
+  const cases = invalidFixtures().flatMap((path) =>
+    (['recommended', 'strict'] as const).map((preset) => [path.slice(FIXTURES.length + 1), preset, path] as const),
+  );
 
   it.each(cases)('%s (%s)', (name, preset, path) => {
     const settings = preset === 'strict' ? STRICT : undefined;
@@ -75,7 +93,10 @@ describe('--fix never trades one finding for another', () => {
     const before = lint(name, text, settings);
     const fixable = before.filter((finding) => finding.fix && !finding.suppressed);
     if (fixable.length === 0) return;
-    const { text: fixed } = applyFixes(text.replace(/^\uFEFF/, ''), fixable.map((finding) => finding.fix!));
+    const { text: fixed } = applyFixes(
+      text.replace(/^\uFEFF/, ''),
+      fixable.map((finding) => finding.fix!),
+    );
     const known = new Set(before.map(key));
     const created = lint(name, fixed, settings).filter((finding) => !known.has(key(finding)));
     expect(created.map((finding) => `${key(finding)}: ${finding.message}`)).toEqual([]);
@@ -102,7 +123,11 @@ describe('what --fix does not touch', () => {
 describe('patchwise lint --fix', () => {
   function workspace(): string {
     const dir = mkdtempSync(join(tmpdir(), 'patchwise-fix-'));
-    for (const name of ['rules/guest-patching/windows-automatic-updates/invalid/manual-with-default-updates.json', 'rules/guest-patching/vm-agent-required/invalid/platform-without-agent.json', 'valid/windows-vm-manual.json']) {
+    for (const name of [
+      'rules/guest-patching/windows-automatic-updates/invalid/manual-with-default-updates.json',
+      'rules/guest-patching/vm-agent-required/invalid/platform-without-agent.json',
+      'valid/windows-vm-manual.json',
+    ]) {
       copyFileSync(join(FIXTURES, name), join(dir, basename(name)));
     }
     // Comments, tabs and CRLF line ends survive a fix.

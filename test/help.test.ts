@@ -39,9 +39,18 @@ describe('help text', () => {
       const [unwrapped, narrow, wide] = screens.get(name)!;
       // A word cut in two ("deci de") leaves pieces that the unwrapped text does not contain.
       const known = new Set(words(unwrapped));
-      for (const [columns, text] of [[80, narrow], [120, wide]] as const) {
-        expect(words(text).filter((word) => !known.has(word)), `${columns} columns`).toEqual([]);
-        expect(text.split('\n').filter((line) => line.length > columns), `${columns} columns`).toEqual([]);
+      for (const [columns, text] of [
+        [80, narrow],
+        [120, wide],
+      ] as const) {
+        expect(
+          words(text).filter((word) => !known.has(word)),
+          `${columns} columns`,
+        ).toEqual([]);
+        expect(
+          text.split('\n').filter((line) => line.length > columns),
+          `${columns} columns`,
+        ).toEqual([]);
       }
       expect(narrow).not.toBe(wide);
       for (const [example] of COMMAND_HELP[name as keyof typeof COMMAND_HELP].examples) expect(unwrapped).toContain(example.replace('$0', 'patchwise'));

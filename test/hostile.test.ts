@@ -23,7 +23,11 @@ describe('hostile templates', () => {
   });
 
   it('variables that refer to each other are unknown, not an endless loop', () => {
-    const text = JSON.stringify({ $schema: SCHEMA, variables: { a: "[variables('b')]", b: "[variables('a')]" }, resources: [vm({ name: "[variables('a')]" })] });
+    const text = JSON.stringify({
+      $schema: SCHEMA,
+      variables: { a: "[variables('b')]", b: "[variables('a')]" },
+      resources: [vm({ name: "[variables('a')]" })],
+    });
     expect(lint(text).filter((finding) => finding.severity === 'error')).toEqual([]);
   });
 

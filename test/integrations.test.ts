@@ -15,7 +15,11 @@ import { scratchFolder, TEMPLATE_SCHEMA, windowsVmTemplate, writeFiles } from '.
 const BIN = join(REPO_ROOT, 'bin', 'patchwise.js');
 const built = existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'));
 const valid = JSON.stringify(windowsVmTemplate(), null, 2);
-const failing = JSON.stringify(windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }), null, 2);
+const failing = JSON.stringify(
+  windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }),
+  null,
+  2,
+);
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], { cwd, encoding: 'utf8' });
@@ -44,7 +48,11 @@ describe.skipIf(!built)('pre-commit hook', () => {
     const size = Math.ceil(files.length / batches);
     const runs = [];
     for (let start = 0; start < files.length; start += size) {
-      const run = spawnSync(process.execPath, [BIN, ...words, ...files.slice(start, start + size)], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const run = spawnSync(process.execPath, [BIN, ...words, ...files.slice(start, start + size)], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       runs.push({ code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr });
     }
     return runs;
@@ -58,7 +66,13 @@ describe.skipIf(!built)('pre-commit hook', () => {
 
   it('blocks a commit with a broken or failing template, and passes once they are fixed', () => {
     const dir = gitRepo({ 'README.md': '# x\n' });
-    writeFiles(dir, { 'infra/a.json': valid, 'infra/b.json': `{"$schema": "${TEMPLATE_SCHEMA}",\n "resources": [`, 'package.json': '{"name": "x"}', 'infra/c.json': failing, 'notes.md': 'x' });
+    writeFiles(dir, {
+      'infra/a.json': valid,
+      'infra/b.json': `{"$schema": "${TEMPLATE_SCHEMA}",\n "resources": [`,
+      'package.json': '{"name": "x"}',
+      'infra/c.json': failing,
+      'notes.md': 'x',
+    });
     git(dir, 'add', '.');
     const [blocked] = runHook(dir);
     expect(blocked.code).toBe(1);
@@ -127,7 +141,10 @@ function runScript(command: string[], cwd: string, env: Record<string, string>):
 }
 
 describe.skipIf(!built)('GitHub Action', () => {
-  const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string; steps: Array<{ run?: string; uses?: string; env?: Record<string, string> }> } };
+  const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+    runs: { using: string; steps: Array<{ run?: string; uses?: string; env?: Record<string, string> }> };
+  };
 
   it('is a composite action whose steps run scripts that exist, with inputs passed through the environment', () => {
     expect(action.runs.using).toBe('composite');
@@ -150,7 +167,15 @@ describe.skipIf(!built)('GitHub Action', () => {
     writeFileSync(outputs, '');
     const event = join(dir, '..', `${Date.now()}-event.json`);
     writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
-    const env = { PATCHWISE_BIN: BIN, PATCHWISE_PATHS: 'infra', PATCHWISE_FAIL_ON: 'error', PATCHWISE_SARIF: 'patchwise.sarif', GITHUB_OUTPUT: outputs, GITHUB_BASE_REF: 'main', GITHUB_ACTION_PATH: REPO_ROOT };
+    const env = {
+      PATCHWISE_BIN: BIN,
+      PATCHWISE_PATHS: 'infra',
+      PATCHWISE_FAIL_ON: 'error',
+      PATCHWISE_SARIF: 'patchwise.sarif',
+      GITHUB_OUTPUT: outputs,
+      GITHUB_BASE_REF: 'main',
+      GITHUB_ACTION_PATH: REPO_ROOT,
+    };
 
     const lint = await runScript(['bash', join(REPO_ROOT, 'action', 'lint.sh')], dir, env);
     expect(lint.code).toBe(0);
@@ -189,7 +214,12 @@ describe.skipIf(!built)('GitHub Action', () => {
     const dir = gitRepo({ 'infra/main.json': `{"$schema": "${TEMPLATE_SCHEMA}",` });
     const outputs = join(dir, 'outputs');
     writeFileSync(outputs, '');
-    await runScript(['bash', join(REPO_ROOT, 'action', 'lint.sh')], dir, { PATCHWISE_BIN: BIN, PATCHWISE_PATHS: 'infra', PATCHWISE_FAIL_ON: 'none', GITHUB_OUTPUT: outputs });
+    await runScript(['bash', join(REPO_ROOT, 'action', 'lint.sh')], dir, {
+      PATCHWISE_BIN: BIN,
+      PATCHWISE_PATHS: 'infra',
+      PATCHWISE_FAIL_ON: 'none',
+      GITHUB_OUTPUT: outputs,
+    });
     expect(readFileSync(outputs, 'utf8')).toMatch(/errors=1\nwarnings=0\nresult=fail/);
   });
 });

@@ -100,7 +100,10 @@ describe('json format', () => {
 
 describe('sarif format', () => {
   it('is SARIF 2.1.0 with rules, help URIs, physical locations and suppressions', () => {
-    const findings = [finding(), finding({ severity: 'info', ruleId: 'guest-patching/rhel-packagekit', line: 30, suppressed: { kind: 'inline', reason: 'known' } })];
+    const findings = [
+      finding(),
+      finding({ severity: 'info', ruleId: 'guest-patching/rhel-packagekit', line: 30, suppressed: { kind: 'inline', reason: 'known' } }),
+    ];
     const log = JSON.parse(formatters.sarif(result(findings), plain)) as Log;
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0];
@@ -148,7 +151,9 @@ describe('redaction and escaping in every format', () => {
 
   it('github escapes workflow-command data and properties', () => {
     const text = formatters.github(result([finding({ message: '50% done\nnext line', file: 'a,b:c.json' })]), plain);
-    expect(text).toBe('::error file=a%2Cb%3Ac.json,line=12,col=7,endLine=12,title=patchwise guest-patching/windows-automatic-updates::50%25 done\\nnext line\n');
+    expect(text).toBe(
+      '::error file=a%2Cb%3Ac.json,line=12,col=7,endLine=12,title=patchwise guest-patching/windows-automatic-updates::50%25 done\\nnext line\n',
+    );
   });
 
   it('markdown keeps table cells intact', () => {

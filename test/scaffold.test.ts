@@ -14,7 +14,8 @@ describe('npm run new-rule', () => {
     mkdirSync(join(root, 'docs', 'rules'), { recursive: true });
     cpSync(join(REPO_ROOT, 'rules', 'index.ts'), join(root, 'rules', 'index.ts'));
     cpSync(join(REPO_ROOT, 'docs', 'rules', 'TEMPLATE.md'), join(root, 'docs', 'rules', 'TEMPLATE.md'));
-    const run = (args: string[]) => execFileSync(tsx, [join(REPO_ROOT, 'scripts', 'new-rule.ts'), ...args], { env: { ...process.env, PATCHWISE_SCAFFOLD_ROOT: root }, encoding: 'utf8' });
+    const run = (args: string[]) =>
+      execFileSync(tsx, [join(REPO_ROOT, 'scripts', 'new-rule.ts'), ...args], { env: { ...process.env, PATCHWISE_SCAFFOLD_ROOT: root }, encoding: 'utf8' });
     run(['guest-patching/reboot-window', '--requirements', 'GP1', '--targets', 'virtualMachine,scaleSet']);
     const rule = readFileSync(join(root, 'rules', 'guest-patching', 'reboot-window.ts'), 'utf8');
     expect(rule).toContain("id: 'guest-patching/reboot-window'");
@@ -32,7 +33,10 @@ describe('npm run new-rule', () => {
 
 describe('npm run findings', () => {
   it('prints the rule-tester rows of a fixture, other rules with their id', () => {
-    const out = execFileSync(tsx, [join(REPO_ROOT, 'scripts', 'findings.ts'), 'rules/guest-patching/vm-agent-required/invalid/key-in-another-case.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const out = execFileSync(tsx, [join(REPO_ROOT, 'scripts', 'findings.ts'), 'rules/guest-patching/vm-agent-required/invalid/key-in-another-case.json'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(out.trim().split('\n')).toEqual([
       "{ messageId: 'agentDisabled', path: 'properties.osProfile.windowsConfiguration.provisionVmAgent', line: 29, fix: true },",
       "{ ruleId: 'schema/property-api-version', messageId: 'caseOnly', path: 'properties.osProfile.windowsConfiguration.provisionVmAgent', line: 29, severity: 'warning' },",

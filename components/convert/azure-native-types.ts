@@ -30,7 +30,12 @@ export const AZURE_NATIVE_TYPES: Readonly<Record<string, AzureNativeType>> = {
   'microsoft.compute/virtualmachines': { module: 'compute', className: 'VirtualMachine', nameKey: 'vmName' },
   'microsoft.compute/virtualmachinescalesets': { module: 'compute', className: 'VirtualMachineScaleSet', nameKey: 'vmScaleSetName' },
   'microsoft.compute/virtualmachines/extensions': { module: 'compute', className: 'VirtualMachineExtension', nameKey: 'vmExtensionName', parentKey: 'vmName' },
-  'microsoft.compute/virtualmachinescalesets/extensions': { module: 'compute', className: 'VirtualMachineScaleSetExtension', nameKey: 'vmssExtensionName', parentKey: 'vmScaleSetName' },
+  'microsoft.compute/virtualmachinescalesets/extensions': {
+    module: 'compute',
+    className: 'VirtualMachineScaleSetExtension',
+    nameKey: 'vmssExtensionName',
+    parentKey: 'vmScaleSetName',
+  },
   'microsoft.maintenance/maintenanceconfigurations': { module: 'maintenance', className: 'MaintenanceConfiguration', nameKey: 'resourceName' },
 };
 

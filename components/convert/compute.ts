@@ -52,22 +52,37 @@ export const patchedVirtualMachine: ResourceEmitter = (resource, context) => {
 
   const { patching, code: patchingCode } = patchingIntent(vm, os, context, notes);
   const args: Array<[string, Code]> = [['resourceGroupName', { code: 'resourceGroupName', output: false }]];
-  if (!isResourceGroupLocation('location', resource.declaration.location) && resource.declaration.location !== undefined) args.push(['location', values.value(resource.declaration.location, 'location')]);
+  if (!isResourceGroupLocation('location', resource.declaration.location) && resource.declaration.location !== undefined)
+    args.push(['location', values.value(resource.declaration.location, 'location')]);
   args.push(['vmName', values.value(resource.name, 'name')]);
   args.push(['os', literal(os)]);
   args.push(['image', imageArgument(context, image, 'properties.storageProfile.imageReference')]);
   args.push(['vmSize', values.value(record(properties.hardwareProfile)?.vmSize, 'properties.hardwareProfile.vmSize')]);
-  args.push(['networkInterfaceIds', { code: `[${nics.map((nic, index) => values.value(record(nic)?.id, `properties.networkProfile.networkInterfaces[${index}].id`).code).join(', ')}]`, output: false }]);
-  for (const key of ['adminUsername', 'adminPassword', 'computerName']) if (osProfile[key] !== undefined) args.push([key, values.value(osProfile[key], `properties.osProfile.${key}`)]);
+  args.push([
+    'networkInterfaceIds',
+    {
+      code: `[${nics.map((nic, index) => values.value(record(nic)?.id, `properties.networkProfile.networkInterfaces[${index}].id`).code).join(', ')}]`,
+      output: false,
+    },
+  ]);
+  for (const key of ['adminUsername', 'adminPassword', 'computerName'])
+    if (osProfile[key] !== undefined) args.push([key, values.value(osProfile[key], `properties.osProfile.${key}`)]);
   args.push(['patching', patchingCode]);
   args.push(...linuxArgument(context, osProfile, 'properties.osProfile.linuxConfiguration'));
   const windows = record(osProfile.windowsConfiguration);
   if (windows && (windows.timeZone !== undefined || windows.winRM !== undefined)) {
-    args.push(['windows', values.value({ ...(windows.timeZone !== undefined ? { timeZone: windows.timeZone } : {}), ...(windows.winRM !== undefined ? { winRM: windows.winRM } : {}) }, 'properties.osProfile.windowsConfiguration')]);
+    args.push([
+      'windows',
+      values.value(
+        { ...(windows.timeZone !== undefined ? { timeZone: windows.timeZone } : {}), ...(windows.winRM !== undefined ? { winRM: windows.winRM } : {}) },
+        'properties.osProfile.windowsConfiguration',
+      ),
+    ]);
   }
   const storage = record(properties.storageProfile)!;
   args.push(...osDiskArgument(context, storage, 'properties.storageProfile.osDisk', 'o:compute.OSDiskArgs'));
-  if (storage.dataDisks !== undefined) args.push(['dataDisks', values.value(storage.dataDisks, 'properties.storageProfile.dataDisks', true, 'o:compute.DataDiskArgs[]')]);
+  if (storage.dataDisks !== undefined)
+    args.push(['dataDisks', values.value(storage.dataDisks, 'properties.storageProfile.dataDisks', true, 'o:compute.DataDiskArgs[]')]);
   if (resource.declaration.zones !== undefined) args.push(['zones', values.value(resource.declaration.zones, 'zones')]);
   const availabilitySet = record(properties.availabilitySet)?.id;
   if (availabilitySet !== undefined) args.push(['availabilitySetId', values.value(availabilitySet, 'properties.availabilitySet.id')]);
@@ -100,7 +115,9 @@ export function osDiskArgument(context: EmitContext, storageProfile: Json | unde
 /** The components' `image`: ImageReference takes plain strings, so an image with an Output part (a resource id) is passed as one Output. */
 export function imageArgument(context: EmitContext, image: unknown, where: string): Code {
   const code = context.values.value(image, where);
-  return code.code.includes('pulumi.') || code.code.includes('.id') || /\b(?:resourceGroupId|subscriptionId)\b/.test(code.code) ? { code: `pulumi.output(${code.code})`, output: true } : code;
+  return code.code.includes('pulumi.') || code.code.includes('.id') || /\b(?:resourceGroupId|subscriptionId)\b/.test(code.code)
+    ? { code: `pulumi.output(${code.code})`, output: true }
+    : code;
 }
 
 /** The patching intent from the template, checked with the component's planner and corrected where Azure would refuse it. */
@@ -108,10 +125,15 @@ function patchingIntent(vm: VirtualMachine, os: OsFamily, context: EmitContext, 
   const profile = vm.osProfile;
   const modeValue = isKnown(profile.patchMode) ? MODES[profile.patchMode.value.toLowerCase()] : undefined;
   const intent: ResolvedPatching = { mode: modeValue ?? OS_DEFAULT_MODE[os] };
-  if (!modeValue) notes.push(`patchMode is not known before deployment (${isUnknown(profile.patchMode.value) ? profile.patchMode.value.expression : 'not set'}): patching.mode '${intent.mode}' is the ${os} default`);
-  if (isKnown(profile.rebootSetting) && ['IfRequired', 'Never', 'Always'].includes(profile.rebootSetting.value)) intent.reboot = profile.rebootSetting.value as ResolvedPatching['reboot'];
+  if (!modeValue)
+    notes.push(
+      `patchMode is not known before deployment (${isUnknown(profile.patchMode.value) ? profile.patchMode.value.expression : 'not set'}): patching.mode '${intent.mode}' is the ${os} default`,
+    );
+  if (isKnown(profile.rebootSetting) && ['IfRequired', 'Never', 'Always'].includes(profile.rebootSetting.value))
+    intent.reboot = profile.rebootSetting.value as ResolvedPatching['reboot'];
   if (isKnown(profile.enableHotpatching) && profile.enableHotpatching.value && profile.enableHotpatching.explicit) intent.hotpatch = true;
-  if (isKnown(profile.assessmentMode) && profile.assessmentMode.explicit && profile.assessmentMode.value.toLowerCase() === 'imagedefault') intent.assessment = 'image-default';
+  if (isKnown(profile.assessmentMode) && profile.assessmentMode.explicit && profile.assessmentMode.value.toLowerCase() === 'imagedefault')
+    intent.assessment = 'image-default';
   const assignment = assignmentOf(vm, context);
   let schedule: Code | undefined;
   if (assignment) {
@@ -175,7 +197,13 @@ function derivedDifferences(vm: VirtualMachine, os: OsFamily, image: ReturnType<
       notes.push(`derived: ${name} ${JSON.stringify(template)} in the template → ${JSON.stringify(derived)} (${requirements})`);
     }
   };
-  compare('enableAutomaticUpdates', 'GP2-GP4', profile.enableAutomaticUpdates.value, planned.configuration.enableAutomaticUpdates, profile.enableAutomaticUpdates.explicit);
+  compare(
+    'enableAutomaticUpdates',
+    'GP2-GP4',
+    profile.enableAutomaticUpdates.value,
+    planned.configuration.enableAutomaticUpdates,
+    profile.enableAutomaticUpdates.explicit,
+  );
   compare('provisionVMAgent', 'GP6', profile.provisionVMAgent.value, planned.configuration.provisionVMAgent, profile.provisionVMAgent.explicit);
   compare('patchMode', 'GP1', profile.patchMode.value, planned.configuration.patchSettings.patchMode, profile.patchMode.explicit);
 }
@@ -185,7 +213,12 @@ function imageOf(vm: VirtualMachine): { publisher?: string; offer?: string; sku?
   const image = vm.image;
   if (isKnown(image.id)) return { id: image.id.value };
   if (!isKnown(image.publisher) || !isKnown(image.offer) || !isKnown(image.sku)) return undefined;
-  return { publisher: image.publisher.value, offer: image.offer.value, sku: image.sku.value, version: isKnown(image.version) ? image.version.value : undefined };
+  return {
+    publisher: image.publisher.value,
+    offer: image.offer.value,
+    sku: image.sku.value,
+    version: isKnown(image.version) ? image.version.value : undefined,
+  };
 }
 
 /** The template's configuration assignment that targets this VM (it becomes `patching.schedule`). */
@@ -204,7 +237,8 @@ export const autoUpgradedExtension: ResourceEmitter = (resource, context) => {
   const evaluated = record(context.evaluated(resource)?.properties);
   const properties = record(resource.declaration.properties);
   if (!properties || !evaluated || typeof evaluated.publisher !== 'string' || typeof evaluated.type !== 'string') return undefined;
-  if (!supportsAutomaticUpgrade(evaluated.publisher, evaluated.type) || resource.type.toLowerCase() !== 'microsoft.compute/virtualmachines/extensions') return undefined;
+  if (!supportsAutomaticUpgrade(evaluated.publisher, evaluated.type) || resource.type.toLowerCase() !== 'microsoft.compute/virtualmachines/extensions')
+    return undefined;
   const split = resource.parentName !== undefined ? { parent: resource.parentName, child: resource.name } : splitName(resource.name);
   if (!split) return undefined;
   const values = context.values;
@@ -213,11 +247,20 @@ export const autoUpgradedExtension: ResourceEmitter = (resource, context) => {
     ['vmName', values.value(split.parent, 'name')],
     ['vmExtensionName', values.value(split.child, 'name')],
   ];
-  if (resource.declaration.location !== undefined && !isResourceGroupLocation('location', resource.declaration.location)) args.push(['location', values.value(resource.declaration.location, 'location')]);
-  for (const key of ['publisher', 'type', 'typeHandlerVersion', 'settings', 'protectedSettings']) if (properties[key] !== undefined) args.push([key, values.value(properties[key], `properties.${key}`)]);
+  if (resource.declaration.location !== undefined && !isResourceGroupLocation('location', resource.declaration.location))
+    args.push(['location', values.value(resource.declaration.location, 'location')]);
+  for (const key of ['publisher', 'type', 'typeHandlerVersion', 'settings', 'protectedSettings'])
+    if (properties[key] !== undefined) args.push([key, values.value(properties[key], `properties.${key}`)]);
   const notes: string[] = [];
-  if (evaluated.enableAutomaticUpgrade !== true || evaluated.autoUpgradeMinorVersion !== true) notes.push('derived: autoUpgradeMinorVersion and enableAutomaticUpgrade are true (EU1-EU3): the extension is in the automatic upgrade catalog');
-  notes.push(...notCarriedOver(resource.declaration, properties, new Set(['publisher', 'type', 'typeHandlerVersion', 'settings', 'protectedSettings', 'autoUpgradeMinorVersion', 'enableAutomaticUpgrade'])));
+  if (evaluated.enableAutomaticUpgrade !== true || evaluated.autoUpgradeMinorVersion !== true)
+    notes.push('derived: autoUpgradeMinorVersion and enableAutomaticUpgrade are true (EU1-EU3): the extension is in the automatic upgrade catalog');
+  notes.push(
+    ...notCarriedOver(
+      resource.declaration,
+      properties,
+      new Set(['publisher', 'type', 'typeHandlerVersion', 'settings', 'protectedSettings', 'autoUpgradeMinorVersion', 'enableAutomaticUpgrade']),
+    ),
+  );
   notes.push(...findingNotes(context));
   return { className: context.use('patchwise', 'AutoUpgradedExtension'), args, notes };
 };
@@ -231,7 +274,13 @@ export const patchSchedule: ResourceEmitter = (resource, context) => {
   const values = context.values;
   const notes: string[] = [];
   const windowArgs: Json = { start: window.startDateTime };
-  for (const [from, to] of [['duration', 'duration'], ['timeZone', 'timeZone'], ['recurEvery', 'recurEvery'], ['expirationDateTime', 'expiration']] as const) if (window[from] !== undefined) windowArgs[to] = window[from];
+  for (const [from, to] of [
+    ['duration', 'duration'],
+    ['timeZone', 'timeZone'],
+    ['recurEvery', 'recurEvery'],
+    ['expirationDateTime', 'expiration'],
+  ] as const)
+    if (window[from] !== undefined) windowArgs[to] = window[from];
   const selection = (parameters: unknown, keys: Record<string, string>) => {
     const source = record(parameters);
     if (!source) return undefined;
@@ -239,8 +288,17 @@ export const patchSchedule: ResourceEmitter = (resource, context) => {
     for (const [from, to] of Object.entries(keys)) if (source[from] !== undefined) out[to] = source[from];
     return out;
   };
-  const windows = selection(install.windowsParameters, { classificationsToInclude: 'classifications', kbNumbersToInclude: 'kbNumbersToInclude', kbNumbersToExclude: 'kbNumbersToExclude', excludeKbsRequiringReboot: 'excludeKbsRequiringReboot' });
-  const linux = selection(install.linuxParameters, { classificationsToInclude: 'classifications', packageNameMasksToInclude: 'packageNameMasksToInclude', packageNameMasksToExclude: 'packageNameMasksToExclude' });
+  const windows = selection(install.windowsParameters, {
+    classificationsToInclude: 'classifications',
+    kbNumbersToInclude: 'kbNumbersToInclude',
+    kbNumbersToExclude: 'kbNumbersToExclude',
+    excludeKbsRequiringReboot: 'excludeKbsRequiringReboot',
+  });
+  const linux = selection(install.linuxParameters, {
+    classificationsToInclude: 'classifications',
+    packageNameMasksToInclude: 'packageNameMasksToInclude',
+    packageNameMasksToExclude: 'packageNameMasksToExclude',
+  });
 
   // Correct what the planner refuses (on the evaluated window), and say so.
   const evaluatedWindow = record(evaluated?.maintenanceWindow) ?? {};
@@ -250,12 +308,20 @@ export const patchSchedule: ResourceEmitter = (resource, context) => {
     return Array.isArray(list) && list.every((item) => typeof item === 'string') ? { classifications: list } : undefined;
   };
   const intent: Json = {
-    window: { start: evaluatedWindow.startDateTime, duration: evaluatedWindow.duration, timeZone: evaluatedWindow.timeZone, recurEvery: evaluatedWindow.recurEvery },
+    window: {
+      start: evaluatedWindow.startDateTime,
+      duration: evaluatedWindow.duration,
+      timeZone: evaluatedWindow.timeZone,
+      recurEvery: evaluatedWindow.recurEvery,
+    },
     reboot: typeof evaluatedInstall.rebootSetting === 'string' ? evaluatedInstall.rebootSetting : undefined,
     windows: classifications(evaluatedInstall.windowsParameters),
     linux: classifications(evaluatedInstall.linuxParameters),
   };
-  if (Object.values(intent.window as Json).every((value) => typeof value === 'string' || value === undefined) && typeof evaluatedWindow.startDateTime === 'string') {
+  if (
+    Object.values(intent.window as Json).every((value) => typeof value === 'string' || value === undefined) &&
+    typeof evaluatedWindow.startDateTime === 'string'
+  ) {
     for (const violation of planPatchSchedule(intent as unknown as ResolvedPatchSchedule, context.today).violations) {
       const [head, field] = violation.argument.replace(/\[\d+\]/g, '').split('.');
       const target = head === 'window' ? windowArgs : head === 'windows' ? windows : head === 'linux' ? linux : head === 'reboot' ? install : undefined;
@@ -266,14 +332,24 @@ export const patchSchedule: ResourceEmitter = (resource, context) => {
       } else notes.push(`still to decide: ${formatViolation(violation)}`);
     }
   }
-  const args: Array<[string, Code]> = [['resourceGroupName', { code: 'resourceGroupName', output: false }], ['resourceName', values.value(resource.name, 'name')]];
-  if (resource.declaration.location !== undefined && !isResourceGroupLocation('location', resource.declaration.location)) args.push(['location', values.value(resource.declaration.location, 'location')]);
+  const args: Array<[string, Code]> = [
+    ['resourceGroupName', { code: 'resourceGroupName', output: false }],
+    ['resourceName', values.value(resource.name, 'name')],
+  ];
+  if (resource.declaration.location !== undefined && !isResourceGroupLocation('location', resource.declaration.location))
+    args.push(['location', values.value(resource.declaration.location, 'location')]);
   args.push(['window', values.value(windowArgs, 'properties.maintenanceWindow')]);
   if (install.rebootSetting !== undefined) args.push(['reboot', values.value(install.rebootSetting, 'properties.installPatches.rebootSetting')]);
   if (windows) args.push(['windows', values.value(windows, 'properties.installPatches.windowsParameters')]);
   if (linux) args.push(['linux', values.value(linux, 'properties.installPatches.linuxParameters')]);
   if (resource.declaration.tags !== undefined) args.push(['tags', values.value(resource.declaration.tags, 'tags')]);
-  notes.push(...notCarriedOver(resource.declaration, properties, new Set(['maintenanceScope', 'maintenanceWindow', 'installPatches', 'extensionProperties', 'visibility'])));
+  notes.push(
+    ...notCarriedOver(
+      resource.declaration,
+      properties,
+      new Set(['maintenanceScope', 'maintenanceWindow', 'installPatches', 'extensionProperties', 'visibility']),
+    ),
+  );
   notes.push(...findingNotes(context));
   return { className: context.use('patchwise', 'PatchSchedule'), args, notes } satisfies EmittedResource;
 };

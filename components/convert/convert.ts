@@ -95,7 +95,10 @@ export function convertTemplate(input: TextInput, options: ConvertOptions = {}):
 
   const declared = declaredResources(template);
   const nested = declared.filter((resource) => resource.type.toLowerCase() === 'microsoft.resources/deployments');
-  const ordered = declared.filter((resource) => !nested.includes(resource)).map((resource, index) => ({ resource, index })).sort((a, b) => tier(a.resource.type) - tier(b.resource.type) || a.index - b.index);
+  const ordered = declared
+    .filter((resource) => !nested.includes(resource))
+    .map((resource, index) => ({ resource, index }))
+    .sort((a, b) => tier(a.resource.type) - tier(b.resource.type) || a.index - b.index);
   const expanded = prepared.expanded?.resources ?? [];
   const instancesOf = (resource: DeclaredResource) => expanded.filter((instance) => samePath(instance.declarationPath, resource.path));
   const consumed = new Set<DeclaredResource>();
@@ -105,7 +108,9 @@ export function convertTemplate(input: TextInput, options: ConvertOptions = {}):
     if (consumed.has(resource)) continue;
     if (resource.declaration.existing === true) {
       // `existing` (Bicep, languageVersion 2.0): declared to be read, never created or changed.
-      statements.push(`// ${resource.type} ${originalText(resource.name)}: an existing resource, not created by this program (read it with its class's get() where its values are needed)`);
+      statements.push(
+        `// ${resource.type} ${originalText(resource.name)}: an existing resource, not created by this program (read it with its class's get() where its values are needed)`,
+      );
       continue;
     }
     const instances = instancesOf(resource);
@@ -137,13 +142,27 @@ export function convertTemplate(input: TextInput, options: ConvertOptions = {}):
   return {
     files: {
       'index.ts': format(text),
-      ...projectFiles({ project, stack, config: configExample, patchwiseVersion: options.patchwiseVersion ?? '*', source: input.file, modules: [...imports.keys()].filter((module) => module !== 'patchwise') }),
+      ...projectFiles({
+        project,
+        stack,
+        config: configExample,
+        patchwiseVersion: options.patchwiseVersion ?? '*',
+        source: input.file,
+        modules: [...imports.keys()].filter((module) => module !== 'patchwise'),
+      }),
     },
     summary,
   };
 }
 
-function resourceStatements(resource: DeclaredResource, context: EmitContext, names: Names, scope: TemplateScope, values: ValueWriter, summary: ConversionSummary): string[] {
+function resourceStatements(
+  resource: DeclaredResource,
+  context: EmitContext,
+  names: Names,
+  scope: TemplateScope,
+  values: ValueWriter,
+  summary: ConversionSummary,
+): string[] {
   const literalName = typeof resource.name === 'string' && !resource.name.startsWith('[') ? resource.name.split('/').pop() : undefined;
   const identifier = names.identifier(resource.symbolicName ?? literalName ?? (resource.type.split('/').pop() ?? 'resource').replace(/s$/, ''), 'resource');
   const copy = resource.declaration.copy as { name?: unknown; count?: unknown } | undefined;
@@ -182,7 +201,8 @@ function resourceStatements(resource: DeclaredResource, context: EmitContext, na
       return [`${header.join('\n')}\nif (${guard.code}) {\n${statement};\n}`];
     }
     const count = values.value(copy.count, `${identifier}.copy.count`);
-    const bound = count.output || count.code.startsWith('todo(') ? `1 /* TODO(patchwise): copy count ${JSON.stringify(originalText(copy.count))} */` : count.code;
+    const bound =
+      count.output || count.code.startsWith('todo(') ? `1 /* TODO(patchwise): copy count ${JSON.stringify(originalText(copy.count))} */` : count.code;
     const loop = `export const ${identifier}: ${emitted.className}[] = [];\nfor (let ${loopVariable} = 0; ${loopVariable} < ${bound}; ${loopVariable}++) {\n${guard ? `if (${guard.code}) ` : ''}${identifier}.push(${statement});\n}`;
     return [`${header.join('\n')}\n${loop}`];
   } finally {
@@ -194,16 +214,22 @@ function resourceStatements(resource: DeclaredResource, context: EmitContext, na
 function nestedDeploymentNote(resource: DeclaredResource): { todo: boolean; why: string } {
   const properties = (resource.declaration.properties ?? {}) as Record<string, unknown>;
   const inner = properties.template as { resources?: unknown } | undefined;
-  if (properties.templateLink !== undefined) return { todo: true, why: 'a linked template is not converted: convert that template with patchwise convert and deploy it as its own stack or component' };
+  if (properties.templateLink !== undefined)
+    return { todo: true, why: 'a linked template is not converted: convert that template with patchwise convert and deploy it as its own stack or component' };
   const resources = inner?.resources;
   const empty = inner !== undefined && (Array.isArray(resources) ? resources.length === 0 : !resources || Object.keys(resources).length === 0);
   // AVM modules deploy an empty template to count usage (telemetry): nothing of it belongs in a program.
   if (empty) return { todo: false, why: 'a nested deployment without resources (usage telemetry): nothing to convert' };
-  return { todo: true, why: 'a nested deployment is not converted: convert its inner template with patchwise convert (save properties.template as a file) and pass it the parameters below' };
+  return {
+    todo: true,
+    why: 'a nested deployment is not converted: convert its inner template with patchwise convert (save properties.template as a file) and pass it the parameters below',
+  };
 }
 
 function todoBlock(resource: DeclaredResource, why: string): string {
-  const lines = JSON.stringify(redactForComment(resource.declaration), null, 2).split('\n').map((line) => `//   ${line.replace(/\*\//g, '* /')}`);
+  const lines = JSON.stringify(redactForComment(resource.declaration), null, 2)
+    .split('\n')
+    .map((line) => `//   ${line.replace(/\*\//g, '* /')}`);
   return `// TODO(patchwise): ${resource.type} ${originalText(resource.name)}: ${why}. The declaration:\n${lines.join('\n')}`;
 }
 
@@ -217,7 +243,14 @@ const PARAMETER_GETTERS: Record<string, { getter: string; type?: string; secret?
   secureobject: { getter: 'Object', type: '<any>', secret: true },
 };
 
-function parameterStatements(template: Record<string, unknown>, names: Names, scope: TemplateScope, values: ValueWriter, example: Record<string, unknown>, parametersFile: TextInput | undefined): string[] {
+function parameterStatements(
+  template: Record<string, unknown>,
+  names: Names,
+  scope: TemplateScope,
+  values: ValueWriter,
+  example: Record<string, unknown>,
+  parametersFile: TextInput | undefined,
+): string[] {
   const out: string[] = ['const config = new pulumi.Config();\nconst resourceGroupName = config.require("resourceGroupName");'];
   example.resourceGroupName = 'my-resource-group';
   const fileValues = parametersFileValues(parametersFile);
@@ -238,13 +271,19 @@ function parameterStatements(template: Record<string, unknown>, names: Names, sc
       output ||= fallback.output;
       initializer = `${read} ?? ${fallback.code}`;
     }
-    const allowedStrings = Array.isArray(definition?.allowedValues) && definition.allowedValues.every((item) => typeof item === 'string') ? (definition.allowedValues as string[]) : undefined;
+    const allowedStrings =
+      Array.isArray(definition?.allowedValues) && definition.allowedValues.every((item) => typeof item === 'string')
+        ? (definition.allowedValues as string[])
+        : undefined;
     // A string with allowedValues has their union as its type (azure-native enums are such unions); the check below holds it.
-    if (allowedStrings && !kind.secret && kind.getter === '') initializer = `(${initializer}) as ${allowedStrings.map((item) => JSON.stringify(item)).join(' | ')}`;
+    if (allowedStrings && !kind.secret && kind.getter === '')
+      initializer = `(${initializer}) as ${allowedStrings.map((item) => JSON.stringify(item)).join(' | ')}`;
     out.push(`${comment}const ${identifier} = ${initializer};`);
     const allowed = definition?.allowedValues;
     if (Array.isArray(allowed) && !output) {
-      out.push(`if (${nullable ? `${identifier} !== undefined && ` : ''}!(${JSON.stringify(allowed)} as unknown[]).includes(${identifier})) throw new Error(\`config ${name}: \${${identifier}} is not one of ${JSON.stringify(allowed).replace(/`/g, '\\`')}\`);`);
+      out.push(
+        `if (${nullable ? `${identifier} !== undefined && ` : ''}!(${JSON.stringify(allowed)} as unknown[]).includes(${identifier})) throw new Error(\`config ${name}: \${${identifier}} is not one of ${JSON.stringify(allowed).replace(/`/g, '\\`')}\`);`,
+      );
     }
     scope.addParameter(name, { code: identifier, output, type: kind.primitive });
     const fromFile = fileValues.get(name.toLowerCase());
@@ -286,7 +325,11 @@ function variableStatements(template: Record<string, unknown>, names: Names, sco
     const identifier = identifiers.get(name)!;
     if (loops.get(name) === value) {
       const [entry] = values.copyLoops([value], 'variables');
-      out.push('comment' in entry ? `// ${entry.comment}\nconst ${identifier} = ${values.todo(originalText(value), `variables.copy ${name}`).code};` : `const ${identifier} = ${entry.code};`);
+      out.push(
+        'comment' in entry
+          ? `// ${entry.comment}\nconst ${identifier} = ${values.todo(originalText(value), `variables.copy ${name}`).code};`
+          : `const ${identifier} = ${entry.code};`,
+      );
       scope.addVariable(name, { code: identifier, output: false });
       continue;
     }
@@ -354,7 +397,13 @@ function programText(statements: string[], imports: Map<string, Set<string>>, to
   }
   if (/\btodo\(/.test(body)) {
     // `any`, not `never`: a member of an untranslated value (`todo(…).id`) still type-checks.
-    lines.push('', '/** A template value patchwise convert could not translate: write it by hand (the program stops here until then). */', 'function todo(original: string): any {', '  throw new Error(`TODO(patchwise): translate ${original} by hand in index.ts`);', '}');
+    lines.push(
+      '',
+      '/** A template value patchwise convert could not translate: write it by hand (the program stops here until then). */',
+      'function todo(original: string): any {',
+      '  throw new Error(`TODO(patchwise): translate ${original} by hand in index.ts`);',
+      '}',
+    );
   }
   lines.push(...bodyLines.slice(afterGroup));
   return `${lines.join('\n')}\n`;
@@ -381,7 +430,12 @@ function projectName(file: string): string {
   const parts = file.replace(/\\/g, '/').split('/').filter(Boolean);
   const base = parts.pop()?.replace(/\.(json|jsonc|bicep)$/i, '') ?? 'converted';
   const name = ['azuredeploy', 'main', 'template'].includes(base.toLowerCase()) && parts.length > 0 ? parts.pop()! : base;
-  return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'converted';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'converted'
+  );
 }
 
 /** A finding located inside the resource's declaration. */
@@ -396,7 +450,15 @@ function samePath(a: ReadonlyArray<string | number>, b: ReadonlyArray<string | n
 }
 
 function emptyModel(): EmitContext['model'] {
-  return { virtualMachines: [], scaleSets: [], extensions: [], availabilitySets: [], loadBalancers: [], other: [], resources: [] } as unknown as EmitContext['model'];
+  return {
+    virtualMachines: [],
+    scaleSets: [],
+    extensions: [],
+    availabilitySets: [],
+    loadBalancers: [],
+    other: [],
+    resources: [],
+  } as unknown as EmitContext['model'];
 }
 
 export type { ExpandedResource };

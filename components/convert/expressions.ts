@@ -36,7 +36,9 @@ const FREE_FORM_KEYS = new Set(['settings', 'protectedsettings', 'tags', 'templa
 
 /** Properties that are numbers in azure-native, which ARM templates often write as strings. */
 const NUMERIC_KEYS = new Set(
-  'intervalinseconds numberofprobes port frontendport backendport idletimeoutinminutes priority capacity disksizegb lun platformfaultdomaincount platformupdatedomaincount count probethreshold'.split(' '),
+  'intervalinseconds numberofprobes port frontendport backendport idletimeoutinminutes priority capacity disksizegb lun platformfaultdomaincount platformupdatedomaincount count probethreshold'.split(
+    ' ',
+  ),
 );
 
 /** What could not be translated: where, and the original text. */
@@ -61,8 +63,10 @@ export class ValueWriter {
    */
   value(value: unknown, where: string, typed = true, type?: ArgType): Code {
     if (type !== undefined && typed && type !== 'a') return this.shaped(value, where, type);
-    if (typeof value === 'string') return typed && /^(true|false)$/i.test(value) ? { code: value.toLowerCase(), output: false, type: 'boolean' } : this.string(value, where);
-    if (typeof value === 'number' || typeof value === 'boolean' || value === null) return { code: JSON.stringify(value), output: false, type: primitiveOf(value) };
+    if (typeof value === 'string')
+      return typed && /^(true|false)$/i.test(value) ? { code: value.toLowerCase(), output: false, type: 'boolean' } : this.string(value, where);
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+      return { code: JSON.stringify(value), output: false, type: primitiveOf(value) };
     if (Array.isArray(value)) {
       const items = value.map((item, index) => this.value(item, `${where}[${index}]`, typed));
       return { code: `[${items.map((item) => item.code).join(', ')}]`, output: false };
@@ -76,7 +80,10 @@ export class ValueWriter {
         }
         const free = !typed || FREE_FORM_KEYS.has(key.toLowerCase());
         const name = free ? key : camelKey(key);
-        const written = !free && typeof item === 'string' && /^\d+$/.test(item) && NUMERIC_KEYS.has(key.toLowerCase()) ? { code: item, output: false } : this.value(item, `${where}.${key}`, !free);
+        const written =
+          !free && typeof item === 'string' && /^\d+$/.test(item) && NUMERIC_KEYS.has(key.toLowerCase())
+            ? { code: item, output: false }
+            : this.value(item, `${where}.${key}`, !free);
         entries.push({ key: name, code: written.code });
       }
       return objectCode(entries);
@@ -94,7 +101,10 @@ export class ValueWriter {
       const target = typeof name === 'string' && type !== undefined ? member(type, name) : undefined;
       const length = count === undefined ? undefined : this.convert(this.value(count, `${where}.copy[${index}].count`), 'n', `${where}.copy[${index}].count`);
       if (typeof name !== 'string' || input === undefined || !length || length.output || length.code.startsWith('todo(') || (type !== undefined && !target)) {
-        const why = type !== undefined && typeof name === 'string' && !target ? 'not an azure-native argument here' : 'a copy loop whose count is known only at deployment';
+        const why =
+          type !== undefined && typeof name === 'string' && !target
+            ? 'not an azure-native argument here'
+            : 'a copy loop whose count is known only at deployment';
         this.todos.push({ where: `${where}.copy[${index}]`, original: `${why}: ${originalText(loop)}` });
         return { comment: `TODO(patchwise): ${why}: ${originalText(loop)}` };
       }
@@ -121,7 +131,8 @@ export class ValueWriter {
       const written = value.map((item, index) => this.shaped(item, `${where}[${index}]`, items));
       return { code: `[${written.map((item) => item.code).join(', ')}]`, output: false };
     }
-    if (value && typeof value === 'object' && !Array.isArray(value) && type.startsWith('o:')) return this.shapedObject(value as Record<string, unknown>, where, type);
+    if (value && typeof value === 'object' && !Array.isArray(value) && type.startsWith('o:'))
+      return this.shapedObject(value as Record<string, unknown>, where, type);
     if (typeof value === 'string' && /^(true|false)$/i.test(value) && type === 'b') return { code: value.toLowerCase(), output: false, type: 'boolean' };
     return this.convert(this.value(value, where), type, where);
   }
@@ -155,23 +166,32 @@ export class ValueWriter {
   private convert(code: Code, type: ArgType, where: string): Code {
     if (code.code.startsWith('todo(')) return code;
     const apply = (func: string, result: Primitive): Code =>
-      code.output ? { code: `pulumi.output(${code.code}).apply(${func})`, output: true, type: result } : { code: `${func}(${code.code})`, output: false, type: result };
+      code.output
+        ? { code: `pulumi.output(${code.code}).apply(${func})`, output: true, type: result }
+        : { code: `${func}(${code.code})`, output: false, type: result };
     if (type === 'n' && code.type !== 'number') {
       const literal = /^"(-?\d+(?:\.\d+)?)"$/.exec(code.code);
       return literal ? { code: literal[1], output: false, type: 'number' } : apply('Number', 'number');
     }
-    if (type === 'b' && code.type === 'string') return code.output ? { code: `pulumi.output(${code.code}).apply((value) => value.toLowerCase() === "true")`, output: true, type: 'boolean' } : { code: `(${code.code}.toLowerCase() === "true")`, output: false, type: 'boolean' };
+    if (type === 'b' && code.type === 'string')
+      return code.output
+        ? { code: `pulumi.output(${code.code}).apply((value) => value.toLowerCase() === "true")`, output: true, type: 'boolean' }
+        : { code: `(${code.code}.toLowerCase() === "true")`, output: false, type: 'boolean' };
     if (type === 's' && (code.type === 'number' || code.type === 'boolean')) return apply('String', 'string');
     const enumType = strictEnum(type);
     if (!enumType) return code;
     const literal = /^"([^"\\]*)"$/.exec(code.code);
     if (literal) {
       const value = enumType.values.find((candidate) => candidate.toLowerCase() === literal[1].toLowerCase());
-      return value !== undefined ? { code: JSON.stringify(value), output: false, type: 'string' } : this.todo(`"${literal[1]}" (azure-native takes ${enumType.values.join(', ')})`, where);
+      return value !== undefined
+        ? { code: JSON.stringify(value), output: false, type: 'string' }
+        : this.todo(`"${literal[1]}" (azure-native takes ${enumType.values.join(', ')})`, where);
     }
     // A string known only at deployment: azure-native checks the value against the enum then.
     this.modules.add(enumType.module);
-    return code.output ? { code: `pulumi.output(${code.code}).apply((value) => value as ${enumType.name})`, output: true } : { code: `(${code.code} as ${enumType.name})`, output: false };
+    return code.output
+      ? { code: `pulumi.output(${code.code}).apply((value) => value as ${enumType.name})`, output: true }
+      : { code: `(${code.code} as ${enumType.name})`, output: false };
   }
 
   string(value: string, where: string): Code {
@@ -229,14 +249,22 @@ class Translation {
         const written = shape && !target.freeForm ? camelKey(key) : key;
         const freeForm = target.freeForm || FREE_FORM_KEYS.has(key.toLowerCase());
         const type = typeof inner === 'string' && inner.startsWith('[') ? undefined : primitiveOf(inner);
-        return { code: /^[A-Za-z_$][\w$]*$/.test(written) ? `${target.code}.${written}` : `${target.code}[${JSON.stringify(written)}]`, output: false, type, shape: inner, freeForm };
+        return {
+          code: /^[A-Za-z_$][\w$]*$/.test(written) ? `${target.code}.${written}` : `${target.code}[${JSON.stringify(written)}]`,
+          output: false,
+          type,
+          shape: inner,
+          freeForm,
+        };
       }
       case 'index': {
         const resourceValue = this.resourceValue(ast);
         if (resourceValue) return resourceValue;
         const target = this.translate(ast.target);
         const index = this.translate(ast.index);
-        return target && index && !target.output && !index.output ? { code: `(${target.code} as Record<string, any>)[${index.code}]`, output: false } : undefined;
+        return target && index && !target.output && !index.output
+          ? { code: `(${target.code} as Record<string, any>)[${index.code}]`, output: false }
+          : undefined;
       }
       case 'call':
         return ast.namespace ? undefined : this.call(ast.name.toLowerCase(), ast.args);
@@ -255,7 +283,9 @@ class Translation {
       const full = root.args[2]?.kind === 'string' && root.args[2].value.toLowerCase() === 'full';
       return found.resource ? referenceOutput(found.resource, full, segments, index) : undefined;
     }
-    const storage = found.resource ? found.resource.module === 'storage' && found.resource.className === 'StorageAccount' : found.type?.toLowerCase() === 'microsoft.storage/storageaccounts';
+    const storage = found.resource
+      ? found.resource.module === 'storage' && found.resource.className === 'StorageAccount'
+      : found.type?.toLowerCase() === 'microsoft.storage/storageaccounts';
     if (!storage) return undefined;
     const accountName = found.resource ? { code: `${found.resource.object}.name`, output: true } : found.names?.[0] && this.translate(found.names[0]);
     if (!accountName) return undefined;
@@ -305,7 +335,11 @@ class Translation {
       case 'if': {
         const [condition, whenTrue, whenFalse] = args.map((arg) => this.translate(arg));
         if (!condition || !whenTrue || !whenFalse || condition.output) return undefined;
-        return { code: `(${condition.code} ? ${whenTrue.code} : ${whenFalse.code})`, output: whenTrue.output || whenFalse.output, type: whenTrue.type === whenFalse.type ? whenTrue.type : undefined };
+        return {
+          code: `(${condition.code} ? ${whenTrue.code} : ${whenFalse.code})`,
+          output: whenTrue.output || whenFalse.output,
+          type: whenTrue.type === whenFalse.type ? whenTrue.type : undefined,
+        };
       }
       case 'equals':
         return this.operator(args, ' === ', 'boolean', 2);
@@ -325,7 +359,9 @@ class Translation {
         return this.operator(args, ' * ', 'number', 2);
       case '__pad': {
         const value = this.translate(args[0]);
-        return value && !value.output ? { code: `String(${value.code}).padStart(${(args[1] as { value: number }).value}, "0")`, output: false, type: 'string' } : undefined;
+        return value && !value.output
+          ? { code: `String(${value.code}).padStart(${(args[1] as { value: number }).value}, "0")`, output: false, type: 'string' }
+          : undefined;
       }
       case 'bool':
         return this.wrap(args, 'Boolean', 'boolean');
@@ -349,7 +385,13 @@ class Translation {
       case 'replace':
         return this.known(args, 3, 3, ([value, from, to]) => `${value}.replaceAll(${from}, ${to})`, 'string');
       case 'substring':
-        return this.known(args, 2, 3, ([value, start, length]) => (length === undefined ? `${value}.substring(${start})` : `${value}.substring(${start}, ${start} + ${length})`), 'string');
+        return this.known(
+          args,
+          2,
+          3,
+          ([value, start, length]) => (length === undefined ? `${value}.substring(${start})` : `${value}.substring(${start}, ${start} + ${length})`),
+          'string',
+        );
       case 'trim':
         return this.known(args, 1, 1, ([value]) => `${value}.trim()`, 'string');
       case 'startswith':
@@ -388,7 +430,11 @@ class Translation {
     const names = args.slice(typeIndex + 1);
     if (names.length !== typeSegments.length - 1 || names.length === 0) return undefined;
     const pieces: Array<{ text?: string; arg?: ExpressionAst }> = [{ text: '/subscriptions/' }];
-    pieces.push(typeIndex === 1 ? { arg: args[0] } : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } });
+    pieces.push(
+      typeIndex === 1
+        ? { arg: args[0] }
+        : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } },
+    );
     pieces.push({ text: `/providers/${typeSegments[0]}` });
     names.forEach((name, index) => pieces.push({ text: `/${typeSegments[index + 1]}/` }, { arg: name }));
     return this.interpolate(pieces);
@@ -402,7 +448,9 @@ class Translation {
   private method(arg: ExpressionAst | undefined, method: string): Code | undefined {
     const value = arg && this.translate(arg);
     if (!value) return undefined;
-    return value.output ? { code: `pulumi.output(${value.code}).apply((value: unknown) => String(value).${method}())`, output: true, type: 'string' } : { code: `${value.code}.${method}()`, output: false, type: 'string' };
+    return value.output
+      ? { code: `pulumi.output(${value.code}).apply((value: unknown) => String(value).${method}())`, output: true, type: 'string' }
+      : { code: `${value.code}.${method}()`, output: false, type: 'string' };
   }
 
   private helper(func: string, args: ExpressionAst[]): Code | undefined {
@@ -422,7 +470,9 @@ class Translation {
       if (match[1] === undefined || Number(match[1]) >= values.length) return undefined;
       const arg = values[Number(match[1])];
       // `{0:D2}`: a whole number padded with zeros.
-      const padded: ExpressionAst | undefined = match[2] ? { kind: 'call', name: '__pad', args: [arg, { kind: 'number', value: Number(match[2]) }], offset: 0 } : undefined;
+      const padded: ExpressionAst | undefined = match[2]
+        ? { kind: 'call', name: '__pad', args: [arg, { kind: 'number', value: Number(match[2]) }], offset: 0 }
+        : undefined;
       pieces.push({ text: template.value.slice(last, match.index).replace(/\{\{/g, '{').replace(/\}\}/g, '}') }, { arg: padded ?? arg });
       last = match.index! + match[0].length;
     }
@@ -466,7 +516,11 @@ class Translation {
     const subscription = typeIndex === 2 ? args[0] : undefined;
     const group = typeIndex >= 1 ? args[typeIndex - 1] : undefined;
     const pieces: Array<{ text?: string; arg?: ExpressionAst }> = [{ text: '/subscriptions/' }];
-    pieces.push(subscription ? { arg: subscription } : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } });
+    pieces.push(
+      subscription
+        ? { arg: subscription }
+        : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } },
+    );
     pieces.push({ text: '/resourceGroups/' });
     pieces.push(group ? { arg: group } : { arg: { kind: 'member', target: { kind: 'call', name: 'resourceGroup', args: [], offset: 0 }, name: 'name' } });
     pieces.push({ text: `/providers/${typeSegments[0]}` });
@@ -517,7 +571,10 @@ export function redactForComment(value: unknown, depth = 0): unknown {
   if (depth > 32 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => redactForComment(item, depth + 1));
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, /password|secret|key|token|protectedSettings|customData|userData/i.test(key) && typeof item !== 'object' ? 'REDACTED' : redactForComment(item, depth + 1)]),
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+      key,
+      /password|secret|key|token|protectedSettings|customData|userData/i.test(key) && typeof item !== 'object' ? 'REDACTED' : redactForComment(item, depth + 1),
+    ]),
   );
 }
 
@@ -530,4 +587,3 @@ export function originalText(value: unknown): string {
     return String(value);
   }
 }
-

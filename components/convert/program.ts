@@ -64,8 +64,12 @@ export const plainResource: ResourceEmitter = (resource, context) => {
   if (!type) return undefined;
   const className = context.use(type.module, type.className);
   const args: Array<[string, Code]> = [['resourceGroupName', { code: 'resourceGroupName', output: false }]];
-  if (type.parentKey) args.push([type.parentKey, resource.parentName !== undefined ? context.values.value(resource.parentName, 'name') : parentOf(resource, context)]);
-  args.push([type.nameKey, resource.parentName !== undefined || !type.parentKey ? context.values.value(resource.name, 'name') : lastSegmentOf(resource, context)]);
+  if (type.parentKey)
+    args.push([type.parentKey, resource.parentName !== undefined ? context.values.value(resource.parentName, 'name') : parentOf(resource, context)]);
+  args.push([
+    type.nameKey,
+    resource.parentName !== undefined || !type.parentKey ? context.values.value(resource.name, 'name') : lastSegmentOf(resource, context),
+  ]);
   const flattened = flattenProperties(resource.declaration, type.topLevel ?? []);
   const notes: string[] = [];
   if (resource.type.toLowerCase() === 'microsoft.maintenance/maintenanceconfigurations') flattenWindow(flattened);
@@ -99,7 +103,9 @@ function legacyUpgradePolicy(args: Record<string, unknown>): string[] {
   const { automaticOSUpgrade, ...rest } = policy as Record<string, unknown>;
   const current = (rest.automaticOSUpgradePolicy ?? {}) as Record<string, unknown>;
   args.upgradePolicy = { ...rest, automaticOSUpgradePolicy: { ...current, enableAutomaticOSUpgrade: current.enableAutomaticOSUpgrade ?? automaticOSUpgrade } };
-  return ['changed: upgradePolicy.automaticOSUpgrade (an API 2017-03-30 property) is written as upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade (OU5)'];
+  return [
+    'changed: upgradePolicy.automaticOSUpgrade (an API 2017-03-30 property) is written as upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade (OU5)',
+  ];
 }
 
 /** `properties.accountType` (API 2015-06-15) is `sku.name` in the APIs azure-native deploys. */
@@ -167,7 +173,11 @@ export function newExpression(emitted: EmittedResource, logicalName: string, opt
 export function declaredResources(template: Record<string, unknown>): DeclaredResource[] {
   const out: DeclaredResource[] = [];
   const visit = (items: unknown, path: Array<string | number>, parent?: DeclaredResource) => {
-    const entries: Array<[string | number, unknown]> = Array.isArray(items) ? items.map((item, index) => [index, item]) : items && typeof items === 'object' ? Object.entries(items) : [];
+    const entries: Array<[string | number, unknown]> = Array.isArray(items)
+      ? items.map((item, index) => [index, item])
+      : items && typeof items === 'object'
+        ? Object.entries(items)
+        : [];
     for (const [key, item] of entries) {
       if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
       const declaration = item as Record<string, unknown>;
@@ -223,7 +233,12 @@ export class TemplateScope implements ExpressionScope {
     const component = COMPONENT_RESOURCE[className];
     const [module, azureClass] = component ? [component.module, component.className] : className.split('.');
     const object = component ? `${identifier}.${component.property}` : identifier;
-    const entry: ProgramResource = { id: { code: component?.id ? `${identifier}.${component.id}` : `${object}.id`, output: true, type: 'string' }, object, module, className: azureClass };
+    const entry: ProgramResource = {
+      id: { code: component?.id ? `${identifier}.${component.id}` : `${object}.id`, output: true, type: 'string' },
+      object,
+      module,
+      className: azureClass,
+    };
     const name = nameKey(resource.parentName !== undefined ? `${originalText(resource.parentName)}/${originalText(resource.name)}` : resource.name);
     if (name !== undefined) {
       this.resources.set(`${resource.type.toLowerCase()}|${name}`, entry);

@@ -21,7 +21,15 @@ export function projectFiles(options: ProjectFileOptions): Record<string, string
   const yamlString = (value: string) => JSON.stringify(value);
   const configLines = Object.entries(options.config).map(([key, value]) => `  ${yamlString(`${options.project}:${key}`)}: ${JSON.stringify(value)}`);
   return {
-    'Pulumi.yaml': [`name: ${options.project}`, 'runtime:', '  name: nodejs', '  options:', '    typescript: true', `description: Converted from ${yamlString(options.source)} by patchwise convert`, ''].join('\n'),
+    'Pulumi.yaml': [
+      `name: ${options.project}`,
+      'runtime:',
+      '  name: nodejs',
+      '  options:',
+      '    typescript: true',
+      `description: Converted from ${yamlString(options.source)} by patchwise convert`,
+      '',
+    ].join('\n'),
     [`Pulumi.${options.stack}.yaml.example`]: [
       `# Copy to Pulumi.${options.stack}.yaml, or set each value with \`pulumi config set KEY VALUE\` (\`--secret\` for secrets).`,
       'config:',
@@ -42,7 +50,18 @@ export function projectFiles(options: ProjectFileOptions): Record<string, string
       2,
     )}\n`,
     'tsconfig.json': `${JSON.stringify(
-      { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, esModuleInterop: true, outDir: 'bin' }, files: ['index.ts'] },
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          skipLibCheck: true,
+          esModuleInterop: true,
+          outDir: 'bin',
+        },
+        files: ['index.ts'],
+      },
       null,
       2,
     )}\n`,

@@ -80,7 +80,12 @@ export function target(arg: ExpressionAst | undefined, lookup: ResourceLookup): 
  * `reference(…).a.b` of a declared resource: its output `a` (an Output), the rest read inside
  * `apply`. `reference(…, api, 'Full').properties.a` reads the same output.
  */
-export function referenceOutput(resource: ProgramResource, full: boolean, segments: readonly Segment[], index: (ast: ExpressionAst) => Code | undefined): Code | undefined {
+export function referenceOutput(
+  resource: ProgramResource,
+  full: boolean,
+  segments: readonly Segment[],
+  index: (ast: ExpressionAst) => Code | undefined,
+): Code | undefined {
   let path = segments;
   const first = path[0];
   if (full && first && 'name' in first && first.name.toLowerCase() === 'properties') path = path.slice(1);
@@ -101,7 +106,11 @@ export function storageAccountKeys(accountName: Code, segments: readonly Segment
   const legacy = /^key([12])$/i.exec(first.name);
   const path = legacy ? `.keys[${Number(legacy[1]) - 1}].value` : first.name.toLowerCase() === 'keys' ? steps(rest, index, '.keys') : undefined;
   if (path === undefined || (legacy && rest.length > 0)) return undefined;
-  return { code: `storage.listStorageAccountKeysOutput({ resourceGroupName, accountName: ${accountName.code} }).apply((result) => result${path})`, output: true, type: 'string' };
+  return {
+    code: `storage.listStorageAccountKeysOutput({ resourceGroupName, accountName: ${accountName.code} }).apply((result) => result${path})`,
+    output: true,
+    type: 'string',
+  };
 }
 
 /** Steps as optional chaining; undefined when an index has no translation. */

@@ -36,7 +36,15 @@ export const scaleSetComponent: ResourceEmitter = (resource, context) => {
   return undefined;
 };
 
-function uniform(resource: DeclaredResource, context: EmitContext, scaleSet: ScaleSet, os: OsFamily, evaluated: Json, profile: Json, osProfile: Json): EmittedResource | undefined {
+function uniform(
+  resource: DeclaredResource,
+  context: EmitContext,
+  scaleSet: ScaleSet,
+  os: OsFamily,
+  evaluated: Json,
+  profile: Json,
+  osProfile: Json,
+): EmittedResource | undefined {
   const evaluatedProfile = record(evaluated.virtualMachineProfile) ?? {};
   const policy = record(evaluated.upgradePolicy) ?? {};
   const automatic = record(policy.automaticOSUpgradePolicy) ?? {};
@@ -60,7 +68,9 @@ function uniform(resource: DeclaredResource, context: EmitContext, scaleSet: Sca
   const pinned = violations?.find((violation) => violation.argument === 'image.version');
   if (pinned && intent.image) {
     intent.image = { ...intent.image, version: undefined };
-    changes.push(`changed: image.version '${String(record(record(evaluatedProfile.storageProfile)?.imageReference)?.version)}' → latest (${pinned.requirement}): ${pinned.message}`);
+    changes.push(
+      `changed: image.version '${String(record(record(evaluatedProfile.storageProfile)?.imageReference)?.version)}' → latest (${pinned.requirement}): ${pinned.message}`,
+    );
     violations = planScaleSet(intent as unknown as ResolvedScaleSetIntent).violations;
   }
   if (!violations || violations.length > 0) return plainWithReasons(resource, context, 'AutoUpgradingScaleSet', violations);
@@ -75,24 +85,45 @@ function uniform(resource: DeclaredResource, context: EmitContext, scaleSet: Sca
   const { version: _version, ...unpinned } = rawImage;
   args.push(['image', imageArgument(context, pinned ? unpinned : rawImage, 'virtualMachineProfile.storageProfile.imageReference')]);
   if (raw.mode !== undefined) args.push(['upgradeMode', values.value(raw.mode, 'upgradePolicy.mode')]);
-  args.push(['health', rawProbe !== undefined ? { code: `{ loadBalancerProbeId: ${values.value(rawProbe, 'networkProfile.healthProbe.id').code} }`, output: false } : { code: `{ applicationHealth: ${values.value(rawExtensions.health?.settings, 'Application Health settings').code} }`, output: false }]);
+  args.push([
+    'health',
+    rawProbe !== undefined
+      ? { code: `{ loadBalancerProbeId: ${values.value(rawProbe, 'networkProfile.healthProbe.id').code} }`, output: false }
+      : { code: `{ applicationHealth: ${values.value(rawExtensions.health?.settings, 'Application Health settings').code} }`, output: false },
+  ]);
   if (raw.rollingUpgradePolicy !== undefined) args.push(['rollingUpgrade', values.value(raw.rollingUpgradePolicy, 'upgradePolicy.rollingUpgradePolicy')]);
   const rawAutomatic = record(raw.automaticOSUpgradePolicy) ?? {};
-  for (const key of ['disableAutomaticRollback', 'useRollingUpgradePolicy', 'osRollingUpgradeDeferral']) if (rawAutomatic[key] !== undefined) args.push([key, values.value(rawAutomatic[key], `upgradePolicy.automaticOSUpgradePolicy.${key}`)]);
+  for (const key of ['disableAutomaticRollback', 'useRollingUpgradePolicy', 'osRollingUpgradeDeferral'])
+    if (rawAutomatic[key] !== undefined) args.push([key, values.value(rawAutomatic[key], `upgradePolicy.automaticOSUpgradePolicy.${key}`)]);
   const properties = record(resource.declaration.properties) ?? {};
-  for (const key of ['singlePlacementGroup', 'overprovision']) if (properties[key] !== undefined) args.push([key, values.value(properties[key], `properties.${key}`)]);
+  for (const key of ['singlePlacementGroup', 'overprovision'])
+    if (properties[key] !== undefined) args.push([key, values.value(properties[key], `properties.${key}`)]);
   const notes = [...changes, ...derivedNotes(scaleSet, context)];
   return { className: context.use('patchwise', 'AutoUpgradingScaleSet'), args, notes };
 }
 
-function flexibleScaleSet(resource: DeclaredResource, context: EmitContext, scaleSet: ScaleSet, os: OsFamily, evaluated: Json, profile: Json, osProfile: Json): EmittedResource | undefined {
+function flexibleScaleSet(
+  resource: DeclaredResource,
+  context: EmitContext,
+  scaleSet: ScaleSet,
+  os: OsFamily,
+  evaluated: Json,
+  profile: Json,
+  osProfile: Json,
+): EmittedResource | undefined {
   const evaluatedProfile = record(evaluated.virtualMachineProfile) ?? {};
   const extensions = extensionsOf(evaluatedProfile);
   const patch = scaleSet.osProfile;
   const patching: Json = {};
   if (isKnown(patch.rebootSetting) && patch.rebootSetting.explicit) patching.reboot = patch.rebootSetting.value;
   if (isKnown(patch.enableHotpatching) && patch.enableHotpatching.value && patch.enableHotpatching.explicit) patching.hotpatch = true;
-  const intent = { os, image: record(record(evaluatedProfile.storageProfile)?.imageReference), patching, applicationHealth: extensions.health?.settings, extensions: extensions.others };
+  const intent = {
+    os,
+    image: record(record(evaluatedProfile.storageProfile)?.imageReference),
+    patching,
+    applicationHealth: extensions.health?.settings,
+    extensions: extensions.others,
+  };
   const violations = knownIntent(intent) ? planFlexibleScaleSet(intent as unknown as ResolvedFlexibleScaleSetIntent).violations : undefined;
   if (!violations || violations.length > 0 || !extensions.health) return plainWithReasons(resource, context, 'PatchedFlexibleScaleSet', violations);
   const values = context.values;
@@ -100,7 +131,8 @@ function flexibleScaleSet(resource: DeclaredResource, context: EmitContext, scal
   const args = baseArgs(resource, context, os, profile, osProfile, rawExtensions.others);
   args.push(['image', imageArgument(context, record(record(profile.storageProfile)?.imageReference), 'virtualMachineProfile.storageProfile.imageReference')]);
   const properties = record(resource.declaration.properties) ?? {};
-  if (properties.platformFaultDomainCount !== undefined) args.push(['platformFaultDomainCount', values.value(properties.platformFaultDomainCount, 'properties.platformFaultDomainCount')]);
+  if (properties.platformFaultDomainCount !== undefined)
+    args.push(['platformFaultDomainCount', values.value(properties.platformFaultDomainCount, 'properties.platformFaultDomainCount')]);
   if (Object.keys(patching).length > 0) args.push(['patching', values.value(patching, 'patching')]);
   args.push(['applicationHealth', values.value(rawExtensions.health?.settings, 'Application Health settings')]);
   return { className: context.use('patchwise', 'PatchedFlexibleScaleSet'), args, notes: derivedNotes(scaleSet, context) };
@@ -110,13 +142,29 @@ function flexibleScaleSet(resource: DeclaredResource, context: EmitContext, scal
 function baseArgs(resource: DeclaredResource, context: EmitContext, os: OsFamily, profile: Json, osProfile: Json, extensions: Json[]): Array<[string, Code]> {
   const values = context.values;
   const args: Array<[string, Code]> = [['resourceGroupName', { code: 'resourceGroupName', output: false }]];
-  if (resource.declaration.location !== undefined && !isResourceGroupLocation('location', resource.declaration.location)) args.push(['location', values.value(resource.declaration.location, 'location')]);
-  args.push(['vmScaleSetName', values.value(resource.name, 'name')], ['os', { code: JSON.stringify(os), output: false }], ['sku', values.value(resource.declaration.sku, 'sku', true, 'o:compute.SkuArgs')]);
-  for (const key of ['computerNamePrefix', 'adminUsername', 'adminPassword']) if (osProfile[key] !== undefined) args.push([key, values.value(osProfile[key], `virtualMachineProfile.osProfile.${key}`)]);
+  if (resource.declaration.location !== undefined && !isResourceGroupLocation('location', resource.declaration.location))
+    args.push(['location', values.value(resource.declaration.location, 'location')]);
+  args.push(
+    ['vmScaleSetName', values.value(resource.name, 'name')],
+    ['os', { code: JSON.stringify(os), output: false }],
+    ['sku', values.value(resource.declaration.sku, 'sku', true, 'o:compute.SkuArgs')],
+  );
+  for (const key of ['computerNamePrefix', 'adminUsername', 'adminPassword'])
+    if (osProfile[key] !== undefined) args.push([key, values.value(osProfile[key], `virtualMachineProfile.osProfile.${key}`)]);
   args.push(...linuxArgument(context, osProfile, 'virtualMachineProfile.osProfile.linuxConfiguration'));
   const nics = record(profile.networkProfile)?.networkInterfaceConfigurations;
-  args.push(['networkInterfaceConfigurations', values.value(flattenNested(nics ?? []), 'virtualMachineProfile.networkProfile.networkInterfaceConfigurations', true, 'o:compute.VirtualMachineScaleSetNetworkConfigurationArgs[]')]);
-  args.push(...osDiskArgument(context, record(profile.storageProfile), 'virtualMachineProfile.storageProfile.osDisk', 'o:compute.VirtualMachineScaleSetOSDiskArgs'));
+  args.push([
+    'networkInterfaceConfigurations',
+    values.value(
+      flattenNested(nics ?? []),
+      'virtualMachineProfile.networkProfile.networkInterfaceConfigurations',
+      true,
+      'o:compute.VirtualMachineScaleSetNetworkConfigurationArgs[]',
+    ),
+  ]);
+  args.push(
+    ...osDiskArgument(context, record(profile.storageProfile), 'virtualMachineProfile.storageProfile.osDisk', 'o:compute.VirtualMachineScaleSetOSDiskArgs'),
+  );
   if (extensions.length > 0) args.push(['extensions', values.value(extensions, 'virtualMachineProfile.extensionProfile.extensions')]);
   if (resource.declaration.zones !== undefined) args.push(['zones', values.value(resource.declaration.zones, 'zones')]);
   if (resource.declaration.tags !== undefined) args.push(['tags', values.value(resource.declaration.tags, 'tags')]);
@@ -131,18 +179,28 @@ function extensionsOf(profile: Json): { health?: { settings: unknown }; others: 
   for (const entry of list) {
     const extension = record(entry) ?? {};
     const properties = record(extension.properties) ?? {};
-    if (typeof properties.publisher === 'string' && typeof properties.type === 'string' && isApplicationHealthExtension(properties.publisher, properties.type)) {
+    if (
+      typeof properties.publisher === 'string' &&
+      typeof properties.type === 'string' &&
+      isApplicationHealthExtension(properties.publisher, properties.type)
+    ) {
       out.health = { settings: properties.settings ?? {} };
       continue;
     }
     const spec: Json = { name: extension.name };
-    for (const key of ['publisher', 'type', 'typeHandlerVersion', 'settings', 'protectedSettings', 'provisionAfterExtensions']) if (properties[key] !== undefined) spec[key] = properties[key];
+    for (const key of ['publisher', 'type', 'typeHandlerVersion', 'settings', 'protectedSettings', 'provisionAfterExtensions'])
+      if (properties[key] !== undefined) spec[key] = properties[key];
     out.others.push(spec);
   }
   return out;
 }
 
-function plainWithReasons(resource: DeclaredResource, context: EmitContext, component: string, violations: Violation[] | undefined): EmittedResource | undefined {
+function plainWithReasons(
+  resource: DeclaredResource,
+  context: EmitContext,
+  component: string,
+  violations: Violation[] | undefined,
+): EmittedResource | undefined {
   const plain = plainResource(resource, context);
   if (!plain) return undefined;
   const reason = violations === undefined ? `its intent is not known before deployment` : violations.map((violation) => formatViolation(violation)).join('; ');
@@ -152,8 +210,11 @@ function plainWithReasons(resource: DeclaredResource, context: EmitContext, comp
 function derivedNotes(scaleSet: ScaleSet, context: EmitContext): string[] {
   const notes: string[] = [];
   const updates = scaleSet.osProfile.enableAutomaticUpdates;
-  if (isKnown(updates) && updates.explicit && updates.value === true) notes.push('derived: enableAutomaticUpdates true in the template → false (OU3: the image upgrade, not Windows Update, updates the instances)');
-  notes.push('TODO(patchwise): properties of the scale set other than the component arguments (diagnostics, security profile, …) are not carried over: add them by hand if needed');
+  if (isKnown(updates) && updates.explicit && updates.value === true)
+    notes.push('derived: enableAutomaticUpdates true in the template → false (OU3: the image upgrade, not Windows Update, updates the instances)');
+  notes.push(
+    'TODO(patchwise): properties of the scale set other than the component arguments (diagnostics, security profile, …) are not carried over: add them by hand if needed',
+  );
   notes.push(...findingNotes(context));
   return notes;
 }

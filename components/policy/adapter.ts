@@ -50,7 +50,10 @@ export const PULUMI_TYPE_MAPPINGS: Readonly<Record<string, TypeMapping>> = {
       { path: ['networkProfile', 'networkInterfaces', '[]'], keep: ['id'] },
       { path: ['networkProfile', 'networkInterfaceConfigurations', '[]'], keep: SUB_RESOURCE },
       { path: ['networkProfile', 'networkInterfaceConfigurations', '[]', 'properties', 'ipConfigurations', '[]'], keep: SUB_RESOURCE },
-      { path: ['networkProfile', 'networkInterfaceConfigurations', '[]', 'properties', 'ipConfigurations', '[]', 'properties', 'publicIPAddressConfiguration'], keep: ['name', 'sku'] },
+      {
+        path: ['networkProfile', 'networkInterfaceConfigurations', '[]', 'properties', 'ipConfigurations', '[]', 'properties', 'publicIPAddressConfiguration'],
+        keep: ['name', 'sku'],
+      },
     ],
   },
   'compute:VirtualMachineScaleSet': {
@@ -63,7 +66,17 @@ export const PULUMI_TYPE_MAPPINGS: Readonly<Record<string, TypeMapping>> = {
       { path: ['virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations', '[]'], keep: SUB_RESOURCE },
       { path: ['virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations', '[]', 'properties', 'ipConfigurations', '[]'], keep: SUB_RESOURCE },
       {
-        path: ['virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations', '[]', 'properties', 'ipConfigurations', '[]', 'properties', 'publicIPAddressConfiguration'],
+        path: [
+          'virtualMachineProfile',
+          'networkProfile',
+          'networkInterfaceConfigurations',
+          '[]',
+          'properties',
+          'ipConfigurations',
+          '[]',
+          'properties',
+          'publicIPAddressConfiguration',
+        ],
         keep: ['name', 'sku'],
       },
       { path: ['virtualMachineProfile', 'extensionProfile', 'extensions', '[]'], keep: SUB_RESOURCE },
@@ -101,10 +114,12 @@ export const PULUMI_TYPE_MAPPINGS: Readonly<Record<string, TypeMapping>> = {
     nameKey: 'loadBalancerName',
     identityKeys: ['resourceGroupName', 'loadBalancerName', 'id'],
     topLevel: [...TOP_LEVEL, 'sku'],
-    nested: ['probes', 'frontendIPConfigurations', 'backendAddressPools', 'loadBalancingRules', 'inboundNatRules', 'inboundNatPools', 'outboundRules'].map((key) => ({
-      path: [key, '[]'],
-      keep: key === 'frontendIPConfigurations' ? [...SUB_RESOURCE, 'zones'] : SUB_RESOURCE,
-    })),
+    nested: ['probes', 'frontendIPConfigurations', 'backendAddressPools', 'loadBalancingRules', 'inboundNatRules', 'inboundNatPools', 'outboundRules'].map(
+      (key) => ({
+        path: [key, '[]'],
+        keep: key === 'frontendIPConfigurations' ? [...SUB_RESOURCE, 'zones'] : SUB_RESOURCE,
+      }),
+    ),
   },
   'maintenance:MaintenanceConfiguration': {
     armType: 'Microsoft.Maintenance/maintenanceConfigurations',
@@ -138,10 +153,24 @@ function nestMaintenanceWindow(properties: Record<string, unknown>): void {
   }
   if (Object.keys(window).length === 0) return;
   const existing = properties.maintenanceWindow;
-  properties.maintenanceWindow = existing && typeof existing === 'object' && !Array.isArray(existing) ? { ...(existing as Record<string, unknown>), ...window } : window;
+  properties.maintenanceWindow =
+    existing && typeof existing === 'object' && !Array.isArray(existing) ? { ...(existing as Record<string, unknown>), ...window } : window;
 }
 
-const STATE_ONLY_KEYS = new Set(['id', 'urn', 'azureApiVersion', 'provisioningState', 'instanceView', 'vmId', 'timeCreated', 'uniqueId', 'etag', 'resourceGuid', 'systemData', 'statuses']);
+const STATE_ONLY_KEYS = new Set([
+  'id',
+  'urn',
+  'azureApiVersion',
+  'provisioningState',
+  'instanceView',
+  'vmId',
+  'timeCreated',
+  'uniqueId',
+  'etag',
+  'resourceGuid',
+  'systemData',
+  'statuses',
+]);
 
 /** Sentinels the Pulumi engine uses for values unknown during preview (same in @pulumi/pulumi and @pulumi/policy). */
 export const PULUMI_UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
@@ -201,7 +230,10 @@ export function toResourceSource(resource: PulumiResourceInput): ResourceSource 
   let name: string | Unknown = own;
   if (mapping.parentKey) {
     const parent = props[mapping.parentKey];
-    name = typeof parent === 'string' && typeof own === 'string' ? `${parent}/${own}` : new Unknown(`${String(parent)}/${String(own)}`, 'the parent name is not known');
+    name =
+      typeof parent === 'string' && typeof own === 'string'
+        ? `${parent}/${own}`
+        : new Unknown(`${String(parent)}/${String(own)}`, 'the parent name is not known');
   }
   const file = resource.urn ?? `pulumi:${resource.type}::${resource.name}`;
   return {
@@ -235,7 +267,8 @@ function nameOf(props: Record<string, unknown>, key: string, fallback: unknown, 
 /** Resource id of the VM or scale set a configuration assignment targets (placeholder subscription, like the template layer). */
 function assignmentTarget(props: Record<string, unknown>): string | Unknown | undefined {
   const { resourceGroupName, providerName, resourceType, resourceName } = props;
-  if ([resourceGroupName, providerName, resourceType, resourceName].some((value) => value instanceof Unknown)) return new Unknown('resourceId', 'the target is not known');
+  if ([resourceGroupName, providerName, resourceType, resourceName].some((value) => value instanceof Unknown))
+    return new Unknown('resourceId', 'the target is not known');
   if (typeof providerName !== 'string' || typeof resourceType !== 'string' || typeof resourceName !== 'string') return undefined;
   const group = typeof resourceGroupName === 'string' ? resourceGroupName : DEFAULT_TARGET.resourceGroupName;
   return `/subscriptions/${DEFAULT_TARGET.subscriptionId}/resourceGroups/${group}/providers/${providerName}/${resourceType}/${resourceName}`;
@@ -247,7 +280,8 @@ function nestProperties(root: unknown, path: ReadonlyArray<string>, keep: readon
   if (path.length === 0) {
     const target = root as Record<string, unknown>;
     if (Array.isArray(target)) return;
-    const moved: Record<string, unknown> = target.properties && typeof target.properties === 'object' && !(target.properties instanceof Unknown) ? { ...(target.properties as object) } : {};
+    const moved: Record<string, unknown> =
+      target.properties && typeof target.properties === 'object' && !(target.properties instanceof Unknown) ? { ...(target.properties as object) } : {};
     for (const key of Object.keys(target)) {
       if (keep.includes(key) || key === 'properties') continue;
       moved[key] = target[key];

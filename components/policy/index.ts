@@ -15,7 +15,6 @@ import { formatPulumiFinding, lintPulumiResources } from './lint.js';
 export { toResourceSource, toResourceSources, parsePulumiType, isModeledPulumiType, PULUMI_TYPE_MAPPINGS, type PulumiResourceInput } from './adapter.js';
 export { lintPulumiResources, modelOfPulumiResources, formatPulumiFinding, argumentPath, type PulumiFinding, type PulumiLintOptions } from './lint.js';
 
-
 export interface PatchwisePolicyOptions {
   /** Rules to run (default: every rule patchwise ships; change rules need a baseline and are left out). */
   rules?: readonly AnyRule[];
@@ -37,7 +36,12 @@ interface PolicyConfig {
 
 const CONFIG_SCHEMA = {
   properties: {
-    sasHorizonDays: { type: 'integer' as const, minimum: 0, default: DEFAULT_SAS_HORIZON_DAYS, description: 'Credentials (SAS tokens) expiring within this many days are reported (rules with OU7).' },
+    sasHorizonDays: {
+      type: 'integer' as const,
+      minimum: 0,
+      default: DEFAULT_SAS_HORIZON_DAYS,
+      description: 'Credentials (SAS tokens) expiring within this many days are reported (rules with OU7).',
+    },
   },
 };
 
@@ -111,7 +115,8 @@ export function createPatchwisePolicies(options: PatchwisePolicyOptions = {}): P
 export function patchwisePolicyPackArgs(options: PatchwisePolicyOptions = {}): PolicyPackArgs {
   return {
     policies: createPatchwisePolicies(options),
-    description: 'patchwise: Azure VM update management rules (guest patching, automatic OS image upgrade, extension upgrade, hotpatch, schedules) on azure-native resources',
+    description:
+      'patchwise: Azure VM update management rules (guest patching, automatic OS image upgrade, extension upgrade, hotpatch, schedules) on azure-native resources',
     displayName: 'patchwise',
     tags: ['azure', 'patching'],
   };

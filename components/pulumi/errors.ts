@@ -36,7 +36,10 @@ export class PatchwiseConfigError extends Error {
   /** The lint rule that found the problem, when a rule did. */
   readonly ruleId: string | undefined;
 
-  constructor(readonly component: string, violation: Violation) {
+  constructor(
+    readonly component: string,
+    violation: Violation,
+  ) {
     super(`${component}: ${formatViolation(violation)}`);
     this.name = 'PatchwiseConfigError';
     this.argument = violation.argument;

@@ -17,7 +17,10 @@ export interface ExtensionIdentity {
  * `enableAutomaticUpgrade` as `requested`, or when undefined, for the extensions of the catalog
  * (EU1). The rule extensions/automatic-upgrade-supported judges a requested true.
  */
-export function automaticUpgradeSettings(extension: ExtensionIdentity, requested: boolean | undefined): { autoUpgradeMinorVersion: true; enableAutomaticUpgrade: boolean } {
+export function automaticUpgradeSettings(
+  extension: ExtensionIdentity,
+  requested: boolean | undefined,
+): { autoUpgradeMinorVersion: true; enableAutomaticUpgrade: boolean } {
   return { autoUpgradeMinorVersion: true, enableAutomaticUpgrade: requested ?? supportsAutomaticUpgrade(extension.publisher, extension.type) };
 }
 
@@ -48,8 +51,10 @@ export function checkApplicationHealth(settings: ApplicationHealthSettings, argu
   const violations: Violation[] = [];
   const push = (name: string, message: string) => violations.push({ argument: `${argument}.${name}`, requirement: 'CF6', message });
   if (settings.protocol === undefined) push('protocol', "the Application Health extension needs a protocol: 'http', 'https' or 'tcp'");
-  if (settings.port !== undefined && !(Number.isInteger(settings.port) && settings.port >= 1 && settings.port <= 65535)) push('port', `${settings.port} is not a port (1-65535)`);
-  if (settings.gracePeriod !== undefined && (settings.typeHandlerVersion ?? '2.0') === '1.0') push('gracePeriod', "gracePeriod needs rich health states: typeHandlerVersion '2.0'");
+  if (settings.port !== undefined && !(Number.isInteger(settings.port) && settings.port >= 1 && settings.port <= 65535))
+    push('port', `${settings.port} is not a port (1-65535)`);
+  if (settings.gracePeriod !== undefined && (settings.typeHandlerVersion ?? '2.0') === '1.0')
+    push('gracePeriod', "gracePeriod needs rich health states: typeHandlerVersion '2.0'");
   return violations;
 }
 
@@ -89,15 +94,30 @@ const EXTENSION_ARGUMENTS: readonly ArgumentOf[] = [
 ];
 
 /** What AutoUpgradedExtension and AutoUpgradedScaleSetExtension derive from their arguments, judged by the rules on the extension. */
-export function planExtensionComponent(value: { publisher: string; type: string; autoUpgrade?: boolean; settings?: Record<string, unknown> }): ExtensionComponentPlan {
+export function planExtensionComponent(value: {
+  publisher: string;
+  type: string;
+  autoUpgrade?: boolean;
+  settings?: Record<string, unknown>;
+}): ExtensionComponentPlan {
   const upgrade = automaticUpgradeSettings(value, value.autoUpgrade ?? true);
-  const local = isApplicationHealthExtension(value.publisher, value.type) ? checkApplicationHealth((value.settings ?? {}) as unknown as ApplicationHealthSettings, 'settings') : [];
+  const local = isApplicationHealthExtension(value.publisher, value.type)
+    ? checkApplicationHealth((value.settings ?? {}) as unknown as ApplicationHealthSettings, 'settings')
+    : [];
   const judged = judge({
     resources: [
       {
         type: 'azure-native:compute:VirtualMachineExtension',
         name: 'extension',
-        props: { resourceGroupName: 'rg', vmName: 'vm', vmExtensionName: 'extension', publisher: value.publisher, type: value.type, ...upgrade, ...(value.settings !== undefined ? { settings: value.settings } : {}) },
+        props: {
+          resourceGroupName: 'rg',
+          vmName: 'vm',
+          vmExtensionName: 'extension',
+          publisher: value.publisher,
+          type: value.type,
+          ...upgrade,
+          ...(value.settings !== undefined ? { settings: value.settings } : {}),
+        },
       },
     ],
     argumentOf: EXTENSION_ARGUMENTS,

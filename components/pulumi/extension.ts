@@ -60,7 +60,13 @@ abstract class AutoUpgradedExtensionComponent<E extends pulumi.CustomResource> e
   ) {
     super(typeToken, name, {}, opts);
     const component = `${typeToken.split(':').pop()} ${name}`;
-    const plan = planNowOrLater(component, this, { publisher: args.publisher, type: args.type, autoUpgrade: args.autoUpgrade, settings: args.settings }, planExtensionComponent, args.unsafeAllowInvalid).later;
+    const plan = planNowOrLater(
+      component,
+      this,
+      { publisher: args.publisher, type: args.type, autoUpgrade: args.autoUpgrade, settings: args.settings },
+      planExtensionComponent,
+      args.unsafeAllowInvalid,
+    ).later;
     plan.apply((planned) => planned.notes.forEach((note) => void pulumi.log.info(`${component}: ${note}`, this)));
     this.extension = create(upgradeInputs(args, plan), { parent: this });
     this.registerOutputs({ extensionId: this.extension.id });
@@ -86,8 +92,13 @@ export class AutoUpgradedExtension extends AutoUpgradedExtensionComponent<comput
   static readonly typeToken = 'patchwise:azure:AutoUpgradedExtension';
 
   constructor(name: string, args: AutoUpgradedExtensionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(AutoUpgradedExtension.typeToken, name, args, opts, (inputs, options) =>
-      new compute.VirtualMachineExtension(name, { ...inputs, vmName: args.vmName, vmExtensionName: args.vmExtensionName, location: args.location }, options),
+    super(
+      AutoUpgradedExtension.typeToken,
+      name,
+      args,
+      opts,
+      (inputs, options) =>
+        new compute.VirtualMachineExtension(name, { ...inputs, vmName: args.vmName, vmExtensionName: args.vmExtensionName, location: args.location }, options),
     );
   }
 }
@@ -97,8 +108,17 @@ export class AutoUpgradedScaleSetExtension extends AutoUpgradedExtensionComponen
   static readonly typeToken = 'patchwise:azure:AutoUpgradedScaleSetExtension';
 
   constructor(name: string, args: AutoUpgradedScaleSetExtensionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(AutoUpgradedScaleSetExtension.typeToken, name, args, opts, (inputs, options) =>
-      new compute.VirtualMachineScaleSetExtension(name, { ...inputs, vmScaleSetName: args.vmScaleSetName, vmssExtensionName: args.vmssExtensionName }, options),
+    super(
+      AutoUpgradedScaleSetExtension.typeToken,
+      name,
+      args,
+      opts,
+      (inputs, options) =>
+        new compute.VirtualMachineScaleSetExtension(
+          name,
+          { ...inputs, vmScaleSetName: args.vmScaleSetName, vmssExtensionName: args.vmssExtensionName },
+          options,
+        ),
     );
   }
 }

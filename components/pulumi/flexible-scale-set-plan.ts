@@ -9,8 +9,23 @@ import type { Violation } from './errors.js';
 import { applicationHealthRuleArguments, checkApplicationHealth, type ApplicationHealthSettings } from './extension-plan.js';
 import { imageArguments, imageReferenceOf, type ImageReference } from './image.js';
 import { judge, withRuleViolations } from './judge.js';
-import { extensionArguments, planModelExtensions, SCALE_SET_PATHS, scaleSetResource, type ScaleSetExtensionEntry, type ScaleSetExtensionSpec } from './scale-set-plan.js';
-import { guestPatchSettings, patchingArguments, patchingRuleArguments, type AssessmentMode, type GuestPatchConfiguration, type OsFamily, type RebootSetting } from './vm-patching.js';
+import {
+  extensionArguments,
+  planModelExtensions,
+  SCALE_SET_PATHS,
+  scaleSetResource,
+  type ScaleSetExtensionEntry,
+  type ScaleSetExtensionSpec,
+} from './scale-set-plan.js';
+import {
+  guestPatchSettings,
+  patchingArguments,
+  patchingRuleArguments,
+  type AssessmentMode,
+  type GuestPatchConfiguration,
+  type OsFamily,
+  type RebootSetting,
+} from './vm-patching.js';
 
 /** Guest patching of the instances: always AutomaticByPlatform (the mode Flexible scale sets are patched with). */
 export interface FlexiblePatching {
@@ -47,10 +62,18 @@ export const FLEXIBLE_UPGRADE_POLICY = { mode: 'Manual' } as const;
 
 export function planFlexibleScaleSet(intent: ResolvedFlexibleScaleSetIntent): FlexibleScaleSetPlan {
   const patching = intent.patching ?? {};
-  const settings = guestPatchSettings(intent.os, { mode: 'platform', assessment: patching.assessment, reboot: patching.reboot, hotpatch: patching.hotpatch }, 'patching');
+  const settings = guestPatchSettings(
+    intent.os,
+    { mode: 'platform', assessment: patching.assessment, reboot: patching.reboot, hotpatch: patching.hotpatch },
+    'patching',
+  );
   const applicationHealth = intent.applicationHealth;
   const extensions = planModelExtensions(intent.os, intent.extensions ?? [], applicationHealth, intent.automaticExtensionUpgrade, 'applicationHealth');
-  const local = [...settings.violations, ...(applicationHealth ? checkApplicationHealth(applicationHealth, 'applicationHealth') : []), ...extensions.violations];
+  const local = [
+    ...settings.violations,
+    ...(applicationHealth ? checkApplicationHealth(applicationHealth, 'applicationHealth') : []),
+    ...extensions.violations,
+  ];
 
   const plan: FlexibleScaleSetPlan = {
     orchestrationMode: 'Flexible',

@@ -45,7 +45,13 @@ export class PatchedFlexibleScaleSet extends pulumi.ComponentResource {
       extensions: args.extensions,
       automaticExtensionUpgrade: args.automaticExtensionUpgrade,
     };
-    const plan = planNowOrLater(`PatchedFlexibleScaleSet ${name}`, this, intent, (value) => planFlexibleScaleSet(value as ResolvedFlexibleScaleSetIntent), args.unsafeAllowInvalid).later;
+    const plan = planNowOrLater(
+      `PatchedFlexibleScaleSet ${name}`,
+      this,
+      intent,
+      (value) => planFlexibleScaleSet(value as ResolvedFlexibleScaleSetIntent),
+      args.unsafeAllowInvalid,
+    ).later;
     plan.apply((planned) => planned.notes.forEach((note) => void pulumi.log.info(note, this)));
     const { osProfile, storageProfile, ...model } = scaleSetModelArgs(args, plan);
 

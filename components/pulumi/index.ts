@@ -3,7 +3,13 @@
  * wrong. Misuse fails at construction (known arguments) or in the preview (Outputs), with the
  * argument and the requirement id in the message; `unsafeAllowInvalid` is the logged escape hatch.
  */
-export { PatchedVirtualMachine, type PatchedVirtualMachineArgs, type PatchingArgs, type LinuxSettingsArgs, type WindowsSettingsArgs } from './virtual-machine.js';
+export {
+  PatchedVirtualMachine,
+  type PatchedVirtualMachineArgs,
+  type PatchingArgs,
+  type LinuxSettingsArgs,
+  type WindowsSettingsArgs,
+} from './virtual-machine.js';
 export { AutoUpgradingScaleSet, type AutoUpgradingScaleSetArgs, type HealthArgs, type ScaleSetBaseArgs } from './scale-set.js';
 export { PatchSchedule, type PatchScheduleArgs } from './patch-schedule.js';
 export {
@@ -19,12 +25,7 @@ export {
 } from './patch-schedule-plan.js';
 export { PatchedFlexibleScaleSet, FLEXIBLE_NETWORK_API_VERSION, type PatchedFlexibleScaleSetArgs } from './flexible-scale-set.js';
 export { planFlexibleScaleSet, type FlexiblePatching } from './flexible-scale-set-plan.js';
-export {
-  AutoUpgradedExtension,
-  AutoUpgradedScaleSetExtension,
-  type AutoUpgradedExtensionArgs,
-  type AutoUpgradedScaleSetExtensionArgs,
-} from './extension.js';
+export { AutoUpgradedExtension, AutoUpgradedScaleSetExtension, type AutoUpgradedExtensionArgs, type AutoUpgradedScaleSetExtensionArgs } from './extension.js';
 export { PatchwiseConfigError, formatViolation, type RequirementId, type Violation } from './errors.js';
 export type { ImageReference } from './image.js';
 export type { ApplicationHealthSettings } from './extension-plan.js';

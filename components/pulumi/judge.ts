@@ -46,7 +46,11 @@ export interface Judgement {
  * Warnings that say nothing against the configuration: advice on a setting Azure applies as
  * written, or a fact about today (a program run next month must not start failing). Logged.
  */
-export const NOT_REFUSED: ReadonlySet<string> = new Set(['rolling-upgrade/policy-ranges:largeBatch', 'schedules/maintenance-window:expired', 'credentials/sas-expiry:expiring']);
+export const NOT_REFUSED: ReadonlySet<string> = new Set([
+  'rolling-upgrade/policy-ranges:largeBatch',
+  'schedules/maintenance-window:expired',
+  'credentials/sas-expiry:expiring',
+]);
 
 /**
  * The requirement a rule's message enforces, where the rule covers several (default: its first).

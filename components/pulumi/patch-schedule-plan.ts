@@ -95,7 +95,10 @@ const RECURRENCE_GRAMMAR = [
   /^(\d+)?\s*hours?$/i,
   /^(\d+)?\s*days?$/i,
   new RegExp(`^(\\d+)?\\s*weeks?(?:\\s+${WEEKDAY}(?:\\s*,\\s*${WEEKDAY})*)?$`, 'i'),
-  new RegExp(`^(\\d+)?\\s*months?(?:\\s+day\\d{1,2}(?:\\s*,\\s*day\\d{1,2})*|\\s+(?:first|second|third|fourth|last)\\s+${WEEKDAY}(?:\\s+offset\\s*[+-]?\\d+)?)?$`, 'i'),
+  new RegExp(
+    `^(\\d+)?\\s*months?(?:\\s+day\\d{1,2}(?:\\s*,\\s*day\\d{1,2})*|\\s+(?:first|second|third|fourth|last)\\s+${WEEKDAY}(?:\\s+offset\\s*[+-]?\\d+)?)?$`,
+    'i',
+  ),
 ];
 
 /** True when `value` follows the documented recurEvery grammar (ranges are the lint rule's: hours >= 6, offset -6…6). */
@@ -128,7 +131,10 @@ export function planPatchSchedule(intent: ResolvedPatchSchedule, today: Date = n
   const window = intent.window ?? ({} as PatchWindow);
 
   if (typeof window.start !== 'string' || window.start.trim() === '') {
-    push('window.start', "an InGuestPatch schedule needs the date and time of its first window, 'yyyy-MM-dd HH:mm' in window.timeZone (e.g. '2026-12-12 22:00')");
+    push(
+      'window.start',
+      "an InGuestPatch schedule needs the date and time of its first window, 'yyyy-MM-dd HH:mm' in window.timeZone (e.g. '2026-12-12 22:00')",
+    );
   }
   const recurEvery = window.recurEvery ?? PATCH_SCHEDULE_DEFAULTS.recurEvery;
   if (!isRecurrence(recurEvery)) {
@@ -140,10 +146,10 @@ export function planPatchSchedule(intent: ResolvedPatchSchedule, today: Date = n
   const timeZone = window.timeZone ?? PATCH_SCHEDULE_DEFAULTS.timeZone;
   const windowsParameters = selection(intent.windows, ['kbNumbersToInclude', 'kbNumbersToExclude', 'excludeKbsRequiringReboot']);
   const linuxParameters = selection(intent.linux, ['packageNameMasksToInclude', 'packageNameMasksToExclude']);
-  if ((windowsParameters.classificationsToInclude as unknown[]).length === 0 && !(intent.windows?.kbNumbersToInclude?.length)) {
+  if ((windowsParameters.classificationsToInclude as unknown[]).length === 0 && !intent.windows?.kbNumbersToInclude?.length) {
     push('windows.classifications', "an empty list installs no Windows update: list classifications (e.g. ['Critical', 'Security']) or kbNumbersToInclude");
   }
-  if ((linuxParameters.classificationsToInclude as unknown[]).length === 0 && !(intent.linux?.packageNameMasksToInclude?.length)) {
+  if ((linuxParameters.classificationsToInclude as unknown[]).length === 0 && !intent.linux?.packageNameMasksToInclude?.length) {
     push('linux.classifications', "an empty list installs no Linux package: list classifications (e.g. ['Critical', 'Security']) or packageNameMasksToInclude");
   }
 
@@ -162,7 +168,13 @@ export function planPatchSchedule(intent: ResolvedPatchSchedule, today: Date = n
 
   // The lint rules of CF9 on the configuration as it will be created.
   const judged = judge({
-    resources: [{ type: 'azure-native:maintenance:MaintenanceConfiguration', name: 'schedule', props: { resourceGroupName: 'rg', resourceName: 'schedule', ...configuration } }],
+    resources: [
+      {
+        type: 'azure-native:maintenance:MaintenanceConfiguration',
+        name: 'schedule',
+        props: { resourceGroupName: 'rg', resourceName: 'schedule', ...configuration },
+      },
+    ],
     argumentOf: ARGUMENT_OF,
     rules: CF9_RULES,
     today,

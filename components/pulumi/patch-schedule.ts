@@ -2,7 +2,14 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as maintenance from '@pulumi/azure-native/maintenance/index.js';
 import type { RequirementId } from './errors.js';
-import { planPatchSchedule, type LinuxPatchSelection, type PatchWindow, type ResolvedPatchSchedule, type ScheduleRebootSetting, type WindowsPatchSelection } from './patch-schedule-plan.js';
+import {
+  planPatchSchedule,
+  type LinuxPatchSelection,
+  type PatchWindow,
+  type ResolvedPatchSchedule,
+  type ScheduleRebootSetting,
+  type WindowsPatchSelection,
+} from './patch-schedule-plan.js';
 import { planNowOrLater } from './validate.js';
 
 export interface PatchScheduleArgs {
@@ -44,7 +51,13 @@ export class PatchSchedule extends pulumi.ComponentResource {
   constructor(name: string, args: PatchScheduleArgs, opts?: pulumi.ComponentResourceOptions) {
     super(PatchSchedule.typeToken, name, {}, opts);
     const intent = { window: args.window, reboot: args.reboot, windows: args.windows, linux: args.linux };
-    const plan = planNowOrLater(`PatchSchedule ${name}`, this, intent, (value) => planPatchSchedule(value as ResolvedPatchSchedule), args.unsafeAllowInvalid).later;
+    const plan = planNowOrLater(
+      `PatchSchedule ${name}`,
+      this,
+      intent,
+      (value) => planPatchSchedule(value as ResolvedPatchSchedule),
+      args.unsafeAllowInvalid,
+    ).later;
     plan.apply((planned) => planned.notes.forEach((note) => void pulumi.log.warn(`PatchSchedule ${name}: ${note}`, this)));
     const configuration = plan.apply((planned) => planned.configuration);
 

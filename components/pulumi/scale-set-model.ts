@@ -24,9 +24,10 @@ export function osConfigurationInput<P extends { osConfigurationKey: string; osC
     const login =
       key === 'linuxConfiguration'
         ? Object.fromEntries(
-            Object.entries({ disablePasswordAuthentication: linux.disablePasswordAuthentication, ssh: linux.sshPublicKeys ? { publicKeys: linux.sshPublicKeys } : undefined }).filter(
-              ([, value]) => value !== undefined,
-            ),
+            Object.entries({
+              disablePasswordAuthentication: linux.disablePasswordAuthentication,
+              ssh: linux.sshPublicKeys ? { publicKeys: linux.sshPublicKeys } : undefined,
+            }).filter(([, value]) => value !== undefined),
           )
         : {};
     return { ...login, ...planned.osConfiguration };

@@ -62,7 +62,8 @@ export interface ScaleSetExtensionSpec {
 }
 
 /** The health signal: a load balancer probe, or the Application Health extension the component adds. */
-export type HealthSignal = { loadBalancerProbeId: string; applicationHealth?: undefined } | { applicationHealth: ApplicationHealthSettings; loadBalancerProbeId?: undefined };
+export type HealthSignal =
+  { loadBalancerProbeId: string; applicationHealth?: undefined } | { applicationHealth: ApplicationHealthSettings; loadBalancerProbeId?: undefined };
 
 export interface ResolvedScaleSetIntent {
   os: OsFamily;
@@ -96,7 +97,12 @@ export interface ScaleSetPlan {
   upgradePolicy: {
     mode: string;
     rollingUpgradePolicy: RollingUpgradeSettings & Required<Pick<RollingUpgradeSettings, keyof typeof ROLLING_UPGRADE_DEFAULTS>>;
-    automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true; disableAutomaticRollback: boolean; useRollingUpgradePolicy?: boolean; osRollingUpgradeDeferral?: boolean };
+    automaticOSUpgradePolicy: {
+      enableAutomaticOSUpgrade: true;
+      disableAutomaticRollback: boolean;
+      useRollingUpgradePolicy?: boolean;
+      osRollingUpgradeDeferral?: boolean;
+    };
   };
   /** Fields merged into windowsConfiguration / linuxConfiguration. */
   osConfigurationKey: 'windowsConfiguration' | 'linuxConfiguration';
@@ -141,7 +147,11 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
 
   const orchestrationMode = intent.orchestrationMode ?? 'Uniform';
   if (!/^(uniform|flexible)$/i.test(orchestrationMode)) {
-    violations.push({ argument: 'orchestrationMode', requirement: 'CF4', message: `'${orchestrationMode}' is not an orchestration mode: automatic OS image upgrade needs 'Uniform'` });
+    violations.push({
+      argument: 'orchestrationMode',
+      requirement: 'CF4',
+      message: `'${orchestrationMode}' is not an orchestration mode: automatic OS image upgrade needs 'Uniform'`,
+    });
   }
   const upgradeMode = intent.upgradeMode ?? (serviceFabric ? 'Automatic' : 'Rolling');
 
@@ -150,7 +160,12 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
   const applicationHealth = health?.applicationHealth;
   if (serviceFabric && applicationHealth !== undefined) {
     // Not a rule yet: os-upgrade rules read "Application Health Probes are not supported for Service Fabric scale sets" [S2] as load balancer probes only.
-    violations.push({ argument: 'health', requirement: 'OU3', message: 'Service Fabric scale sets do not support application health probes: Service Fabric reports health itself (durability Silver or Gold); remove health' });
+    violations.push({
+      argument: 'health',
+      requirement: 'OU3',
+      message:
+        'Service Fabric scale sets do not support application health probes: Service Fabric reports health itself (durability Silver or Gold); remove health',
+    });
   }
   if (applicationHealth) violations.push(...checkApplicationHealth(applicationHealth, 'health.applicationHealth'));
 
@@ -167,7 +182,11 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
   const plan: ScaleSetPlan = {
     orchestrationMode,
     imageReference: imageReferenceOf(intent.image),
-    upgradePolicy: { mode: upgradeMode, rollingUpgradePolicy: { ...ROLLING_UPGRADE_DEFAULTS, ...stripUndefined(intent.rollingUpgrade ?? {}) }, automaticOSUpgradePolicy },
+    upgradePolicy: {
+      mode: upgradeMode,
+      rollingUpgradePolicy: { ...ROLLING_UPGRADE_DEFAULTS, ...stripUndefined(intent.rollingUpgrade ?? {}) },
+      automaticOSUpgradePolicy,
+    },
     // OU5/CF8: Windows Update must not patch in place; CF4: no AutomaticByPlatform patch mode (none is written).
     osConfigurationKey: windows ? 'windowsConfiguration' : 'linuxConfiguration',
     osConfiguration: windows ? { enableAutomaticUpdates: false, provisionVMAgent: true } : { provisionVMAgent: true },
@@ -252,7 +271,11 @@ export function planModelExtensions(
   const entries: ScaleSetExtensionEntry[] = [];
   extensions.forEach((extension, index) => {
     if (isApplicationHealthExtension(extension.publisher, extension.type)) {
-      violations.push({ argument: `extensions[${index}]`, requirement: 'CF5', message: `declare the Application Health extension through ${healthArgument}, so the scale set has exactly one health source` });
+      violations.push({
+        argument: `extensions[${index}]`,
+        requirement: 'CF5',
+        message: `declare the Application Health extension through ${healthArgument}, so the scale set has exactly one health source`,
+      });
     }
     const upgrade = automaticUpgradeSettings(extension, extension.autoUpgrade ?? (autoDefault ? undefined : false));
     entries.push(

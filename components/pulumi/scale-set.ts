@@ -108,7 +108,13 @@ export class AutoUpgradingScaleSet extends pulumi.ComponentResource {
       extensions: args.extensions,
       automaticExtensionUpgrade: args.automaticExtensionUpgrade,
     };
-    const plan = planNowOrLater(`AutoUpgradingScaleSet ${name}`, this, intent, (value) => planScaleSet(value as ResolvedScaleSetIntent), args.unsafeAllowInvalid).later;
+    const plan = planNowOrLater(
+      `AutoUpgradingScaleSet ${name}`,
+      this,
+      intent,
+      (value) => planScaleSet(value as ResolvedScaleSetIntent),
+      args.unsafeAllowInvalid,
+    ).later;
     // Lint warnings the component does not refuse (e.g. batches above 20% with automatic OS upgrade).
     plan.apply((planned) => planned.notes.forEach((note) => void pulumi.log.warn(`AutoUpgradingScaleSet ${name}: ${note}`, this)));
     const { osProfile, storageProfile, ...model } = scaleSetModelArgs(args, plan);

@@ -118,7 +118,10 @@ export class PatchedVirtualMachine extends pulumi.ComponentResource {
     }
     // The plan needs to know that a schedule is given, not its id: an id known only after deployment
     // (e.g. PatchSchedule.maintenanceConfigurationId) does not defer the checks of the other arguments.
-    const schedulePlanned = patching.schedule && !isKnownNow(patching.schedule.maintenanceConfigurationId) ? { maintenanceConfigurationId: '(known after deployment)' } : patching.schedule;
+    const schedulePlanned =
+      patching.schedule && !isKnownNow(patching.schedule.maintenanceConfigurationId)
+        ? { maintenanceConfigurationId: '(known after deployment)' }
+        : patching.schedule;
     const plan = planNowOrLater(
       `PatchedVirtualMachine ${name}`,
       this,
@@ -129,9 +132,9 @@ export class PatchedVirtualMachine extends pulumi.ComponentResource {
     plan.later.apply((planned) => planned.notes.forEach((note) => void pulumi.log.info(note, this)));
 
     const configuration = <K extends GuestPatchPlan['key'], X>(key: K, extra: pulumi.Input<X> | undefined, shape: (extra: pulumi.Unwrap<X>) => object) =>
-      pulumi.all([plan.later, pulumi.output(extra ?? ({} as X))]).apply(([planned, settings]) =>
-        planned.key === key ? { ...shape(settings as pulumi.Unwrap<X>), ...planned.configuration } : undefined,
-      );
+      pulumi
+        .all([plan.later, pulumi.output(extra ?? ({} as X))])
+        .apply(([planned, settings]) => (planned.key === key ? { ...shape(settings as pulumi.Unwrap<X>), ...planned.configuration } : undefined));
 
     const windowsConfiguration = configuration('windowsConfiguration', args.windows, (windows: pulumi.Unwrap<WindowsSettingsArgs>) =>
       stripUndefined({ timeZone: windows.timeZone, winRM: windows.winRM }),

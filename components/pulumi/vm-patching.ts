@@ -72,12 +72,17 @@ export function guestPatchSettings(os: OsFamily, patching: ResolvedPatching, arg
   const platform = mode === 'platform';
 
   if (!(mode in PATCH_MODES)) {
-    violations.push({ argument: at('mode'), requirement: 'GP1', message: `'${String(mode)}' is not a patching mode: use 'platform', 'os', 'manual' or 'image-default'` });
+    violations.push({
+      argument: at('mode'),
+      requirement: 'GP1',
+      message: `'${String(mode)}' is not a patching mode: use 'platform', 'os', 'manual' or 'image-default'`,
+    });
   } else if (windows && mode === 'image-default') {
     violations.push({
       argument: at('mode'),
       requirement: 'GP1',
-      message: "'image-default' (ImageDefault) is a Linux patch mode: on Windows use 'os' (AutomaticByOS, the Windows default), 'platform' (AutomaticByPlatform) or 'manual'",
+      message:
+        "'image-default' (ImageDefault) is a Linux patch mode: on Windows use 'os' (AutomaticByOS, the Windows default), 'platform' (AutomaticByPlatform) or 'manual'",
     });
   } else if (!windows && (mode === 'os' || mode === 'manual')) {
     violations.push({
@@ -88,21 +93,41 @@ export function guestPatchSettings(os: OsFamily, patching: ResolvedPatching, arg
   }
   const assessment = patching.assessment ?? 'platform';
   if (!(assessment in ASSESSMENT_MODES)) {
-    violations.push({ argument: at('assessment'), requirement: 'GP1', message: `'${String(assessment)}' is not an assessment mode: use 'platform' or 'image-default'` });
+    violations.push({
+      argument: at('assessment'),
+      requirement: 'GP1',
+      message: `'${String(assessment)}' is not an assessment mode: use 'platform' or 'image-default'`,
+    });
   }
   if (patching.enableAutomaticUpdates !== undefined && !windows) {
-    violations.push({ argument: at('enableAutomaticUpdates'), requirement: 'GP5', message: 'enableAutomaticUpdates is a Windows setting: remove it for a Linux VM' });
+    violations.push({
+      argument: at('enableAutomaticUpdates'),
+      requirement: 'GP5',
+      message: 'enableAutomaticUpdates is a Windows setting: remove it for a Linux VM',
+    });
   }
   const hotpatch = patching.hotpatch === true;
   if (hotpatch && !windows) {
-    violations.push({ argument: at('hotpatch'), requirement: 'HP1', message: 'hotpatch is for Windows Server Azure Edition images only: remove it for a Linux VM' });
+    violations.push({
+      argument: at('hotpatch'),
+      requirement: 'HP1',
+      message: 'hotpatch is for Windows Server Azure Edition images only: remove it for a Linux VM',
+    });
   }
   if (patching.schedule && !patching.schedule.maintenanceConfigurationId) {
-    violations.push({ argument: at('schedule.maintenanceConfigurationId'), requirement: 'CF2', message: 'a schedule needs the id of a maintenance configuration with scope InGuestPatch' });
+    violations.push({
+      argument: at('schedule.maintenanceConfigurationId'),
+      requirement: 'CF2',
+      message: 'a schedule needs the id of a maintenance configuration with scope InGuestPatch',
+    });
   }
   if (patching.reboot !== undefined && !platform) {
     // Azure reads rebootSetting for AutomaticByPlatform patching only: with another mode it is ignored.
-    violations.push({ argument: at('reboot'), requirement: 'CF13', message: `the reboot setting applies to patching.mode 'platform' (AutomaticByPlatform) only, not '${mode}'` });
+    violations.push({
+      argument: at('reboot'),
+      requirement: 'CF13',
+      message: `the reboot setting applies to patching.mode 'platform' (AutomaticByPlatform) only, not '${mode}'`,
+    });
   }
 
   const patchSettings: GuestPatchConfiguration['patchSettings'] = {
@@ -151,13 +176,25 @@ function virtualMachineResources(settings: GuestPatchSettings, image: ImageRefer
   const vm: PulumiResourceInput = {
     type: 'azure-native:compute:VirtualMachine',
     name: 'vm',
-    props: { resourceGroupName: 'rg', vmName: 'vm', osProfile: { [settings.key]: settings.configuration }, storageProfile: { imageReference: imageReferenceOf(image) } },
+    props: {
+      resourceGroupName: 'rg',
+      vmName: 'vm',
+      osProfile: { [settings.key]: settings.configuration },
+      storageProfile: { imageReference: imageReferenceOf(image) },
+    },
   };
   if (!schedule) return [vm];
   const assignment: PulumiResourceInput = {
     type: 'azure-native:maintenance:ConfigurationAssignment',
     name: 'schedule',
-    props: { resourceGroupName: 'rg', configurationAssignmentName: 'vm-schedule', providerName: 'Microsoft.Compute', resourceType: 'virtualMachines', resourceName: 'vm', maintenanceConfigurationId: schedule.maintenanceConfigurationId },
+    props: {
+      resourceGroupName: 'rg',
+      configurationAssignmentName: 'vm-schedule',
+      providerName: 'Microsoft.Compute',
+      resourceType: 'virtualMachines',
+      resourceName: 'vm',
+      maintenanceConfigurationId: schedule.maintenanceConfigurationId,
+    },
   };
   return [vm, assignment];
 }
@@ -169,5 +206,10 @@ export function planGuestPatching(os: OsFamily, image: ImageReference, patching:
     argumentOf: [...patchingArguments('properties.osProfile', settings.key, argument), ...imageArguments('properties.storageProfile.imageReference')],
     argumentOfRule: patchingRuleArguments(argument),
   });
-  return { ...settings, violations: withRuleViolations(settings.violations, judged.violations), assignSchedule: patching.schedule !== undefined, notes: judged.notes };
+  return {
+    ...settings,
+    violations: withRuleViolations(settings.violations, judged.violations),
+    assignSchedule: patching.schedule !== undefined,
+    notes: judged.notes,
+  };
 }

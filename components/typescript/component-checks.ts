@@ -51,7 +51,19 @@ const CHECKS: Record<ComponentName, ComponentCheck> = {
   AutoUpgradingScaleSet: {
     required: ['os', 'image'],
     intent: (args) =>
-      pick(args, ['os', 'image', 'orchestrationMode', 'upgradeMode', 'health', 'rollingUpgrade', 'disableAutomaticRollback', 'useRollingUpgradePolicy', 'osRollingUpgradeDeferral', 'extensions', 'automaticExtensionUpgrade']),
+      pick(args, [
+        'os',
+        'image',
+        'orchestrationMode',
+        'upgradeMode',
+        'health',
+        'rollingUpgrade',
+        'disableAutomaticRollback',
+        'useRollingUpgradePolicy',
+        'osRollingUpgradeDeferral',
+        'extensions',
+        'automaticExtensionUpgrade',
+      ]),
     violations: (intent) => planScaleSet(intent as unknown as ResolvedScaleSetIntent).violations,
   },
   PatchedFlexibleScaleSet: {
@@ -84,7 +96,10 @@ export function checkComponent(name: ComponentName, args: unknown, today: Date):
   if (check.required.some((key) => record[key] === undefined)) return undefined;
   const intent = check.intent(record);
   if (containsUnknown(intent)) return undefined;
-  const allowList = Array.isArray(record.unsafeAllowInvalid) && !containsUnknown(record.unsafeAllowInvalid) ? record.unsafeAllowInvalid.map((id) => String(id).toUpperCase()) : [];
+  const allowList =
+    Array.isArray(record.unsafeAllowInvalid) && !containsUnknown(record.unsafeAllowInvalid)
+      ? record.unsafeAllowInvalid.map((id) => String(id).toUpperCase())
+      : [];
   const violations = check.violations(intent, today);
   return {
     rejected: violations.filter((violation) => !allowList.includes(violation.requirement)),

@@ -6,7 +6,14 @@
  */
 import { Node, type Expression, type SourceFile } from 'ts-morph';
 
-export const COMPONENT_NAMES = ['PatchedVirtualMachine', 'AutoUpgradingScaleSet', 'PatchedFlexibleScaleSet', 'AutoUpgradedExtension', 'AutoUpgradedScaleSetExtension', 'PatchSchedule'] as const;
+export const COMPONENT_NAMES = [
+  'PatchedVirtualMachine',
+  'AutoUpgradingScaleSet',
+  'PatchedFlexibleScaleSet',
+  'AutoUpgradedExtension',
+  'AutoUpgradedScaleSetExtension',
+  'PatchSchedule',
+] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
 /** What `new X(…)` constructs. */

@@ -48,7 +48,12 @@ export function lintPulumiProgram(input: TextInput & { baseline?: TextInput | nu
   const read = programModel(input, context);
   if (!read) {
     const syntaxError = firstSyntaxError(parseProgram(input.file, text))!;
-    return { file: input.file, findings: [coreFinding(CORE_RULES.parseError, input.file, syntaxError.line, syntaxError.column, `not valid TypeScript: ${syntaxError.message}`, context)], resources: 0, expandedResources: 0 };
+    return {
+      file: input.file,
+      findings: [coreFinding(CORE_RULES.parseError, input.file, syntaxError.line, syntaxError.column, `not valid TypeScript: ${syntaxError.message}`, context)],
+      resources: 0,
+      expandedResources: 0,
+    };
   }
   const { sourceFile, model, findings, declared } = read;
   findings.push(...lintModel(model, context, baseline));
@@ -58,7 +63,10 @@ export function lintPulumiProgram(input: TextInput & { baseline?: TextInput | nu
 }
 
 /** The program's resources as the lint model, and the findings of its component checks; undefined when it does not parse. */
-function programModel(input: TextInput, context: LintContext): { sourceFile: SourceFile; model: ReturnType<typeof buildModel>; findings: Finding[]; declared: number } | undefined {
+function programModel(
+  input: TextInput,
+  context: LintContext,
+): { sourceFile: SourceFile; model: ReturnType<typeof buildModel>; findings: Finding[]; declared: number } | undefined {
   const sourceFile = parseProgram(input.file, input.text.replace(/^\uFEFF/, ''));
   if (firstSyntaxError(sourceFile)) return undefined;
   const imports = new ProgramImports(sourceFile);
@@ -86,19 +94,40 @@ function programModel(input: TextInput, context: LintContext): { sourceFile: Sou
   return { sourceFile, model: buildModel(sources), findings, declared };
 }
 
-function resourceSource(token: string, name: string, read: ReadArguments, declaration: NewExpression, sourceFile: SourceFile, file: string): ResourceSource | undefined {
+function resourceSource(
+  token: string,
+  name: string,
+  read: ReadArguments,
+  declaration: NewExpression,
+  sourceFile: SourceFile,
+  file: string,
+): ResourceSource | undefined {
   const known = read.value !== null && typeof read.value === 'object' && !Array.isArray(read.value) && !(read.value instanceof Unknown);
   // Arguments not known at all: a VM or scale set cannot be judged, but an extension may still be the
   // one a cross-resource rule looks for, so it stays in the model with everything unknown.
   if (!known && !EXTENSION_TYPES.test(token)) return undefined;
   const adapted = toResourceSource({ type: token, name, urn: file, props: known ? (read.value as Record<string, unknown>) : {} });
   if (!adapted) return undefined;
-  const source = known ? adapted : { ...adapted, name: new Unknown(name, 'the arguments are not known statically'), body: { properties: new Unknown(name, 'the arguments are not known statically') } };
+  const source = known
+    ? adapted
+    : {
+        ...adapted,
+        name: new Unknown(name, 'the arguments are not known statically'),
+        body: { properties: new Unknown(name, 'the arguments are not known statically') },
+      };
   const resource: ProgramResource = { source, file, sourceFile, declaration, read };
   return programResourceSource(resource);
 }
 
-function componentFindings(component: ComponentName, name: string, declaration: NewExpression, read: ReadArguments, sourceFile: SourceFile, file: string, context: LintContext): Finding[] {
+function componentFindings(
+  component: ComponentName,
+  name: string,
+  declaration: NewExpression,
+  read: ReadArguments,
+  sourceFile: SourceFile,
+  file: string,
+  context: LintContext,
+): Finding[] {
   const result = checkComponent(component, read.value, context.today ?? new Date());
   if (!result) return [];
   const located = (argument: string) => {
@@ -110,7 +139,10 @@ function componentFindings(component: ComponentName, name: string, declaration: 
     return locationOf(sourceFile, file, declaration, false);
   };
   const findings: Finding[] = [];
-  for (const [violations, allowed] of [[result.rejected, false], [result.allowed, true]] as const) {
+  for (const [violations, allowed] of [
+    [result.rejected, false],
+    [result.allowed, true],
+  ] as const) {
     for (const violation of violations) {
       const at = located(violation.argument);
       const finding: Finding = {

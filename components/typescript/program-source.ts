@@ -185,5 +185,13 @@ function isScalar(value: unknown): boolean {
 
 /** Declared under an `if`, a loop, a conditional expression or in a function: it may not be created. */
 function isConditional(node: Node): boolean {
-  return node.getFirstAncestor((ancestor) => Node.isIfStatement(ancestor) || Node.isConditionalExpression(ancestor) || Node.isIterationStatement(ancestor) || Node.isFunctionLikeDeclaration(ancestor)) !== undefined;
+  return (
+    node.getFirstAncestor(
+      (ancestor) =>
+        Node.isIfStatement(ancestor) ||
+        Node.isConditionalExpression(ancestor) ||
+        Node.isIterationStatement(ancestor) ||
+        Node.isFunctionLikeDeclaration(ancestor),
+    ) !== undefined
+  );
 }

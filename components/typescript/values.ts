@@ -94,7 +94,8 @@ export class ValueReader {
         const spread = this.evaluate(property.getExpression(), path, own, depth + 1);
         if (spread === undefined || spread === null) continue;
         // Unknown keys could override anything: the whole object is unknown, never half-known.
-        if (typeof spread !== 'object' || spread instanceof Unknown || Array.isArray(spread)) return new Unknown(snippet(node), 'spreads a value that is not known statically');
+        if (typeof spread !== 'object' || spread instanceof Unknown || Array.isArray(spread))
+          return new Unknown(snippet(node), 'spreads a value that is not known statically');
         for (const [key, value] of Object.entries(spread)) setOwn(out, key, value);
         continue;
       }

@@ -10,8 +10,7 @@ export default defineRule({
   summary: 'Windows enableAutomaticUpdates can only be set when the VM is created',
   needsBaseline: true,
   messages: {
-    changed:
-      'enableAutomaticUpdates changes from {{before}} to {{after}}, but it can only be set when the VM is created: keep {{before}} or recreate the VM',
+    changed: 'enableAutomaticUpdates changes from {{before}} to {{after}}, but it can only be set when the VM is created: keep {{before}} or recreate the VM',
   },
   check(vm, context) {
     const previous = context.previous;

@@ -26,7 +26,10 @@ export default defineRule({
         const where = formatPath(token.path.slice(extension.propertiesPath.length));
         const expiry = token.expiry.getTime();
         // Only the expiry is ever put into the message: never the URI, its query or its signature.
-        const date = token.expiry.toISOString().slice(0, token.expiryText.includes('T') ? 16 : 10).replace('T', ' ');
+        const date = token.expiry
+          .toISOString()
+          .slice(0, token.expiryText.includes('T') ? 16 : 10)
+          .replace('T', ' ');
         const time = token.expiryText.includes('T') ? `${date} UTC` : date;
         if (expiry < today) {
           context.report({ path: token.path, messageId: 'expired', data: { where, date: time } });

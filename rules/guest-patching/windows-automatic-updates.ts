@@ -34,7 +34,11 @@ export default defineRule({
     } else if (sameValue(mode, 'AutomaticByOS') && automaticUpdates === false) {
       // With automatic OS image upgrade, true is not allowed either (OU5): the mode has to change.
       if (target.kind === 'scaleSet' && automaticUpdatesMustBeOff(target)) {
-        context.report({ path: profile.patchMode.path, messageId: 'byOsWithOsUpgrade', fix: { description: 'set patchMode to Manual', path: profile.patchMode.path, value: 'Manual' } });
+        context.report({
+          path: profile.patchMode.path,
+          messageId: 'byOsWithOsUpgrade',
+          fix: { description: 'set patchMode to Manual', path: profile.patchMode.path, value: 'Manual' },
+        });
       } else context.report({ path, messageId: 'osNeedsTrue', data, fix: fix(true) });
     } else if (sameValue(mode, 'Manual') && automaticUpdates === true) {
       context.report({ path, messageId: 'manualNeedsFalse', data, fix: fix(false) });

@@ -37,7 +37,10 @@ function checkScaleSet(scaleSet: ScaleSet, context: RuleContext): void {
   context.report({
     path: placement.path,
     messageId: 'basicWithPlacementGroups',
-    data: { loadBalancer: typeof first.name === 'string' ? first.name : '(load balancer)', sku: first.sku.explicit ? String(first.sku.value) : 'Basic (the default)' },
+    data: {
+      loadBalancer: typeof first.name === 'string' ? first.name : '(load balancer)',
+      sku: first.sku.explicit ? String(first.sku.value) : 'Basic (the default)',
+    },
   });
 }
 

@@ -19,7 +19,11 @@ export default defineRule({
     if (!hotpatchOn(profile)) return;
     const image = target.image;
     if (image.kind === 'managed-image' || image.kind === 'gallery') {
-      context.report({ path: image.id.path, messageId: 'customImage', data: { kind: image.kind === 'gallery' ? 'Azure Compute Gallery image' : 'managed image' } });
+      context.report({
+        path: image.id.path,
+        messageId: 'customImage',
+        data: { kind: image.kind === 'gallery' ? 'Azure Compute Gallery image' : 'managed image' },
+      });
       return;
     }
     const reference = knownImage(image);

@@ -13,7 +13,7 @@ export default defineRule({
     uniformHotpatch:
       'enableHotpatching is true on a scale set with {{mode}} orchestration: scale sets with Uniform orchestration cannot be created on Azure Edition images with hotpatch; use orchestrationMode Flexible',
     uniformHotpatchImage:
-      "image {{image}} is an Azure Edition hotpatch image, and the scale set uses {{mode}} orchestration: Uniform scale sets cannot be created from hotpatch images; use orchestrationMode Flexible (or a non-hotpatch sku)",
+      'image {{image}} is an Azure Edition hotpatch image, and the scale set uses {{mode}} orchestration: Uniform scale sets cannot be created from hotpatch images; use orchestrationMode Flexible (or a non-hotpatch sku)',
   },
   check(scaleSet, context) {
     const mode = scaleSet.orchestrationMode;
@@ -29,6 +29,11 @@ export default defineRule({
     if (!image || hotpatchOff || (scaleSet.osProfile.enableHotpatching.explicit && !isKnown(scaleSet.osProfile.enableHotpatching))) return;
     if (!isHotpatchImage(image) || !/hotpatch/i.test(image.sku)) return;
     // A warning: the flag is not written, and the sources name the images, not the flag's default on a scale set.
-    context.report({ path: scaleSet.image.sku.path, messageId: 'uniformHotpatchImage', data: { image: describeImage(image), mode: modeText }, severity: 'warning' });
+    context.report({
+      path: scaleSet.image.sku.path,
+      messageId: 'uniformHotpatchImage',
+      data: { image: describeImage(image), mode: modeText },
+      severity: 'warning',
+    });
   },
 });

@@ -11,8 +11,7 @@ export default defineRule({
   summary: 'Service Fabric scale sets: Uniform orchestration, upgrade mode Automatic, no health probe, Windows Update off',
   fixable: true,
   messages: {
-    probe:
-      'Service Fabric scale sets do not support application health probes: remove networkProfile.healthProbe (Service Fabric reports node health itself)',
+    probe: 'Service Fabric scale sets do not support application health probes: remove networkProfile.healthProbe (Service Fabric reports node health itself)',
     upgradeMode:
       'Service Fabric scale sets support only upgradePolicy.mode Automatic (effective mode here: {{mode}}): Service Fabric orchestrates the upgrade domains itself',
     flexible: 'Service Fabric supports only Uniform orchestration: remove orchestrationMode Flexible',

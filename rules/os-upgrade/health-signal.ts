@@ -1,7 +1,16 @@
 import { fieldIs, isKnown, valueAt } from '../../src/model/field.js';
 import type { Model, ScaleSet } from '../../src/model/types.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { applicationHealthExtensions, autoOsUpgradeOn, hasKnownProbe, isFlexible, isPlatformPatched, isUniform, probeState, serviceFabricState } from '../../src/model/facts/index.js';
+import {
+  applicationHealthExtensions,
+  autoOsUpgradeOn,
+  hasKnownProbe,
+  isFlexible,
+  isPlatformPatched,
+  isUniform,
+  probeState,
+  serviceFabricState,
+} from '../../src/model/facts/index.js';
 
 export default defineRule({
   id: 'os-upgrade/health-signal',
@@ -17,8 +26,7 @@ export default defineRule({
       'upgradePolicy.mode Rolling needs an application health signal: add networkProfile.healthProbe (a load balancer probe) or the Application Health extension',
     flexibleNeedsExtension:
       'a Flexible scale set with {{feature}} needs the Application Health extension (ApplicationHealthLinux/ApplicationHealthWindows){{probeNote}}',
-    both:
-      'the scale set has both networkProfile.healthProbe and the Application Health extension: only one source of health monitoring is allowed; remove one of them',
+    both: 'the scale set has both networkProfile.healthProbe and the Application Health extension: only one source of health monitoring is allowed; remove one of them',
     probeNotFound:
       'networkProfile.healthProbe names probe {{probe}} of load balancer {{loadBalancer}}, which declares no such probe in this template: add the probe or fix the id',
   },

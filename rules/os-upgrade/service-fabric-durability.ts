@@ -44,17 +44,24 @@ export default defineRule({
     const stateless = nodeTypes.length > 0 && nodeTypes.every(({ nodeType }) => nodeType.isStateless === true || nodeType.isStateless === 'true');
     if (!durability || durability.written === false) {
       // The extension does not say: the cluster's node type decides, when the template declares it Bronze.
-      const bronze = nodeTypes.length > 0 && nodeTypes.every(({ nodeType }) => typeof nodeType.durabilityLevel === 'string' && sameValue(nodeType.durabilityLevel, 'Bronze'));
+      const bronze =
+        nodeTypes.length > 0 &&
+        nodeTypes.every(({ nodeType }) => typeof nodeType.durabilityLevel === 'string' && sameValue(nodeType.durabilityLevel, 'Bronze'));
       const cluster = nodeTypes[0]?.cluster;
       if (bronze && !stateless && durability) {
-        context.report({ path: durability.path, messageId: 'bronzeNodeType', data: { nodeType: nodeTypeName ?? '', cluster: typeof cluster?.name === 'string' ? cluster.name : '(cluster)' } });
+        context.report({
+          path: durability.path,
+          messageId: 'bronzeNodeType',
+          data: { nodeType: nodeTypeName ?? '', cluster: typeof cluster?.name === 'string' ? cluster.name : '(cluster)' },
+        });
       }
       return;
     }
     if (typeof durability.value !== 'string' || !DURABILITY_LEVELS.some((level) => sameValue(level, durability.value as string))) return;
     const level = durability.value;
 
-    if (sameValue(level, 'Bronze') && !stateless) context.report({ path: durability.path, messageId: 'bronze', data: { nodeType: nodeTypeName ?? '(nodeTypeRef)' } });
+    if (sameValue(level, 'Bronze') && !stateless)
+      context.report({ path: durability.path, messageId: 'bronze', data: { nodeType: nodeTypeName ?? '(nodeTypeRef)' } });
     // Compare with the cluster's node type only when every declaration of it writes a known level.
     if (nodeTypes.length === 0) return;
     const levels = nodeTypes.map(({ nodeType }) => nodeType.durabilityLevel);

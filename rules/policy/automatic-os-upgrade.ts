@@ -18,6 +18,10 @@ export default defineRule({
     // The policy also accepts the legacy upgradePolicy.automaticOSUpgrade.
     const legacy = readBoolean(scaleSet.resource.body, ['properties', 'upgradePolicy', 'automaticOSUpgrade']);
     if (legacy.explicit && (!isKnown(legacy) || legacy.value === true)) return;
-    context.report({ path: enabled.path, messageId: 'noAutomaticUpgrade', data: { state: enabled.explicit ? 'off' : 'not enabled (enableAutomaticOSUpgrade omitted)' } });
+    context.report({
+      path: enabled.path,
+      messageId: 'noAutomaticUpgrade',
+      data: { state: enabled.explicit ? 'off' : 'not enabled (enableAutomaticOSUpgrade omitted)' },
+    });
   },
 });

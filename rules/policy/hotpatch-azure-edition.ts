@@ -4,7 +4,12 @@ import { defineRule } from '../../src/engine/rule.js';
 import { isWindows, knownImage } from '../../src/model/facts/index.js';
 
 /** The skus the built-in policy audits (6d02d2f7…, v1.0.0): no 2025 skus, and two that cannot hotpatch. */
-const POLICY_SKUS = ['2022-datacenter-azure-edition', '2022-datacenter-azure-edition-core', '2022-datacenter-azure-edition-core-smalldisk', '2022-datacenter-azure-edition-smalldisk'];
+const POLICY_SKUS = [
+  '2022-datacenter-azure-edition',
+  '2022-datacenter-azure-edition-core',
+  '2022-datacenter-azure-edition-core-smalldisk',
+  '2022-datacenter-azure-edition-smalldisk',
+];
 
 export default defineRule({
   id: 'policy/hotpatch-azure-edition',
@@ -34,7 +39,10 @@ export default defineRule({
     }
     // Enabling hotpatch alone is enough only when the other prerequisites already hold (HP2, CF3).
     const bypass = profile.bypassPlatformSafetyChecksOnUserSchedule;
-    const ready = fieldIs(profile.patchMode, 'AutomaticByPlatform') && !(isKnown(bypass) && bypass.value === true) && !(isKnown(profile.provisionVMAgent) && profile.provisionVMAgent.value === false);
+    const ready =
+      fieldIs(profile.patchMode, 'AutomaticByPlatform') &&
+      !(isKnown(bypass) && bypass.value === true) &&
+      !(isKnown(profile.provisionVMAgent) && profile.provisionVMAgent.value === false);
     context.report({
       path: hotpatch.explicit ? hotpatch.path : sku.path,
       messageId: 'enableHotpatch',

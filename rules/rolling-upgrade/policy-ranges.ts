@@ -3,7 +3,6 @@ import { parseIsoDuration } from '../../src/catalog/durations.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { autoOsUpgradeOn, isFlexible } from '../../src/model/facts/index.js';
 
-
 const RANGES: Array<{ key: 'maxBatchInstancePercent' | 'maxUnhealthyInstancePercent' | 'maxUnhealthyUpgradedInstancePercent'; min: number; max: number }> = [
   { key: 'maxBatchInstancePercent', min: 5, max: 100 },
   { key: 'maxUnhealthyInstancePercent', min: 5, max: 100 },

@@ -32,7 +32,8 @@ export default defineRule({
       if (!match || Number(match[2]) > 59) context.report({ path: duration.path, messageId: 'durationFormat', data: { value: duration.value } });
       else {
         const minutes = Number(match[1]) * 60 + Number(match[2]);
-        if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) context.report({ path: duration.path, messageId: 'durationRange', data: { value: duration.value } });
+        if (minutes < MIN_MINUTES || minutes > MAX_MINUTES)
+          context.report({ path: duration.path, messageId: 'durationRange', data: { value: duration.value } });
       }
     }
     const recurEvery = windowField(configuration, 'recurEvery');
@@ -44,7 +45,8 @@ export default defineRule({
         if (count < 6) context.report({ path: recurEvery.path, messageId: 'recurrence', data: { value: recurEvery.value, hours: count } });
       }
       const offset = /\boffset\s*([+-]?\d+)\b/i.exec(recurEvery.value);
-      if (offset && Math.abs(Number(offset[1])) > 6) context.report({ path: recurEvery.path, messageId: 'offset', data: { value: recurEvery.value, offset: offset[1] } });
+      if (offset && Math.abs(Number(offset[1])) > 6)
+        context.report({ path: recurEvery.path, messageId: 'offset', data: { value: recurEvery.value, offset: offset[1] } });
     }
     const times: Record<string, { minutes: number; date: Date; text: string } | undefined> = {};
     for (const key of ['startDateTime', 'expirationDateTime']) {

@@ -8,7 +8,8 @@ export default defineRule({
   requirements: ['CF2', 'CF9'],
   targets: ['virtualMachine', 'scaleSet'],
   crossResource: true,
-  summary: 'A VM assigned an InGuestPatch maintenance configuration needs AutomaticByPlatform with bypassPlatformSafetyChecksOnUserSchedule; a scale set cannot be assigned one',
+  summary:
+    'A VM assigned an InGuestPatch maintenance configuration needs AutomaticByPlatform with bypassPlatformSafetyChecksOnUserSchedule; a scale set cannot be assigned one',
   fixable: true,
   messages: {
     notPlatform:

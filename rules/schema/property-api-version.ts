@@ -17,7 +17,8 @@ export default defineRule({
   messages: {
     later: '{{property}} was introduced in API version {{first}}: with apiVersion {{apiVersion}} Azure ignores it; use {{first}} or later',
     unknown: '{{property}} is not a property of {{type}} in API version {{apiVersion}}, so Azure ignores it{{suggestion}}',
-    caseOnly: "{{property}} is spelled '{{suggestion}}' in the API: Azure accepts it in any case, but write the API's spelling so policies and reviewers see the setting",
+    caseOnly:
+      "{{property}} is spelled '{{suggestion}}' in the API: Azure accepts it in any case, but write the API's spelling so policies and reviewers see the setting",
   },
   check(target, context) {
     const { type, apiVersion, body } = target.resource;

@@ -47,7 +47,10 @@ export class BicepDocument extends SourceDocument {
   override editValue(path: JsonPath, value: unknown): TextEdit[] | undefined {
     if (value === undefined) return undefined;
     const span = this.lowered.literals.get(pathKey(path));
-    if (span) return value === null || typeof value !== 'object' ? [{ offset: span.start, length: span.end - span.start, content: bicepValue(value, '', '', '\n') }] : undefined;
+    if (span)
+      return value === null || typeof value !== 'object'
+        ? [{ offset: span.start, length: span.end - span.start, content: bicepValue(value, '', '', '\n') }]
+        : undefined;
     if (this.lowered.spans.has(pathKey(path))) return undefined; // written, but not as a literal
     const edit = insertPropertyEdit(this.text, { get: (at) => this.lowered.objects.get(pathKey(at)) }, path, value);
     return edit ? [edit] : undefined;

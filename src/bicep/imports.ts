@@ -23,7 +23,11 @@ export interface ImportedSymbols {
 
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-export function readImports(statements: readonly Ast.Statement[], resolve: ((reference: string) => ResolvedModule) | undefined, declared: ReadonlySet<string>): ImportedSymbols {
+export function readImports(
+  statements: readonly Ast.Statement[],
+  resolve: ((reference: string) => ResolvedModule) | undefined,
+  declared: ReadonlySet<string>,
+): ImportedSymbols {
   const out: ImportedSymbols = { variables: new Map(), functions: new Map(), visible: new Map() };
   if (!resolve) return out;
   for (const statement of statements) {
@@ -43,7 +47,9 @@ export function readImports(statements: readonly Ast.Statement[], resolve: ((ref
         declared.has(dependency) || dependency === local || (imported.has(dependency) ? imported.get(dependency) !== own : out.visible.has(dependency));
       const clash =
         [...dependencies.variables].some((dependency) => taken(dependency, out.variables, source.variables[dependency])) ||
-        [...dependencies.functions].some((dependency) => !(isFunction && dependency === name) && taken(dependency, out.functions, source.functions.get(dependency)));
+        [...dependencies.functions].some(
+          (dependency) => !(isFunction && dependency === name) && taken(dependency, out.functions, source.functions.get(dependency)),
+        );
       out.visible.set(local, statement);
       if (clash) {
         if (isFunction) out.visible.delete(local);
@@ -53,7 +59,8 @@ export function readImports(statements: readonly Ast.Statement[], resolve: ((ref
       if (isFunction) out.functions.set(local, value as Json);
       else out.variables.set(local, value);
       for (const dependency of dependencies.variables) out.variables.set(dependency, source.variables[dependency]);
-      for (const dependency of dependencies.functions) if (!(isFunction && dependency === name)) out.functions.set(dependency, source.functions.get(dependency)!);
+      for (const dependency of dependencies.functions)
+        if (!(isFunction && dependency === name)) out.functions.set(dependency, source.functions.get(dependency)!);
     }
   }
   return out;

@@ -26,7 +26,8 @@ export function lowerBicepText(file: string, rawText: string, host: LoweringHost
 export function bicepReader(options: BicepReadOptions): (file: string, absolutePath: string, text: string) => ReadResult {
   const modules = new ModuleResolver(options, lowerBicepText);
   return (file, absolutePath, text) => {
-    if (text.length > MAX_DOCUMENT_BYTES) return { ok: false, error: { message: `file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, line: 1, column: 1 } };
+    if (text.length > MAX_DOCUMENT_BYTES)
+      return { ok: false, error: { message: `file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, line: 1, column: 1 } };
     return { ok: true, document: lowerBicepText(file, text, modules.hostFor(absolutePath)) };
   };
 }

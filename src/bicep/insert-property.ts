@@ -21,7 +21,8 @@ export function insertPropertyEdit(text: string, objects: WrittenObjects, path: 
     const rest = path.slice(depth);
     if (!rest.every((segment): segment is string => typeof segment === 'string')) return undefined;
     // Present but not written literally (an expression, a spread): not ours to edit.
-    if (object.properties.some((item) => item.kind !== 'resource' && (item.kind === 'spread' || keyOf(item)?.toLowerCase() === rest[0].toLowerCase()))) return undefined;
+    if (object.properties.some((item) => item.kind !== 'resource' && (item.kind === 'spread' || keyOf(item)?.toLowerCase() === rest[0].toLowerCase())))
+      return undefined;
     return insertInto(text, object, rest, value);
   }
   return undefined;
@@ -37,7 +38,11 @@ function insertInto(text: string, object: Ast.ObjectLiteral, keys: string[], val
     // `{}` (or `{` and `}` with only blanks between): written out over three lines.
     if (/\S/.test(text.slice(object.start + 1, close))) return undefined;
     const indent = openLineIndent + unit;
-    return { offset: object.start, length: object.end - object.start, content: `{${eol}${indent}${entry(keys, value, indent, unit, eol)}${eol}${openLineIndent}}` };
+    return {
+      offset: object.start,
+      length: object.end - object.start,
+      content: `{${eol}${indent}${entry(keys, value, indent, unit, eol)}${eol}${openLineIndent}}`,
+    };
   }
   const lineEnd = endOfLine(text, last.end);
   // The closing brace on the last item's line (`a: 1 }`): no fix rather than reformatting.
@@ -50,7 +55,8 @@ function insertInto(text: string, object: Ast.ObjectLiteral, keys: string[], val
 /** `a: { b: value }` for the keys still missing, one property a line. */
 function entry(keys: string[], value: unknown, indent: string, unit: string, eol: string): string {
   const [key, ...rest] = keys;
-  const inner = rest.length === 0 ? bicepValue(value, indent, unit, eol) : `{${eol}${indent}${unit}${entry(rest, value, indent + unit, unit, eol)}${eol}${indent}}`;
+  const inner =
+    rest.length === 0 ? bicepValue(value, indent, unit, eol) : `{${eol}${indent}${unit}${entry(rest, value, indent + unit, unit, eol)}${eol}${indent}}`;
   return `${IDENTIFIER.test(key) ? key : bicepString(key)}: ${inner}`;
 }
 

@@ -108,7 +108,8 @@ export function lex(text: string): Lexed {
         if (next === 'u' && text[i + 2] === '{') {
           const close = text.indexOf('}', i + 3);
           const code = close < 0 ? NaN : parseInt(text.slice(i + 3, close), 16);
-          if (!Number.isInteger(code) || code > 0x10ffff || !/^[0-9a-fA-F]{1,6}$/.test(text.slice(i + 3, close))) throw new LexError('invalid unicode escape', i);
+          if (!Number.isInteger(code) || code > 0x10ffff || !/^[0-9a-fA-F]{1,6}$/.test(text.slice(i + 3, close)))
+            throw new LexError('invalid unicode escape', i);
           value += String.fromCodePoint(code);
           i = close + 1;
           continue;
@@ -169,8 +170,9 @@ export function lex(text: string): Lexed {
       continue;
     }
     if (ch === '$' && /^\$+'''/.test(text.slice(i, i + 12))) {
-      let dollars = 0;
-      while (text[i] === '$') (i++, dollars++);
+      const opening = i;
+      while (text[i] === '$') i++;
+      const dollars = i - opening;
       i += 3;
       skipFirstNewLine();
       scanMultiline(start, dollars, true);

@@ -216,7 +216,8 @@ function plainCall(name: string, rawArgs: Ast.Expression[], scope: Scope): strin
     return toArm(rawArgs[0], scope);
   }
   if (SCOPE_FUNCTIONS.has(lower) && rawArgs.length > 0) throw new Unlowerable(`${name}() of another scope`);
-  if (lower === 'loadtextcontent' || lower === 'loadjsoncontent' || lower === 'loadfileasbase64' || lower === 'loadyamlcontent') return loadContent(lower, rawArgs, scope);
+  if (lower === 'loadtextcontent' || lower === 'loadjsoncontent' || lower === 'loadfileasbase64' || lower === 'loadyamlcontent')
+    return loadContent(lower, rawArgs, scope);
   const args = rawArgs.map((arg) => toArm(arg, scope));
   return `${name}(${args.join(', ')})`;
 }
@@ -258,7 +259,8 @@ function objectExpression(expression: Ast.ObjectLiteral, scope: Scope): string {
 }
 
 function arrayExpression(expression: Ast.ArrayLiteral, scope: Scope): string {
-  if (!expression.items.some((item) => item.kind === 'spread')) return `createArray(${expression.items.map((item) => toArm(item as Ast.Expression, scope)).join(', ')})`;
+  if (!expression.items.some((item) => item.kind === 'spread'))
+    return `createArray(${expression.items.map((item) => toArm(item as Ast.Expression, scope)).join(', ')})`;
   const parts = expression.items.map((item) => (item.kind === 'spread' ? toArm(item.value, scope) : `createArray(${toArm(item, scope)})`));
   return `flatten(createArray(${parts.join(', ')}))`;
 }

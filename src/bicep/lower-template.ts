@@ -117,7 +117,9 @@ class TemplateLowering {
           members[statement.name] = this.userFunction(statement);
           break;
         case 'import':
-          for (const { name, alias } of statement.symbols) if (this.imports.visible.get(alias ?? name) === statement && this.imports.variables.has(alias ?? name)) this.record(['variables', alias ?? name], statement);
+          for (const { name, alias } of statement.symbols)
+            if (this.imports.visible.get(alias ?? name) === statement && this.imports.variables.has(alias ?? name))
+              this.record(['variables', alias ?? name], statement);
           break;
         default:
           break;
@@ -209,7 +211,8 @@ class TemplateLowering {
       case 'paren':
         return this.value(expression.inner, scope, path);
       case 'object':
-        if (expression.properties.every((item) => item.kind === 'resource' || (item.kind === 'property' && this.staticKey(item) !== undefined))) return this.object(expression, scope, path);
+        if (expression.properties.every((item) => item.kind === 'resource' || (item.kind === 'property' && this.staticKey(item) !== undefined)))
+          return this.object(expression, scope, path);
         break;
       case 'array':
         if (expression.items.every((item) => item.kind !== 'spread')) {
@@ -307,7 +310,12 @@ class TemplateLowering {
     }
   }
 
-  private symbolInfo(declaration: Ast.ResourceDeclaration | Ast.ModuleDeclaration, body: Ast.ObjectLiteral, loop: Ast.ForExpression | undefined, symbolic: string): SymbolInfo {
+  private symbolInfo(
+    declaration: Ast.ResourceDeclaration | Ast.ModuleDeclaration,
+    body: Ast.ObjectLiteral,
+    loop: Ast.ForExpression | undefined,
+    symbolic: string,
+  ): SymbolInfo {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const lowering = this;
     const typeOf = (): { type: string; apiVersion: string } => this.typeOf(symbolic);
@@ -493,7 +501,9 @@ class TemplateLowering {
     out.apiVersion = DEPLOYMENT_API_VERSION;
     const nameProperty = propertyNamed(symbol.body, 'name');
     if (nameProperty) this.record([...path, 'name'], nameProperty);
-    out.name = nameProperty ? this.value(nameProperty.value, scope, [...path, 'name']) : `[${defaultModuleName(symbol.symbolic, symbol.loop ? 'copyIndex()' : undefined)}]`;
+    out.name = nameProperty
+      ? this.value(nameProperty.value, scope, [...path, 'name'])
+      : `[${defaultModuleName(symbol.symbolic, symbol.loop ? 'copyIndex()' : undefined)}]`;
     const scopeProperty = propertyNamed(symbol.body, 'scope');
     if (scopeProperty) {
       this.record([...path, 'scope'], scopeProperty);
@@ -517,7 +527,10 @@ class TemplateLowering {
     }
     const properties: Json = { expressionEvaluationOptions: { scope: 'inner' }, mode: 'Incremental', parameters };
     const reference = declaration.path.kind === 'string' ? declaration.path.value : undefined;
-    const resolved: ResolvedModule = reference === undefined ? { note: 'a module path that is not a literal' } : this.host.resolveModule?.(reference) ?? { note: `${reference}: modules are not read here` };
+    const resolved: ResolvedModule =
+      reference === undefined
+        ? { note: 'a module path that is not a literal' }
+        : (this.host.resolveModule?.(reference) ?? { note: `${reference}: modules are not read here` });
     if ('template' in resolved) {
       properties.template = resolved.template;
       for (const note of resolved.notes ?? []) if (!this.notes.includes(note)) this.notes.push(note);
@@ -534,7 +547,8 @@ function scopedResourceId(call: Ast.Call, scope: Scope, type: string, segments: 
   if (name === 'resourcegroup' && args.length <= 2) return `resourceId(${[...args, type, segments].join(', ')})`;
   if (name === 'subscription' && args.length <= 1) return `subscriptionResourceId(${[...args, type, segments].join(', ')})`;
   if (name === 'tenant' && args.length === 0) return `tenantResourceId(${type}, ${segments})`;
-  if (name === 'managementgroup' && args.length === 1) return `extensionResourceId(tenantResourceId('Microsoft.Management/managementGroups', ${args[0]}), ${type}, ${segments})`;
+  if (name === 'managementgroup' && args.length === 1)
+    return `extensionResourceId(tenantResourceId('Microsoft.Management/managementGroups', ${args[0]}), ${type}, ${segments})`;
   throw new Unlowerable(`a resource in the scope ${call.name}()`);
 }
 

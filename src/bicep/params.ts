@@ -9,9 +9,7 @@ import { SourceDocument } from '../template/json.js';
 import type * as Ast from './ast.js';
 import { parseBicep } from './parser.js';
 
-export type BicepParametersResult =
-  | { ok: true; values: Map<string, unknown>; using?: string }
-  | { ok: false; error: ParseFailure };
+export type BicepParametersResult = { ok: true; values: Map<string, unknown>; using?: string } | { ok: false; error: ParseFailure };
 
 export function readBicepParameters(file: string, rawText: string): BicepParametersResult {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
@@ -59,5 +57,8 @@ function literalValue(expression: Ast.Expression, text: string): unknown {
 }
 
 function unknown(span: Ast.Span, text: string): Unknown {
-  return new Unknown(text.slice(span.start, Math.min(span.end, span.start + 80)), 'computed in the parameters file (environment variables, secrets and expressions are not read)');
+  return new Unknown(
+    text.slice(span.start, Math.min(span.end, span.start + 80)),
+    'computed in the parameters file (environment variables, secrets and expressions are not read)',
+  );
 }

@@ -12,15 +12,41 @@ import { lex, LexError, type Token } from './lexer.js';
 export const MAX_NESTING = 200;
 
 const BINARY_PRECEDENCE: Record<string, number> = {
-  '%': 100, '*': 100, '/': 100,
-  '+': 90, '-': 90,
-  '>': 80, '>=': 80, '<': 80, '<=': 80,
-  '==': 70, '!=': 70, '=~': 70, '!~': 70,
+  '%': 100,
+  '*': 100,
+  '/': 100,
+  '+': 90,
+  '-': 90,
+  '>': 80,
+  '>=': 80,
+  '<': 80,
+  '<=': 80,
+  '==': 70,
+  '!=': 70,
+  '=~': 70,
+  '!~': 70,
   '&&': 50,
   '||': 40,
   '??': 30,
 };
-const DECLARATION_KEYWORDS = new Set(['targetScope', 'metadata', 'param', 'var', 'type', 'func', 'resource', 'module', 'output', 'import', 'extension', 'provider', 'using', 'extends', 'test', 'assert']);
+const DECLARATION_KEYWORDS = new Set([
+  'targetScope',
+  'metadata',
+  'param',
+  'var',
+  'type',
+  'func',
+  'resource',
+  'module',
+  'output',
+  'import',
+  'extension',
+  'provider',
+  'using',
+  'extends',
+  'test',
+  'assert',
+]);
 
 class ParseError extends Error {
   constructor(

@@ -6,13 +6,24 @@ import table from './generated/api-versions.js';
 import type { DerivedType } from './generated/api-versions-types.js';
 
 export type PropertyStatus =
-  | { status: 'defined' }
-  | { status: 'later'; firstVersion: string }
-  | { status: 'unknown'; suggestion?: string; caseOnly?: boolean }
-  | { status: 'unchecked' };
+  { status: 'defined' } | { status: 'later'; firstVersion: string } | { status: 'unknown'; suggestion?: string; caseOnly?: boolean } | { status: 'unchecked' };
 
 /** Keys ARM itself accepts on every resource declaration. */
-const DEPLOYMENT_KEYS = new Set(['type', 'apiversion', 'name', 'location', 'tags', 'dependson', 'copy', 'condition', 'comments', 'scope', 'metadata', 'resources', 'existing']);
+const DEPLOYMENT_KEYS = new Set([
+  'type',
+  'apiversion',
+  'name',
+  'location',
+  'tags',
+  'dependson',
+  'copy',
+  'condition',
+  'comments',
+  'scope',
+  'metadata',
+  'resources',
+  'existing',
+]);
 
 interface LoadedType {
   versions: string[];

@@ -24,7 +24,10 @@ export interface DurationGrammar {
 
 const STRICT = /^P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
-const LENIENT = new RegExp(`^P(?=\\d|T\\d)(?:${NUMBER}Y)?(?:${NUMBER}M)?(?:${NUMBER}W)?(?:${NUMBER}D)?(?:T(?=\\d)(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`, 'i');
+const LENIENT = new RegExp(
+  `^P(?=\\d|T\\d)(?:${NUMBER}Y)?(?:${NUMBER}M)?(?:${NUMBER}W)?(?:${NUMBER}D)?(?:T(?=\\d)(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`,
+  'i',
+);
 
 /** The parts of a duration, or undefined when `text` is not one (surrounding spaces are ignored). */
 export function parseIsoDuration(text: string, grammar: DurationGrammar = {}): IsoDuration | undefined {

@@ -91,7 +91,14 @@ const ROWS: Row[] = [
 export const REGIONS: RegionTable = {
   source: 'S20 https://learn.microsoft.com/azure/reliability/regions-paired (MicrosoftDocs/reliability-docs @e92155a1)',
   date: '2026-06-25',
-  rows: ROWS.map(([name, displayName, pair, restricted, availabilityZones, geography]) => ({ name, displayName, pair, restricted, availabilityZones, geography })),
+  rows: ROWS.map(([name, displayName, pair, restricted, availabilityZones, geography]) => ({
+    name,
+    displayName,
+    pair,
+    restricted,
+    availabilityZones,
+    geography,
+  })),
 };
 
 const BY_NAME = new Map(REGIONS.rows.map((row) => [row.name, row]));

@@ -11,7 +11,8 @@ const loadPackage = createRequire(import.meta.url);
 type WindowsIana = typeof import('windows-iana');
 
 export const TIME_ZONES_SOURCE = {
-  source: 'CLDR windowsZones.xml and timezone.xml via the windows-iana package; ARM Microsoft.Maintenance maintenanceWindow.timeZone ("Windows time-zone names")',
+  source:
+    'CLDR windowsZones.xml and timezone.xml via the windows-iana package; ARM Microsoft.Maintenance maintenanceWindow.timeZone ("Windows time-zone names")',
   date: '2025',
 };
 

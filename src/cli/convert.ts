@@ -22,7 +22,8 @@ export interface ConvertArgs {
 
 export async function runConvert(args: ConvertArgs, io: CliIO): Promise<number> {
   const today = args.today === undefined ? undefined : new Date(`${args.today}T00:00:00Z`);
-  if (today && (!/^\d{4}-\d{2}-\d{2}$/.test(args.today!) || Number.isNaN(today.getTime()))) throw new UsageError(`--today takes a date as YYYY-MM-DD, not '${args.today}'`);
+  if (today && (!/^\d{4}-\d{2}-\d{2}$/.test(args.today!) || Number.isNaN(today.getTime())))
+    throw new UsageError(`--today takes a date as YYYY-MM-DD, not '${args.today}'`);
   const templatePath = resolve(io.cwd, args.template);
   const input = readOptionFile('template', templatePath, io.cwd);
   const parameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd) : undefined;
@@ -32,13 +33,21 @@ export async function runConvert(args: ConvertArgs, io: CliIO): Promise<number> 
   const { convertTemplate, ConvertError } = await import('../../components/convert/convert.js');
   let conversion;
   try {
-    conversion = convertTemplate(input, { parameters, stack: args.stack, project: args.project, patchwiseVersion: `^${packageVersion()}`, today, reader: bicep?.readerFor(templatePath) });
+    conversion = convertTemplate(input, {
+      parameters,
+      stack: args.stack,
+      project: args.project,
+      patchwiseVersion: `^${packageVersion()}`,
+      today,
+      reader: bicep?.readerFor(templatePath),
+    });
   } catch (error) {
     if (error instanceof ConvertError) throw new UsageError(error.message);
     throw error;
   }
   const out = resolve(io.cwd, args.out);
-  if (!args.force && existsSync(join(out, 'index.ts'))) throw new UsageError(`${displayPath(join(out, 'index.ts'), io.cwd)} exists: use --force to overwrite it, or another --out folder`);
+  if (!args.force && existsSync(join(out, 'index.ts')))
+    throw new UsageError(`${displayPath(join(out, 'index.ts'), io.cwd)} exists: use --force to overwrite it, or another --out folder`);
   const inputs = [templatePath, ...(args.parameters ? [resolve(io.cwd, args.parameters)] : [])];
   for (const [name, text] of Object.entries(conversion.files)) {
     try {

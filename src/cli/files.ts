@@ -63,7 +63,8 @@ export function findTemplates(paths: readonly string[], cwd: string, ignore: (ab
         for (const path of expandGlob(given, cwd)) if (!ignore(path)) add({ path, display: displayPath(path, cwd), explicit: false });
         continue;
       }
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UsageError(`no such file or folder: ${given}`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+        throw new UsageError(`no such file or folder: ${given}`);
       // It exists but cannot be inspected (a dangling link loop, no permission): report it as a file.
       add({ path: absolute, display: displayPath(absolute, cwd), explicit: true, problem: describeFsError(error) });
       continue;
@@ -102,7 +103,11 @@ function expandGlob(pattern: string, cwd: string): string[] {
   return found;
 }
 
-function* walk(folder: string, visited: Set<string>, wanted: (name: string) => boolean = (name) => JSON_NAME.test(name) || BICEP_NAME.test(name)): Generator<{ path: string; problem?: string }> {
+function* walk(
+  folder: string,
+  visited: Set<string>,
+  wanted: (name: string) => boolean = (name) => JSON_NAME.test(name) || BICEP_NAME.test(name),
+): Generator<{ path: string; problem?: string }> {
   let real: string;
   let entries: Dirent[];
   try {

@@ -32,7 +32,10 @@ export function fixFile(input: LintInput, first: FileLintResult, lint: (input: L
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const fixes = ownFixes(result, input.file, rejected);
     if (fixes.length === 0) break;
-    const outcome = applyFixes(text, fixes.map((finding) => finding.fix!));
+    const outcome = applyFixes(
+      text,
+      fixes.map((finding) => finding.fix!),
+    );
     if (outcome.text === text) break;
     const next = relint(outcome.text);
     if (!introducesFindings(result, next)) {
@@ -52,7 +55,13 @@ export function fixFile(input: LintInput, first: FileLintResult, lint: (input: L
   return { text: bom + text, applied, result: withoutRejectedFixes(result, rejected) };
 }
 
-function fixOneAtATime(text: string, result: FileLintResult, file: string, relint: (text: string) => FileLintResult, rejected: Set<string>): { text: string; result: FileLintResult; applied: number } {
+function fixOneAtATime(
+  text: string,
+  result: FileLintResult,
+  file: string,
+  relint: (text: string) => FileLintResult,
+  rejected: Set<string>,
+): { text: string; result: FileLintResult; applied: number } {
   let applied = 0;
   for (let attempt = 0; attempt < MAX_SINGLE_ATTEMPTS; attempt++) {
     const candidates = ownFixes(result, file, rejected);

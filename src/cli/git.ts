@@ -14,7 +14,12 @@ export function readAtRevision(file: string, ref: string): string | null {
     throw new UsageError(`--baseline-ref: '${ref}' is not a revision of the git repository of ${file}`);
   }
   try {
-    return execFileSync('git', ['show', `${ref}:./${basename(file)}`], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['show', `${ref}:./${basename(file)}`], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return null;
   }
@@ -22,7 +27,7 @@ export function readAtRevision(file: string, ref: string): string | null {
 
 /** The git work tree holding `folder` (the nearest parent with `.git`), else undefined. */
 export function repositoryRoot(folder: string): string | undefined {
-  for (let dir = resolve(folder); ; ) {
+  for (let dir = resolve(folder); ;) {
     if (existsSync(join(dir, '.git'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) return undefined;

@@ -19,7 +19,8 @@ export const COMMAND_HELP: Record<'patchwise' | 'lint' | 'plan' | 'convert' | 'r
       ['$0 plan infra --inventory fleet.inventory.json', 'preview the order in which Azure patches the fleet'],
       ['$0 explain guest-patching/windows-automatic-updates', "show a rule's documentation"],
     ],
-    exitCodes: 'Exit codes: 0 success; 1 lint found error findings (or more warnings than --max-warnings), or the plan has an error-level risk; 2 usage or configuration error.',
+    exitCodes:
+      'Exit codes: 0 success; 1 lint found error findings (or more warnings than --max-warnings), or the plan has an error-level risk; 2 usage or configuration error.',
   },
   lint: {
     examples: [
@@ -55,7 +56,8 @@ export const COMMAND_HELP: Record<'patchwise' | 'lint' | 'plan' | 'convert' | 'r
       ['$0 merge shard-*.json --format sarif -o patchwise.sarif', 'one SARIF log from the JSON reports of lint --shard jobs'],
       ['$0 merge shard-*.json', 'one summary of every shard, for the log'],
     ],
-    exitCodes: 'Exit codes: 0 no error findings in the merged reports; 1 error findings (or more warnings than --max-warnings); 2 a report that cannot be read.',
+    exitCodes:
+      'Exit codes: 0 no error findings in the merged reports; 1 error findings (or more warnings than --max-warnings); 2 a report that cannot be read.',
   },
   init: {
     examples: [

@@ -4,7 +4,16 @@ import { resolveSettings, type LoadedConfig } from '../engine/config.js';
 import { CORE_RULES } from '../engine/core-rules.js';
 import type { Finding, LintResult } from '../engine/finding.js';
 import { describeRules, summarize } from '../engine/lint-result.js';
-import { internalErrorFinding, isEnabled, lintTemplate, unreadableFileFinding, type FileLintResult, type LintContext, type LintInput, type TextInput } from '../engine/lint.js';
+import {
+  internalErrorFinding,
+  isEnabled,
+  lintTemplate,
+  unreadableFileFinding,
+  type FileLintResult,
+  type LintContext,
+  type LintInput,
+  type TextInput,
+} from '../engine/lint.js';
 import { packageVersion } from '../engine/package-info.js';
 import type { AnyRule, RuleSetting } from '../engine/rule.js';
 import { ConfigSuppressions } from '../engine/suppressions.js';
@@ -20,7 +29,15 @@ import { useColor, type CliIO } from './io.js';
 import { cacheKey, DEFAULT_CACHE_LOCATION, LintCache } from './lint-cache.js';
 import { selectRules } from './rule-selection.js';
 import { inShard, parseShard } from './shard.js';
-import { baselineFor, bicepSourcesOf, loadCandidate, readParametersOption, resolveBaseline, type LoadedCandidate, type ResolvedBaseline } from './template-inputs.js';
+import {
+  baselineFor,
+  bicepSourcesOf,
+  loadCandidate,
+  readParametersOption,
+  resolveBaseline,
+  type LoadedCandidate,
+  type ResolvedBaseline,
+} from './template-inputs.js';
 import { BicepSupport } from './bicep-support.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
 import { rewriteFile, WriteError, writeReport } from './write-file.js';
@@ -92,7 +109,12 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const run = await prepareRun(args, io);
   if (args.printConfig) return printConfig(run, args.printConfig);
   const candidates = await selectCandidates(run);
-  run.bicep = await BicepSupport.load([...candidates.map((candidate) => candidate.path), args.parameters ?? ''], io.cwd, run.loaded.config.bicep, run.loaded.baseDir);
+  run.bicep = await BicepSupport.load(
+    [...candidates.map((candidate) => candidate.path), args.parameters ?? ''],
+    io.cwd,
+    run.loaded.config.bicep,
+    run.loaded.baseDir,
+  );
   if (args.parameters) run.explicitParameters = readParametersOption(resolve(io.cwd, args.parameters), io.cwd, run.bicep);
   const outcome = await lintCandidates(run, candidates);
   run.cache?.save();
@@ -130,7 +152,16 @@ async function prepareRun(args: LintArgs, io: CliIO): Promise<Run> {
     allowedValues: args.allowedValues,
   };
   // Only --cache needs it (the inventory is read again for it).
-  const runKey = args.cache ? JSON.stringify([[...settings], loaded.config.suppressions ?? [], today.toISOString().slice(0, 10), args.sasHorizon, args.allowedValues, inventoryPath ? readTextFile(inventoryPath) : null]) : '';
+  const runKey = args.cache
+    ? JSON.stringify([
+        [...settings],
+        loaded.config.suppressions ?? [],
+        today.toISOString().slice(0, 10),
+        args.sasHorizon,
+        args.allowedValues,
+        inventoryPath ? readTextFile(inventoryPath) : null,
+      ])
+    : '';
   return {
     args,
     io,
@@ -153,7 +184,9 @@ async function selectCandidates(run: Run): Promise<Candidate[]> {
     const path = resolve(io.cwd, name);
     return [{ path, display: displayPath(path, io.cwd), explicit: true, text: await io.readStdin() }];
   }
-  let candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir), { programs: true });
+  let candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir), {
+    programs: true,
+  });
   run.bicepSources = bicepSourcesOf(candidates);
   if (args.shard) {
     const shard = parseShard(args.shard);
@@ -177,7 +210,9 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
     }
     outcome.files += 1;
     if (loadedFile.kind === 'broken') {
-      const findings = loadedFile.input ? lintEnabled(run, loadedFile.input).findings : [unreadableFileFinding(loadedFile.file, loadedFile.reason, run.context)];
+      const findings = loadedFile.input
+        ? lintEnabled(run, loadedFile.input).findings
+        : [unreadableFileFinding(loadedFile.file, loadedFile.reason, run.context)];
       outcome.findings.push(...findings.filter((finding) => isEnabled(finding, run.settings)));
       continue;
     }
@@ -205,14 +240,27 @@ async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extr
     baseline: baselineFor(candidate, run.baseline, io.cwd, run.bicep),
   };
   // A Bicep file's result depends on the modules it reads too: not cached.
-  const key = run.cache && !loadedFile.reader ? cacheKey([run.runKey, input.file, run.context.relativeToConfig?.(input.file), input.text, input.parameters?.file, input.parameters?.text, input.baseline === null ? 'new' : input.baseline?.text]) : undefined;
+  const key =
+    run.cache && !loadedFile.reader
+      ? cacheKey([
+          run.runKey,
+          input.file,
+          run.context.relativeToConfig?.(input.file),
+          input.text,
+          input.parameters?.file,
+          input.parameters?.text,
+          input.baseline === null ? 'new' : input.baseline?.text,
+        ])
+      : undefined;
   const cached = key ? run.cache!.get(key) : undefined;
   if (cached) {
     outcome.resources += cached.resources;
     outcome.findings.push(...cached.findings);
     return;
   }
-  const result = await lintAndFix(run, candidate, input, loadedFile.encoding, outcome, (next) => lintEnabled(run, next, next.text === input.text ? loadedFile.document : undefined));
+  const result = await lintAndFix(run, candidate, input, loadedFile.encoding, outcome, (next) =>
+    lintEnabled(run, next, next.text === input.text ? loadedFile.document : undefined),
+  );
   if (key) run.cache!.set(key, { findings: result.findings, resources: result.resources });
   outcome.resources += result.resources;
   outcome.findings.push(...result.findings);
@@ -225,7 +273,16 @@ let programLinter: ((input: LintInput, context: LintContext) => FileLintResult) 
 /** A Pulumi TypeScript program: linted on its own (parameters files are an ARM notion), with its baseline and the cache as templates; fixes as for templates. */
 async function lintProgramFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'program' }>, outcome: Outcome): Promise<void> {
   const input: LintInput = { ...loadedFile.input, baseline: baselineFor(candidate, run.baseline, run.io.cwd) };
-  const key = run.cache ? cacheKey([run.runKey, 'program', input.file, run.context.relativeToConfig?.(input.file), input.text, input.baseline === null ? 'new' : input.baseline?.text]) : undefined;
+  const key = run.cache
+    ? cacheKey([
+        run.runKey,
+        'program',
+        input.file,
+        run.context.relativeToConfig?.(input.file),
+        input.text,
+        input.baseline === null ? 'new' : input.baseline?.text,
+      ])
+    : undefined;
   const cached = key ? run.cache!.get(key) : undefined;
   if (cached) {
     outcome.resources += cached.resources;
@@ -244,7 +301,14 @@ async function lintProgramFile(run: Run, candidate: Candidate, loadedFile: Extra
 }
 
 /** Lint one file and, with `--fix`/`--fix-dry-run`, fix it (written, or its diff kept): the result to report. */
-async function lintAndFix(run: Run, candidate: Candidate, input: LintInput, encoding: TextEncoding, outcome: Outcome, lint: (input: LintInput) => FileLintResult): Promise<FileLintResult> {
+async function lintAndFix(
+  run: Run,
+  candidate: Candidate,
+  input: LintInput,
+  encoding: TextEncoding,
+  outcome: Outcome,
+  lint: (input: LintInput) => FileLintResult,
+): Promise<FileLintResult> {
   const { args, io } = run;
   let result = lint(input);
   if (!(args.fix || args.fixDryRun) || fixable(result.findings).length === 0) return result;
@@ -252,7 +316,8 @@ async function lintAndFix(run: Run, candidate: Candidate, input: LintInput, enco
   result = fixed.result;
   if (fixed.text === input.text) return result;
   const applied = args.fixDryRun ? true : writeFix(candidate, fixed.text, encoding, io);
-  if (args.fixDryRun) outcome.diffs.push(await unifiedDiff(candidate.display, redactSourceText(input.text, candidate.path), redactSourceText(fixed.text, candidate.path)));
+  if (args.fixDryRun)
+    outcome.diffs.push(await unifiedDiff(candidate.display, redactSourceText(input.text, candidate.path), redactSourceText(fixed.text, candidate.path)));
   if (applied) {
     outcome.fixes.files += 1;
     outcome.fixes.applied += fixed.applied;
@@ -366,7 +431,10 @@ function writeFix(candidate: Candidate, text: string, encoding: TextEncoding, io
 
 /** Every file this run reads: `--output` may not name one of them. */
 function inputsOf(candidates: readonly Candidate[], args: LintArgs, cwd: string): string[] {
-  return [...candidates.map((candidate) => candidate.path), ...[args.parameters, args.baseline, args.config, args.inventory].filter((path): path is string => Boolean(path)).map((path) => resolve(cwd, path))];
+  return [
+    ...candidates.map((candidate) => candidate.path),
+    ...[args.parameters, args.baseline, args.config, args.inventory].filter((path): path is string => Boolean(path)).map((path) => resolve(cwd, path)),
+  ];
 }
 
 /** `<template>.parameters.json` beside the template; one that cannot be read is a finding on it, not a crash. */
@@ -384,4 +452,3 @@ function parseToday(value: string | undefined): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`--today takes a date as YYYY-MM-DD, not '${value}'`);
   return date;
 }
-

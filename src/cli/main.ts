@@ -14,7 +14,6 @@ import { helpWidth, withHelp } from './help.js';
 import { processIO, redactingIO, type CliIO } from './io.js';
 import { yargs } from './yargs.js';
 
-
 /** Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or configuration error. */
 export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
   const io = redactingIO(rawIO);
@@ -40,7 +39,12 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
       'Lint ARM templates and Pulumi TypeScript programs (files, or folders searched for them)',
       (command) =>
         withHelp(command, 'lint')
-          .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Templates, programs or folders (default: the working directory)' })
+          .positional('paths', {
+            type: 'string',
+            array: true,
+            default: [] as string[],
+            describe: 'Templates, programs or folders (default: the working directory)',
+          })
           .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
           .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: patchwise.config.json found upward)' })
@@ -52,15 +56,25 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
           .option('today', { type: 'string', describe: 'Date to check expiries against (YYYY-MM-DD, default: today)' })
           .option('sas-horizon', { type: 'number', default: DEFAULT_SAS_HORIZON_DAYS, describe: 'Warn about SAS tokens that expire within this many days' })
           .option('inventory', { type: 'string', describe: 'Inventory file (facts templates do not hold, e.g. Linux agent versions)' })
-          .option('allowed-values', { type: 'boolean', default: true, describe: 'Evaluate the rules for every allowedValues entry of the parameters that decide them (--no-allowed-values: defaults only, faster)' })
+          .option('allowed-values', {
+            type: 'boolean',
+            default: true,
+            describe: 'Evaluate the rules for every allowedValues entry of the parameters that decide them (--no-allowed-values: defaults only, faster)',
+          })
           .option('fix', { type: 'boolean', default: false, describe: 'Apply the automatic fixes to the files (atomically, formatting kept)' })
           .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff instead of writing them' })
           .option('stdin', { type: 'boolean', default: false, hidden: true, describe: "Read one template from standard input (written as '-')" })
-          .option('stdin-filename', { type: 'string', describe: "Name of the template read from standard input ('-'): shown in findings, and its parameters file is found beside it" })
+          .option('stdin-filename', {
+            type: 'string',
+            describe: "Name of the template read from standard input ('-'): shown in findings, and its parameters file is found beside it",
+          })
           .option('rule', { type: 'string', array: true, describe: 'Run only these rules (ids or globs, repeatable)' })
           .option('skip-rule', { type: 'string', array: true, describe: 'Do not run these rules (ids or globs, repeatable)' })
           .option('print-config', { type: 'string', describe: 'Print the configuration that applies to FILE and exit' })
-          .option('shard', { type: 'string', describe: 'Lint only shard i of n of the files (i/n, for CI job matrices; join the reports with patchwise merge)' })
+          .option('shard', {
+            type: 'string',
+            describe: 'Lint only shard i of n of the files (i/n, for CI job matrices; join the reports with patchwise merge)',
+          })
           .option('cache', { type: 'boolean', default: false, describe: 'Reuse the results of files that did not change (kept in --cache-location)' })
           .option('cache-location', { type: 'string', describe: 'Folder of the cache (default: .patchwise-cache)' }),
       async (args) => {
@@ -174,7 +188,18 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
           .option('today', { type: 'string', describe: 'Date the schedule checks use (YYYY-MM-DD, default: today)' }),
       async (args) => {
         const { runConvert } = await import('./convert.js');
-        exitCode = await runConvert({ template: args.template, out: args.out, parameters: args.parameters, stack: args.stack, project: args.project, force: args.force, today: args.today }, io);
+        exitCode = await runConvert(
+          {
+            template: args.template,
+            out: args.out,
+            parameters: args.parameters,
+            stack: args.stack,
+            project: args.project,
+            force: args.force,
+            today: args.today,
+          },
+          io,
+        );
       },
     )
     .command(
@@ -192,7 +217,12 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     .command(
       'explain <rule>',
       "Show a rule's documentation",
-      (command) => withHelp(command, 'explain').positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. guest-patching/windows-automatic-updates' }),
+      (command) =>
+        withHelp(command, 'explain').positional('rule', {
+          type: 'string',
+          demandOption: true,
+          describe: 'Rule id, e.g. guest-patching/windows-automatic-updates',
+        }),
       async (args) => {
         const { runExplain } = await import('./rules.js');
         exitCode = await runExplain({ rule: args.rule }, io);
@@ -228,15 +258,47 @@ function reportError(error: unknown, io: CliIO): number {
   }
   // A bug: one line that says so; the stack only when asked for (it may quote template text).
   const detail = io.env.PATCHWISE_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : ' (set PATCHWISE_DEBUG=1 for the stack trace)';
-  io.stderr(`patchwise: internal error: ${neutralizeControls((error as Error)?.message ?? String(error))}${detail}\nThis is a bug in patchwise: please report it.\n`);
+  io.stderr(
+    `patchwise: internal error: ${neutralizeControls((error as Error)?.message ?? String(error))}${detail}\nThis is a bug in patchwise: please report it.\n`,
+  );
   return 2;
 }
 
 /** Every long option of every command, for "did you mean" on a mistyped one. */
 const KNOWN_OPTIONS = [
-  'format', 'output', 'config', 'max-warnings', 'quiet', 'parameters', 'baseline', 'baseline-ref', 'today', 'sas-horizon', 'inventory', 'allowed-values', 'no-allowed-values',
-  'fix', 'fix-dry-run', 'stdin-filename', 'rule', 'skip-rule', 'print-config', 'shard', 'cache', 'cache-location', 'scenario', 'start', 'seed', 'runs', 'coverage', 'json',
-  'github', 'pre-commit', 'force', 'help', 'version',
+  'format',
+  'output',
+  'config',
+  'max-warnings',
+  'quiet',
+  'parameters',
+  'baseline',
+  'baseline-ref',
+  'today',
+  'sas-horizon',
+  'inventory',
+  'allowed-values',
+  'no-allowed-values',
+  'fix',
+  'fix-dry-run',
+  'stdin-filename',
+  'rule',
+  'skip-rule',
+  'print-config',
+  'shard',
+  'cache',
+  'cache-location',
+  'scenario',
+  'start',
+  'seed',
+  'runs',
+  'coverage',
+  'json',
+  'github',
+  'pre-commit',
+  'force',
+  'help',
+  'version',
 ];
 
 function suggestOptions(message: string): string {

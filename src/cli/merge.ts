@@ -29,7 +29,12 @@ interface JsonReport {
 
 interface SarifLog {
   version: string;
-  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: Array<Record<string, unknown> & { ruleId?: string; ruleIndex?: number; level?: string }> } & Record<string, unknown>>;
+  runs: Array<
+    {
+      tool: { driver: { rules?: Array<{ id: string }> } };
+      results?: Array<Record<string, unknown> & { ruleId?: string; ruleIndex?: number; level?: string }>;
+    } & Record<string, unknown>
+  >;
 }
 
 export async function runMerge(args: MergeArgs, io: CliIO): Promise<number> {
@@ -40,7 +45,8 @@ export async function runMerge(args: MergeArgs, io: CliIO): Promise<number> {
   let errors: number;
   let warnings: number;
   if (sarifInputs.length > 0) {
-    if (sarifInputs.length !== documents.length || args.format !== 'sarif') throw new UsageError('SARIF logs merge into SARIF only (--format sarif); merge JSON reports for the other formats');
+    if (sarifInputs.length !== documents.length || args.format !== 'sarif')
+      throw new UsageError('SARIF logs merge into SARIF only (--format sarif); merge JSON reports for the other formats');
     const merged = mergeSarif(sarifInputs.map((document) => document.value as SarifLog));
     text = `${JSON.stringify(merged, null, 2)}\n`;
     const levels = merged.runs[0].results?.filter((result) => !result.suppressions).map((result) => result.level) ?? [];

@@ -41,24 +41,42 @@ const START_YEARS = { min: 2000, max: 2099 } as const;
 export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   const engine = await import('../plan/index.js');
   // yargs turns a repeated option into an array; each of these takes one value.
-  for (const [name, value] of Object.entries({ scenario: args.scenario, format: args.format, output: args.output, start: args.start, inventory: args.inventory, seed: args.seed, runs: args.runs, parameters: args.parameters, baseline: args.baseline, 'baseline-ref': args.baselineRef, config: args.config })) {
+  for (const [name, value] of Object.entries({
+    scenario: args.scenario,
+    format: args.format,
+    output: args.output,
+    start: args.start,
+    inventory: args.inventory,
+    seed: args.seed,
+    runs: args.runs,
+    parameters: args.parameters,
+    baseline: args.baseline,
+    'baseline-ref': args.baselineRef,
+    config: args.config,
+  })) {
     if (Array.isArray(value)) throw new UsageError(`--${name} takes one value, given ${value.length} times`);
   }
-  if (!(engine.SCENARIOS as readonly string[]).includes(args.scenario)) throw new UsageError(`--scenario takes one of ${engine.SCENARIOS.join(', ')}, not '${args.scenario}'`);
+  if (!(engine.SCENARIOS as readonly string[]).includes(args.scenario))
+    throw new UsageError(`--scenario takes one of ${engine.SCENARIOS.join(', ')}, not '${args.scenario}'`);
   if (!['text', 'markdown', 'json'].includes(args.format)) throw new UsageError(`--format takes text, markdown or json, not '${args.format}'`);
-  if (args.seed !== undefined && (!Number.isSafeInteger(args.seed) || args.seed < 0)) throw new UsageError(`--seed takes a whole number of 0 or more, not '${args.seed}'`);
-  if (args.runs !== undefined && (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > MAX_RUNS)) throw new UsageError(`--runs takes a whole number from 1 to ${MAX_RUNS}, not '${args.runs}'`);
+  if (args.seed !== undefined && (!Number.isSafeInteger(args.seed) || args.seed < 0))
+    throw new UsageError(`--seed takes a whole number of 0 or more, not '${args.seed}'`);
+  if (args.runs !== undefined && (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > MAX_RUNS))
+    throw new UsageError(`--runs takes a whole number from 1 to ${MAX_RUNS}, not '${args.runs}'`);
   let startMs: number;
   if (args.start !== undefined) {
     const parsed = engine.parseDate(args.start);
     if (parsed === undefined) throw new UsageError(`--start takes a date as YYYY-MM-DD, not '${args.start}'`);
     const year = new Date(parsed).getUTCFullYear();
-    if (year < START_YEARS.min || year > START_YEARS.max) throw new UsageError(`--start takes a release date from ${START_YEARS.min} to ${START_YEARS.max}, not '${args.start}'`);
+    if (year < START_YEARS.min || year > START_YEARS.max)
+      throw new UsageError(`--start takes a release date from ${START_YEARS.min} to ${START_YEARS.max}, not '${args.start}'`);
     startMs = parsed;
   } else {
     startMs = engine.parseDate(engine.nextPatchRelease(new Date()))!;
   }
-  const inventory: Inventory | undefined = args.inventory ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory) : undefined;
+  const inventory: Inventory | undefined = args.inventory
+    ? (await import('../inventory/load.js')).loadInventory(resolve(io.cwd, args.inventory), args.inventory)
+    : undefined;
   const loaded = loadConfig(io.cwd, args.config);
   const candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(loaded.config.ignore, loaded.baseDir));
   if (candidates.length === 0) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
@@ -90,7 +108,8 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   }
   if (current.length === 0) throw new UsageError('no ARM templates to plan');
   // One baseline file cannot be the previous version of several templates (D8).
-  if (baselineRoot && !baselineIsFolder && current.length > 1) throw new UsageError(`--baseline ${args.baseline} is one file but ${current.length} templates are planned: give a folder, or plan one template`);
+  if (baselineRoot && !baselineIsFolder && current.length > 1)
+    throw new UsageError(`--baseline ${args.baseline} is one file but ${current.length} templates are planned: give a folder, or plan one template`);
 
   const options = { scenario: args.scenario as Scenario, startMs, inventory, seed: args.seed, runs: args.runs };
   let plan: Plan;
@@ -104,7 +123,10 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   // Names and reasons come from templates and inventories: no secret and no control character gets through.
   const shown = mapStrings(plan, (text) => neutralizeControls(redactSecrets(text)));
   const text = args.format === 'json' ? engine.renderJson(shown) : args.format === 'markdown' ? engine.renderMarkdown(shown) : engine.renderText(shown);
-  const inputs = [...candidates.map((candidate) => candidate.path), ...[args.parameters, args.baseline, args.inventory, args.config].filter((path): path is string => Boolean(path)).map((path) => resolve(io.cwd, path))];
+  const inputs = [
+    ...candidates.map((candidate) => candidate.path),
+    ...[args.parameters, args.baseline, args.inventory, args.config].filter((path): path is string => Boolean(path)).map((path) => resolve(io.cwd, path)),
+  ];
   if (args.output) writeReport(resolve(io.cwd, args.output), text, { cwd: io.cwd, inputs });
   else io.stdout(text);
   return plan.summary.risks.error > 0 ? 1 : 0;
@@ -117,8 +139,11 @@ function model(input: LintInput, parameters: TextInput | undefined, file: string
   const unusable = prepared.findings.find((finding) => finding.ruleId === 'parse-error' || finding.ruleId === 'template/invalid-parameters');
   if (!prepared.model || unusable) {
     const finding = unusable ?? prepared.findings[0];
-    if (finding && finding.file !== input.file) throw new UsageError(`cannot plan ${input.file}: ${finding.file}:${finding.line}:${finding.column}: ${finding.message}`);
-    throw new UsageError(`cannot plan ${input.file}${finding ? `:${finding.line}:${finding.column}: ${finding.message}` : ''} (run 'patchwise lint' for details)`);
+    if (finding && finding.file !== input.file)
+      throw new UsageError(`cannot plan ${input.file}: ${finding.file}:${finding.line}:${finding.column}: ${finding.message}`);
+    throw new UsageError(
+      `cannot plan ${input.file}${finding ? `:${finding.line}:${finding.column}: ${finding.message}` : ''} (run 'patchwise lint' for details)`,
+    );
   }
   return { file, model: prepared.model };
 }
@@ -135,14 +160,27 @@ interface BaselineInput {
  * argument, D8) and its parameters file there. `-p FILE` is used for a side that has no parameters
  * file of its own. Null: the template is new.
  */
-function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefined, folder: boolean, roots: readonly string[], io: CliIO, bicep: BicepSupport | undefined): BaselineInput | null {
+function baselineFor(
+  candidate: Candidate,
+  args: PlanArgs,
+  root: string | undefined,
+  folder: boolean,
+  roots: readonly string[],
+  io: CliIO,
+  bicep: BicepSupport | undefined,
+): BaselineInput | null {
   const explicit = args.parameters ? resolve(io.cwd, args.parameters) : undefined;
   if (args.baselineRef) {
     const text = readAtRevision(candidate.path, args.baselineRef);
     if (text === null) return null;
     const parametersPath = explicit ?? conventionalParameters(candidate.path);
     const oldParameters = readAtRevision(parametersPath, args.baselineRef);
-    const parameters = oldParameters !== null ? { file: `${displayPath(parametersPath, io.cwd)}@${args.baselineRef}`, text: oldParameters } : explicit ? readOptionFile('--parameters', explicit, io.cwd) : undefined;
+    const parameters =
+      oldParameters !== null
+        ? { file: `${displayPath(parametersPath, io.cwd)}@${args.baselineRef}`, text: oldParameters }
+        : explicit
+          ? readOptionFile('--parameters', explicit, io.cwd)
+          : undefined;
     return { template: checkBaseline({ file: `${candidate.display}@${args.baselineRef}`, text }, '--baseline-ref', bicep), parameters };
   }
   if (!root) return null;
@@ -150,7 +188,10 @@ function baselineFor(candidate: Candidate, args: PlanArgs, root: string | undefi
   if (!path) return null;
   const own = parametersFileFor(path);
   const parametersPath = own ?? explicit;
-  return { template: checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline', bicep), parameters: parametersPath ? readOptionFile('--baseline parameters', parametersPath, io.cwd) : undefined };
+  return {
+    template: checkBaseline(readOptionFile('--baseline', path, io.cwd), '--baseline', bicep),
+    parameters: parametersPath ? readOptionFile('--baseline parameters', parametersPath, io.cwd) : undefined,
+  };
 }
 
 /** `<name>.parameters.json` next to a template, whether or not it exists now (it may exist at a revision). */

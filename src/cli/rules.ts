@@ -36,7 +36,13 @@ export async function runRulesCommand(args: { coverage: boolean; json: boolean }
   const rules = await listedRules();
   if (args.coverage) return printCoverage(rules, args.json, io);
   if (args.json) {
-    io.stdout(`${JSON.stringify(rules.map((rule) => ({ ...rule, docsUrl: docsUrl(rule.id) })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        rules.map((rule) => ({ ...rule, docsUrl: docsUrl(rule.id) })),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
   const idWidth = Math.max(...rules.map((rule) => rule.id.length));
@@ -63,7 +69,9 @@ function printCoverage(rules: Listed[], json: boolean, io: CliIO): number {
     io.stdout(`${JSON.stringify({ covered, total: rows.length, requirements: rows }, null, 2)}\n`);
     return 0;
   }
-  const lines = rows.map((row) => `${row.rules.length ? '✔' : '✖'} ${row.id.padEnd(5)} ${row.rules.length ? row.rules.join(', ') : `not covered yet: ${row.summary}`}`);
+  const lines = rows.map(
+    (row) => `${row.rules.length ? '✔' : '✖'} ${row.id.padEnd(5)} ${row.rules.length ? row.rules.join(', ') : `not covered yet: ${row.summary}`}`,
+  );
   io.stdout(`${lines.join('\n')}\n\n${covered} of ${rows.length} lint requirements (kind L) covered by rules\n`);
   return 0;
 }

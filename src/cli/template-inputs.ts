@@ -28,7 +28,11 @@ const JSON_NAME = /\.jsonc?$/i;
 const SNIFF_BYTES = 64 * 1024;
 
 /** `bicep`: the Bicep reader, present when the run has `.bicep` files; `programs`: read `.ts` files as Pulumi programs (`lint`). */
-export function loadCandidate(candidate: Candidate, bicep?: BicepSupport, options: { programs?: boolean; bicepSources?: ReadonlySet<string> } = {}): LoadedCandidate {
+export function loadCandidate(
+  candidate: Candidate,
+  bicep?: BicepSupport,
+  options: { programs?: boolean; bicepSources?: ReadonlySet<string> } = {},
+): LoadedCandidate {
   const file = candidate.display;
   if (candidate.problem) return { kind: 'broken', file, reason: candidate.problem };
   const isBicep = BICEP_NAME.test(candidate.path);
@@ -50,7 +54,9 @@ export function loadCandidate(candidate: Candidate, bicep?: BicepSupport, option
     return { kind: 'broken', file, reason: parsed.error.message, input: { file, text } };
   }
   if (!isTemplateDocument(parsed.document.value)) {
-    return candidate.explicit ? { kind: 'skipped', note: `skipped ${file}: not an ARM deployment template (no deploymentTemplate $schema)` } : { kind: 'skipped' };
+    return candidate.explicit
+      ? { kind: 'skipped', note: `skipped ${file}: not an ARM deployment template (no deploymentTemplate $schema)` }
+      : { kind: 'skipped' };
   }
   if (compiledFromBicepInRun(candidate.path, parsed.document.value, options.bicepSources)) {
     return { kind: 'skipped', note: `skipped ${file}: Bicep compiled it from ${file.replace(JSON_NAME, '.bicep')}, which is read instead` };
@@ -81,7 +87,9 @@ function loadProgram(candidate: Candidate): LoadedCandidate {
   const read = readTextFile(candidate.path);
   if (!read.ok) return { kind: 'broken', file, reason: `cannot read the file: ${read.reason}` };
   if (!isPulumiProgramText(read.file.text)) {
-    return candidate.explicit ? { kind: 'skipped', note: `skipped ${file}: not a Pulumi program (imports neither @pulumi/azure-native nor patchwise/pulumi)` } : { kind: 'skipped' };
+    return candidate.explicit
+      ? { kind: 'skipped', note: `skipped ${file}: not a Pulumi program (imports neither @pulumi/azure-native nor patchwise/pulumi)` }
+      : { kind: 'skipped' };
   }
   return { kind: 'program', input: { file, text: read.file.text }, encoding: read.file.encoding };
 }
@@ -119,7 +127,8 @@ export function readParametersOption(path: string, cwd: string, bicep?: BicepSup
   if (BICEP_PARAMS_NAME.test(path) && bicep) return bicep.checkParameters(input, '--parameters');
   const parsed = readJsonDocument(input.file, input.text);
   if (!parsed.ok) throw new UsageError(`--parameters: ${input.file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
-  if (!isParametersDocument(parsed.document.value)) throw new UsageError(`--parameters: ${input.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries)`);
+  if (!isParametersDocument(parsed.document.value))
+    throw new UsageError(`--parameters: ${input.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries)`);
   return input;
 }
 
@@ -192,4 +201,3 @@ export function baselinePathIn(root: string, candidate: Candidate, roots: readon
     }
   });
 }
-

@@ -3,7 +3,23 @@
  * reports. Both must never destroy what they do not own. CI runs as root, where a careless
  * rename replaces `/dev/null` or a symbolic link, so the target is inspected first.
  */
-import { chmodSync, chownSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './files.js';
 import { describeFsError } from './text-file.js';
@@ -55,7 +71,8 @@ export function writeReport(path: string, text: string, options: { cwd: string; 
     const link = lstatSync(path);
     if (link.isSymbolicLink()) {
       target = linkTarget(path);
-      if (!isInside(options.cwd, target)) throw new WriteError(`--output ${shown} is a symbolic link to ${target}, outside the working folder: refusing to write through it`);
+      if (!isInside(options.cwd, target))
+        throw new WriteError(`--output ${shown} is a symbolic link to ${target}, outside the working folder: refusing to write through it`);
     }
     existing = statSync(target);
   } catch (error) {
@@ -63,7 +80,8 @@ export function writeReport(path: string, text: string, options: { cwd: string; 
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(`cannot write --output ${shown}: ${describeFsError(error)}`);
   }
   if (existing?.isDirectory()) throw new WriteError(`--output ${shown} is a folder: name a file`);
-  if (existing && !existing.isFile()) throw new WriteError(`--output ${shown} is not a regular file (a device, pipe or socket): omit --output to print to standard output`);
+  if (existing && !existing.isFile())
+    throw new WriteError(`--output ${shown} is not a regular file (a device, pipe or socket): omit --output to print to standard output`);
   const real = existing ? safeRealpath(target) : target;
   for (const input of options.inputs) {
     if (safeRealpath(input) === real) throw new WriteError(`--output ${shown} is one of the files being read: refusing to overwrite it with the report`);

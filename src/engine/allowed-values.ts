@@ -127,7 +127,6 @@ function toVariant(choices: Choice[]): Variant {
   return { choices, overrides: new Map(choices.map((choice) => [choice.key, choice.value])) };
 }
 
-
 function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
   return JSON.stringify(a) === JSON.stringify(b);
@@ -166,10 +165,16 @@ export function mergeVariantFindings(
   const out: Finding[] = [];
   for (const { finding, variants: failing } of collected.values()) {
     // What every failing combination has in common is the short explanation, when there is one.
-    const common = failing[0].choices.filter((choice) => failing.every((variant) => variant.choices.some((other) => other.key === choice.key && sameValue(other.value, choice.value))));
+    const common = failing[0].choices.filter((choice) =>
+      failing.every((variant) => variant.choices.some((other) => other.key === choice.key && sameValue(other.value, choice.value))),
+    );
     const shown = common.length > 0 && failing.length > 1 ? [describeChoices(common)] : failing.slice(0, 3).map((variant) => describeChoices(variant.choices));
     const more = common.length > 0 && failing.length > 1 ? '' : failing.length > 3 ? ` (and ${failing.length - 3} more)` : '';
-    const everyValue = failsForEveryValue(failing, variants.map((entry) => entry.variant), parameters);
+    const everyValue = failsForEveryValue(
+      failing,
+      variants.map((entry) => entry.variant),
+      parameters,
+    );
     const severity: Severity = everyValue ? finding.severity : finding.severity === 'info' ? 'info' : 'warning';
     const when = everyValue ? `fails for every allowed value of ${describeParameters(failing)}` : `fails when parameter ${shown.join('; or ')}${more}`;
     const { fix: _fix, ...rest } = finding;

@@ -59,7 +59,10 @@ export function parseConfig(text: string, file: string): PatchwiseConfig {
   const value = read.document.value;
   const validate = compileValidator();
   if (!validate(value)) {
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''}`);
+    const problems = (validate.errors ?? []).map(
+      (e) =>
+        `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''}`,
+    );
     const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
     if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
     throw new ConfigError(`${file}: invalid configuration:\n  ${shown.join('\n  ')}`);
@@ -132,7 +135,8 @@ export function resolveSettings(config: PatchwiseConfig, rules: readonly Severit
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     if (!known.has(id)) throw new ConfigError(`unknown rule '${id}' in configuration (see 'patchwise rules')`);
     // A gate that lets unreadable files through fails open: leave such files out with `ignore` instead.
-    if (NEVER_WEAKENED.has(id) && setting !== 'error') throw new ConfigError(`'${id}' is always an error (a file patchwise cannot read must not pass): use "ignore" to leave files out`);
+    if (NEVER_WEAKENED.has(id) && setting !== 'error')
+      throw new ConfigError(`'${id}' is always an error (a file patchwise cannot read must not pass): use "ignore" to leave files out`);
     settings.set(id, setting);
   }
   return settings;

@@ -15,7 +15,8 @@ export const CORE_RULES = {
   parseError: {
     id: 'parse-error',
     severity: 'error',
-    summary: 'The file cannot be read as a template: not valid JSON (comments, trailing commas and line breaks in strings are accepted), unreadable, too large or not UTF-8/UTF-16 text',
+    summary:
+      'The file cannot be read as a template: not valid JSON (comments, trailing commas and line breaks in strings are accepted), unreadable, too large or not UTF-8/UTF-16 text',
     requirements: [],
   },
   invalidExpression: {
@@ -36,7 +37,12 @@ export const CORE_RULES = {
     summary: 'An inline suppression glob is too long or uses syntax patchwise does not take (extglobs, classes, negation): it suppresses nothing',
     requirements: [],
   },
-  invalidTemplate: { id: 'template/invalid-template', severity: 'error', summary: 'The file has an ARM template $schema but is not a template object', requirements: [] },
+  invalidTemplate: {
+    id: 'template/invalid-template',
+    severity: 'error',
+    summary: 'The file has an ARM template $schema but is not a template object',
+    requirements: [],
+  },
   invalidParameters: {
     id: 'template/invalid-parameters',
     severity: 'warning',
@@ -61,5 +67,10 @@ export const CORE_RULES = {
     summary: 'An inline suppression matches no finding: remove it',
     requirements: [],
   },
-  internalError: { id: 'internal-error', severity: 'error', summary: 'A rule or the reading of a file failed: a bug in patchwise, please report it', requirements: [] },
+  internalError: {
+    id: 'internal-error',
+    severity: 'error',
+    summary: 'A rule or the reading of a file failed: a bug in patchwise, please report it',
+    requirements: [],
+  },
 } as const satisfies Record<string, CoreRule>;

@@ -113,9 +113,20 @@ export function applyDirectives(
       if (!finding.suppressed) finding.suppressed = { kind: 'inline', reason: directive.reason };
     }
     const unknown = directive.rules.filter((id) => !/[*?{]/.test(id) && !rules.known.has(id));
-    if (unknown.length > 0) problems.push({ kind: 'unknown-rule', line: directive.line, column: directive.column, message: `suppression names ${unknown.map((id) => `'${id}'`).join(', ')}, which ${unknown.length === 1 ? 'is not a rule' : 'are not rules'} (see 'patchwise rules')` });
+    if (unknown.length > 0)
+      problems.push({
+        kind: 'unknown-rule',
+        line: directive.line,
+        column: directive.column,
+        message: `suppression names ${unknown.map((id) => `'${id}'`).join(', ')}, which ${unknown.length === 1 ? 'is not a rule' : 'are not rules'} (see 'patchwise rules')`,
+      });
     else if (!used && directive.rules.some((id) => [...rules.known].some((known) => rules.matches([id], known) && rules.active(known)))) {
-      problems.push({ kind: 'unused', line: directive.line, column: directive.column, message: `this suppression of ${directive.rules.join(', ')} matches no finding on line ${directive.targetLine}: remove it` });
+      problems.push({
+        kind: 'unused',
+        line: directive.line,
+        column: directive.column,
+        message: `this suppression of ${directive.rules.join(', ')} matches no finding on line ${directive.targetLine}: remove it`,
+      });
     }
   }
   return problems;

@@ -51,9 +51,18 @@ function withWrittenKeys(root: unknown, path: JsonPath): JsonPath {
   let current: unknown = root;
   for (const segment of path) {
     let key = segment;
-    if (typeof segment === 'string' && current !== null && typeof current === 'object' && !Array.isArray(current) && !Object.prototype.hasOwnProperty.call(current, segment)) {
+    if (
+      typeof segment === 'string' &&
+      current !== null &&
+      typeof current === 'object' &&
+      !Array.isArray(current) &&
+      !Object.prototype.hasOwnProperty.call(current, segment)
+    ) {
       const lower = segment.toLowerCase();
-      key = Object.keys(current).filter((name) => name.toLowerCase() === lower).pop() ?? segment;
+      key =
+        Object.keys(current)
+          .filter((name) => name.toLowerCase() === lower)
+          .pop() ?? segment;
     }
     out.push(key);
     current = current !== null && typeof current === 'object' ? (current as Record<string | number, unknown>)[key] : undefined;
@@ -68,8 +77,6 @@ function isExpanded(resource: ResourceSource): resource is ExpandedResource {
 function samePath(a: JsonPath, b: JsonPath): boolean {
   return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }
-
-
 
 /**
  * Every container along the path is a literal object or array in the document; the target is

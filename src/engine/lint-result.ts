@@ -25,8 +25,17 @@ export function summarize(findings: readonly Finding[], files: number, resources
 
 /** The rules that ran, and the core rules (parse errors…) that any lint can report. */
 export function describeRules(rules: readonly AnyRule[]): RuleDescriptor[] {
-  const core = Object.values(CORE_RULES).map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: [...rule.requirements], docsUrl: docsUrl(rule.id) }));
-  return [...rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: rule.requirements, docsUrl: docsUrl(rule.id) })), ...core];
+  const core = Object.values(CORE_RULES).map((rule) => ({
+    id: rule.id,
+    severity: rule.severity,
+    summary: rule.summary,
+    requirements: [...rule.requirements],
+    docsUrl: docsUrl(rule.id),
+  }));
+  return [
+    ...rules.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary, requirements: rule.requirements, docsUrl: docsUrl(rule.id) })),
+    ...core,
+  ];
 }
 
 /** What `lintTemplate` returned for each file, as one result for `formatters.*` (library use). */

@@ -111,7 +111,11 @@ export interface PrepareOptions {
 /** Read, expand and model one template text (also used for baselines). */
 export function prepareTemplate(input: TextInput, parameters: TextInput | undefined, context: LintContext, options: PrepareOptions = {}): Prepared {
   const findings: Finding[] = [];
-  const read = options.document ? ({ ok: true, document: options.document } as const) : options.reader ? options.reader.template(input) : readJsonDocument(input.file, input.text);
+  const read = options.document
+    ? ({ ok: true, document: options.document } as const)
+    : options.reader
+      ? options.reader.template(input)
+      : readJsonDocument(input.file, input.text);
   if (!read.ok) {
     findings.push(coreFinding(CORE_RULES.parseError, input.file, read.error.line, read.error.column, read.error.message, context));
     return { findings };
@@ -127,11 +131,27 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     // Read already (a variant of the same file): its problems were reported then.
   } else if (otherParameters) {
     if (otherParameters.ok) parameterValues = otherParameters.values;
-    else findings.push(coreFinding(CORE_RULES.parseError, parameters!.file, otherParameters.error.line, otherParameters.error.column, otherParameters.error.message, context));
+    else
+      findings.push(
+        coreFinding(CORE_RULES.parseError, parameters!.file, otherParameters.error.line, otherParameters.error.column, otherParameters.error.message, context),
+      );
   } else if (parameters) {
     const readParameters = readJsonDocument(parameters.file, parameters.text);
-    if (!readParameters.ok) findings.push(coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context));
-    else if (!isParametersDocument(readParameters.document.value)) findings.push(coreFinding(CORE_RULES.invalidParameters, parameters.file, 1, 1, `${parameters.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries): parameter defaults are used instead`, context));
+    if (!readParameters.ok)
+      findings.push(
+        coreFinding(CORE_RULES.parseError, parameters.file, readParameters.error.line, readParameters.error.column, readParameters.error.message, context),
+      );
+    else if (!isParametersDocument(readParameters.document.value))
+      findings.push(
+        coreFinding(
+          CORE_RULES.invalidParameters,
+          parameters.file,
+          1,
+          1,
+          `${parameters.file} is not a deployment parameters file (an object with a "parameters" object of { "value" } entries): parameter defaults are used instead`,
+          context,
+        ),
+      );
     else parameterValues = parameterValuesFrom(readParameters.document.value, parameters.file).values;
   }
   const expanded = expandTemplate(read.document, {
@@ -152,7 +172,12 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
 export function lintTemplate(input: LintInput, context: LintContext, parsed: { document?: SourceDocument } = {}): FileLintResult {
   // One budget for everything evaluated for this file: variants cannot multiply a hostile template's cost.
   const budget = new EvaluationBudget();
-  const prepared = prepareTemplate(input, input.parameters, context, { trackParameterReads: context.allowedValues !== false, document: parsed.document, reader: input.reader, budget });
+  const prepared = prepareTemplate(input, input.parameters, context, {
+    trackParameterReads: context.allowedValues !== false,
+    document: parsed.document,
+    reader: input.reader,
+    budget,
+  });
   const findings = prepared.findings.filter((finding) => finding.file === input.file || FILE_LEVEL_RULES.has(finding.ruleId));
   if (!prepared.model || !prepared.expanded) {
     return { file: input.file, findings: sortFindings(findings), resources: 0, expandedResources: 0 };
@@ -215,7 +240,12 @@ export function lintModel(model: Model, context: LintContext, baseline?: { model
 function suppressionFindings(findings: Finding[], file: string, document: SourceDocument, model: Model, context: LintContext): Finding[] {
   const ruleSet = directiveRuleSet(context);
   const known = ruleSet.known;
-  const problems = applyDirectives(findings, file, readDirectives(document.text, (offset) => document.positionAt(offset), document.commentSpans()), ruleSet);
+  const problems = applyDirectives(
+    findings,
+    file,
+    readDirectives(document.text, (offset) => document.positionAt(offset), document.commentSpans()),
+    ruleSet,
+  );
   // One entry per declaration: copy-loop instances share it (and its suppression).
   const declarations = new Map<string, { where: Position; patterns: string[]; resources: Set<string> }>();
   for (const resource of model.resources) {
@@ -232,10 +262,27 @@ function suppressionFindings(findings: Finding[], file: string, document: Source
   }
   for (const { where, patterns, resources } of declarations.values()) {
     const unknown = patterns.filter((id) => !/[*?{]/.test(id) && !known.has(id));
-    const used = findings.some((finding) => finding.suppressed?.kind === 'inline' && finding.resource && resources.has(`${finding.resource.type}\u0000${finding.resource.name}`) && ruleSet.matches(patterns, finding.ruleId));
-    if (unknown.length > 0) problems.push({ kind: 'unknown-rule', line: where.line, column: where.column, message: `suppression names ${unknown.map((id) => `'${id}'`).join(', ')}, which ${unknown.length === 1 ? 'is not a rule' : 'are not rules'} (see 'patchwise rules')` });
+    const used = findings.some(
+      (finding) =>
+        finding.suppressed?.kind === 'inline' &&
+        finding.resource &&
+        resources.has(`${finding.resource.type}\u0000${finding.resource.name}`) &&
+        ruleSet.matches(patterns, finding.ruleId),
+    );
+    if (unknown.length > 0)
+      problems.push({
+        kind: 'unknown-rule',
+        line: where.line,
+        column: where.column,
+        message: `suppression names ${unknown.map((id) => `'${id}'`).join(', ')}, which ${unknown.length === 1 ? 'is not a rule' : 'are not rules'} (see 'patchwise rules')`,
+      });
     else if (!used && patterns.some((id) => [...known].some((rule) => ruleSet.matches([id], rule) && ruleSet.active(rule)))) {
-      problems.push({ kind: 'unused', line: where.line, column: where.column, message: `the suppression of ${patterns.join(', ')} on this resource matches no finding: remove it` });
+      problems.push({
+        kind: 'unused',
+        line: where.line,
+        column: where.column,
+        message: `the suppression of ${patterns.join(', ')} on this resource matches no finding: remove it`,
+      });
     }
   }
   return problemFindings(problems, file, context);
@@ -246,7 +293,14 @@ function suppressionFindings(findings: Finding[], file: string, document: Source
  * findings as for templates; returns the findings about comments that match nothing or name an
  * unknown rule. `positionAt`: line and column of an offset; `spans`: where the text's comments are.
  */
-export function applyCommentDirectives(findings: Finding[], file: string, text: string, context: LintContext, positionAt: (offset: number) => Position, spans: readonly CommentSpan[]): Finding[] {
+export function applyCommentDirectives(
+  findings: Finding[],
+  file: string,
+  text: string,
+  context: LintContext,
+  positionAt: (offset: number) => Position,
+  spans: readonly CommentSpan[],
+): Finding[] {
   return problemFindings(applyDirectives(findings, file, readDirectives(text, positionAt, spans), directiveRuleSet(context)), file, context);
 }
 
@@ -254,13 +308,23 @@ export function applyCommentDirectives(findings: Finding[], file: string, text: 
 function directiveRuleSet(context: LintContext) {
   return {
     known: new Set([...context.rules.map((rule) => rule.id), ...Object.values(CORE_RULES).map((rule) => rule.id)]),
-    active: (ruleId: string) => context.settings?.get(ruleId) !== 'off' && (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
+    active: (ruleId: string) =>
+      context.settings?.get(ruleId) !== 'off' && (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
     matches: (patterns: string[], ruleId: string) => inlineSuppression({ patchwise: { suppress: patterns } }, ruleId) !== undefined,
   };
 }
 
 function problemFindings(problems: readonly DirectiveProblem[], file: string, context: LintContext): Finding[] {
-  return problems.map((problem) => coreFinding(problem.kind === 'unused' ? CORE_RULES.unusedSuppression : CORE_RULES.unknownSuppressionRule, file, problem.line, problem.column, problem.message, context));
+  return problems.map((problem) =>
+    coreFinding(
+      problem.kind === 'unused' ? CORE_RULES.unusedSuppression : CORE_RULES.unknownSuppressionRule,
+      file,
+      problem.line,
+      problem.column,
+      problem.message,
+      context,
+    ),
+  );
 }
 
 /**
@@ -270,7 +334,13 @@ function problemFindings(problems: readonly DirectiveProblem[], file: string, co
  * on the other resources, rules that look across resources on the whole model. In rule order, as
  * one run over the whole model would report them.
  */
-function variantFindings(model: Model, unchanged: ReadonlySet<ResourceSource>, baselineModel: Model | undefined, hasBaseline: boolean, context: LintContext): Finding[] {
+function variantFindings(
+  model: Model,
+  unchanged: ReadonlySet<ResourceSource>,
+  baselineModel: Model | undefined,
+  hasBaseline: boolean,
+  context: LintContext,
+): Finding[] {
   const changed = <T extends ModelResource>(resources: readonly T[]): T[] => resources.filter((resource) => !unchanged.has(resource.resource));
   const changedResources = changed(model.resources);
   if (changedResources.length === 0) return [];
@@ -304,7 +374,14 @@ function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBase
     onInternalError: (rule, resource, error) => {
       const location = resource.resource.locate([]);
       findings.push({
-        ...coreFinding(CORE_RULES.internalError, resource.resource.file, location.line, location.column, `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`, context),
+        ...coreFinding(
+          CORE_RULES.internalError,
+          resource.resource.file,
+          location.line,
+          location.column,
+          `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`,
+          context,
+        ),
         resource: resourceIdentity(resource),
       });
     },
@@ -347,7 +424,14 @@ function invalidSuppressionFindings(expanded: ExpandedTemplate, context: LintCon
       const listed = Array.isArray((metadata.patchwise as Record<string, unknown>).suppress);
       const path: JsonPath = [...resource.declarationPath, 'metadata', 'patchwise', 'suppress', ...(listed ? [index] : [])];
       const { range } = resource.document.locate(path);
-      const finding = coreFinding(CORE_RULES.invalidSuppression, resource.document.file, range.line, range.column, `inline suppression ignored: ${problem}`, context);
+      const finding = coreFinding(
+        CORE_RULES.invalidSuppression,
+        resource.document.file,
+        range.line,
+        range.column,
+        `inline suppression ignored: ${problem}`,
+        context,
+      );
       findings.push({ ...finding, path: formatPath(path) });
     }
   }
@@ -364,7 +448,10 @@ export function unreadableFileFinding(file: string, reason: string, context: Lin
 
 /** Linting one file failed unexpectedly: the file gets an internal-error finding and the others are still linted. */
 export function internalErrorFinding(file: string, error: unknown, context: LintContext): Finding {
-  const message = error instanceof RangeError ? 'the file is too complex to lint (nesting or size)' : `linting the file failed: ${(error as Error)?.message ?? String(error)}`;
+  const message =
+    error instanceof RangeError
+      ? 'the file is too complex to lint (nesting or size)'
+      : `linting the file failed: ${(error as Error)?.message ?? String(error)}`;
   return coreFinding(CORE_RULES.internalError, file, 1, 1, message, context);
 }
 

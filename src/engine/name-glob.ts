@@ -22,7 +22,8 @@ const UNSUPPORTED = /[[\]()!]/;
 
 export function compileNameGlob(pattern: string): NameGlob {
   if (pattern.length > NAME_GLOB_LIMITS.length) return { ok: false, problem: `a glob longer than ${NAME_GLOB_LIMITS.length} characters` };
-  if (UNSUPPORTED.test(pattern)) return { ok: false, problem: `'${preview(pattern)}' uses [classes], !negation or extglobs: only *, **, ? and {a,b} are supported` };
+  if (UNSUPPORTED.test(pattern))
+    return { ok: false, problem: `'${preview(pattern)}' uses [classes], !negation or extglobs: only *, **, ? and {a,b} are supported` };
   const alternatives = expandBraces(pattern.toLowerCase());
   if (typeof alternatives === 'string') return { ok: false, problem: `'${preview(pattern)}': ${alternatives}` };
   const compiled = alternatives.map((alternative) => alternative.split('/'));

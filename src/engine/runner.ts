@@ -81,7 +81,8 @@ function rawFinding(rule: AnyRule, setting: Exclude<RuleSetting, 'off'>, target:
   const template = rule.messages[descriptor.messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} has no message '${descriptor.messageId}'`);
   if (descriptor.fix && !rule.fixable) throw new Error(`rule ${rule.id} reports a fix but does not declare fixable: true`);
-  if (descriptor.severity && isAbove(descriptor.severity, rule.severity)) throw new Error(`rule ${rule.id} reports '${descriptor.severity}' above its severity '${rule.severity}'`);
+  if (descriptor.severity && isAbove(descriptor.severity, rule.severity))
+    throw new Error(`rule ${rule.id} reports '${descriptor.severity}' above its severity '${rule.severity}'`);
   return {
     ruleId: rule.id,
     severity: findingSeverity(setting, descriptor.severity),

@@ -36,20 +36,24 @@ export function parseInventory(text: string, display: string): Inventory {
   const validate = compileValidator();
   if (!validate(value)) {
     const problems = (validate.errors ?? []).map(
-      (e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''}`,
+      (e) =>
+        `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : ''}`,
     );
     throw new UsageError(`inventory ${display} is invalid:\n  ${[...new Set(problems)].join('\n  ')}`);
   }
   const inventory = value as Inventory;
   const problems: string[] = [];
   const checkResource = (where: string, resource: InventoryResource | undefined) => {
-    if (resource?.timeZone !== undefined && !ianaZone(resource.timeZone)) problems.push(`${where}/timeZone '${resource.timeZone}' is neither a Windows nor an IANA time zone`);
+    if (resource?.timeZone !== undefined && !ianaZone(resource.timeZone))
+      problems.push(`${where}/timeZone '${resource.timeZone}' is neither a Windows nor an IANA time zone`);
   };
   checkResource('/defaults', inventory.defaults);
   for (const [name, resource] of Object.entries(inventory.resources ?? {})) {
     // Azure names are at most 80 characters; a huge glob would only make the matcher fail.
     if (name.length > MAX_RESOURCE_KEY_LENGTH) {
-      problems.push(`/resources: a key of ${name.length} characters ('${name.slice(0, 40)}…'): resource names and globs are at most ${MAX_RESOURCE_KEY_LENGTH} characters`);
+      problems.push(
+        `/resources: a key of ${name.length} characters ('${name.slice(0, 40)}…'): resource names and globs are at most ${MAX_RESOURCE_KEY_LENGTH} characters`,
+      );
       continue;
     }
     checkResource(`/resources/${name}`, resource);

@@ -3,18 +3,7 @@
  * here and only here, so rules compare effective values and never re-derive defaults.
  */
 import { imageKindOfId, imageOs } from '../catalog/images.js';
-import {
-  isAnything,
-  isArray,
-  isKnown,
-  isObject,
-  readBoolean,
-  readField,
-  readInteger,
-  readString,
-  valueAt,
-  type Field,
-} from './field.js';
+import { isAnything, isArray, isKnown, isObject, readBoolean, readField, readInteger, readString, valueAt, type Field } from './field.js';
 import type { JsonPath, ResourceSource } from './source.js';
 import type {
   AvailabilitySet,
@@ -219,7 +208,11 @@ function detectOs(body: unknown, base: JsonPath, osTypePath: JsonPath, image: Im
   if (isObject(windows) && !isObject(linux)) return { value: 'Windows', path: [...base, 'windowsConfiguration'], explicit: true };
   if (isObject(linux) && !isObject(windows)) return { value: 'Linux', path: [...base, 'linuxConfiguration'], explicit: true };
   if (isKnown(image.publisher)) {
-    const os = imageOs({ publisher: image.publisher.value, offer: isKnown(image.offer) ? image.offer.value : undefined, sku: isKnown(image.sku) ? image.sku.value : undefined });
+    const os = imageOs({
+      publisher: image.publisher.value,
+      offer: isKnown(image.offer) ? image.offer.value : undefined,
+      sku: isKnown(image.sku) ? image.sku.value : undefined,
+    });
     if (os) return { value: os, path: image.publisher.path, explicit: false };
   }
   return { value: new Unknown('operating system', 'the OS is not written and cannot be derived from the image'), path: osTypePath, explicit: false };
@@ -236,7 +229,9 @@ function readGuestPatchProfile(body: unknown, base: JsonPath, osTypePath: JsonPa
   const enableAutomaticUpdates = windows
     ? readBoolean(body, at('enableAutomaticUpdates'), true)
     : { value: undefined, path: at('enableAutomaticUpdates'), explicit: false };
-  const patchModeField = configuration ? readString(body, at('patchSettings', 'patchMode')) : { value: undefined, path: at('patchSettings', 'patchMode'), explicit: false };
+  const patchModeField = configuration
+    ? readString(body, at('patchSettings', 'patchMode'))
+    : { value: undefined, path: at('patchSettings', 'patchMode'), explicit: false };
   if (!patchModeField.explicit) {
     // GP5: Windows defaults to AutomaticByOS; with enableAutomaticUpdates false Azure records Manual
     // (the only mode consistent with it, and what the CLI/portal set). Linux defaults to ImageDefault.

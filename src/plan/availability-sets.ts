@@ -65,7 +65,8 @@ export class AvailabilitySets {
     const found = this.declared.get(file)?.get(lower) ?? this.anywhere.get(lower);
     if (found) return found;
     let set = this.undeclared.get(lower);
-    if (!set) this.undeclared.set(lower, (set = { key: `as:external:${lower}`, name, updateDomains: DEFAULT_UPDATE_DOMAINS, size: 0, next: 0, external: true }));
+    if (!set)
+      this.undeclared.set(lower, (set = { key: `as:external:${lower}`, name, updateDomains: DEFAULT_UPDATE_DOMAINS, size: 0, next: 0, external: true }));
     return set;
   }
 }

@@ -26,7 +26,12 @@ export function monthKind(month: string, unplanned: ReadonlySet<string>): Calend
   return { month, kind: 'hotpatch', reboot: false };
 }
 
-export function hotpatchCalendar(names: readonly string[], startMs: number, everyone: readonly string[], perVm: ReadonlyMap<string, string[]>): CalendarEntry[] {
+export function hotpatchCalendar(
+  names: readonly string[],
+  startMs: number,
+  everyone: readonly string[],
+  perVm: ReadonlyMap<string, string[]>,
+): CalendarEntry[] {
   const months = monthsFrom(startMs);
   const shared = new Set(everyone);
   const common = months.map((month) => monthKind(month, shared));

@@ -93,7 +93,8 @@ function movedTargets(before: Plan, after: Plan): NonNullable<PlanDiff['targetsM
       if (!old) continue;
       if (old.region !== target.region) out.push({ target: target.id, field: 'region', before: old.region, after: target.region });
       if (old.zone !== target.zone) out.push({ target: target.id, field: 'zone', before: text(old.zone), after: text(target.zone) });
-      if (old.updateDomain !== target.updateDomain) out.push({ target: target.id, field: 'updateDomain', before: text(old.updateDomain), after: text(target.updateDomain) });
+      if (old.updateDomain !== target.updateDomain)
+        out.push({ target: target.id, field: 'updateDomain', before: text(old.updateDomain), after: text(target.updateDomain) });
     }
   }
   return out.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));

@@ -15,7 +15,8 @@ export function vmExclusion(scenario: Scenario, vm: VirtualMachine, entry: Inven
   const modeReason = patchModeExclusion(vm.osProfile);
   if (modeReason) return modeReason;
   if (scenario === 'hotpatch-calendar' && !hotpatchOn(vm.osProfile)) return 'enableHotpatching is not true: no hotpatch calendar';
-  if (entry.powerState && entry.powerState !== 'running') return `${entry.powerState} (inventory): patched at the first assessment after it starts (GP17), outside this plan`;
+  if (entry.powerState && entry.powerState !== 'running')
+    return `${entry.powerState} (inventory): patched at the first assessment after it starts (GP17), outside this plan`;
   return undefined;
 }
 
@@ -35,7 +36,8 @@ export function scaleSetExclusion(scenario: Scenario, scaleSet: ScaleSet, flexib
       return osUpgradeExclusion(scaleSet);
     case 'extension-upgrade': {
       // S3 (CF:359): on a Uniform set in Manual upgrade mode each instance must be upgraded by hand.
-      if (!flexible && isKnown(scaleSet.upgradeMode) && scaleSet.upgradeMode.value.toLowerCase() === 'manual') return 'Uniform scale set in Manual upgrade mode: each instance must be upgraded manually, outside the platform rollout';
+      if (!flexible && isKnown(scaleSet.upgradeMode) && scaleSet.upgradeMode.value.toLowerCase() === 'manual')
+        return 'Uniform scale set in Manual upgrade mode: each instance must be upgraded manually, outside the platform rollout';
       return extensionExclusion(scaleSet.extensions, scaleSet.resource.apiVersion);
     }
   }

@@ -179,10 +179,16 @@ function afterUpdateBreach(
     const bad = unhealthy.get(key) ?? 0;
     const done = upgraded.get(key) ?? 0;
     if (bad * 100 > group.maxUnhealthyUpgradedPercent * done) {
-      return { reason: `scale set ${group.name}: ${bad} of ${done} upgraded instances unhealthy (more than ${group.maxUnhealthyUpgradedPercent}%)`, requirements: ['OU10', 'EU5'] };
+      return {
+        reason: `scale set ${group.name}: ${bad} of ${done} upgraded instances unhealthy (more than ${group.maxUnhealthyUpgradedPercent}%)`,
+        requirements: ['OU10', 'EU5'],
+      };
     }
     if ((bad + group.unhealthyBeforeStart) * 100 > group.maxUnhealthyPercent * group.size) {
-      return { reason: `scale set ${group.name}: ${bad + group.unhealthyBeforeStart} of ${group.size} instances unhealthy (more than ${group.maxUnhealthyPercent}% of the set)`, requirements: ['OU10'] };
+      return {
+        reason: `scale set ${group.name}: ${bad + group.unhealthyBeforeStart} of ${group.size} instances unhealthy (more than ${group.maxUnhealthyPercent}% of the set)`,
+        requirements: ['OU10'],
+      };
     }
   }
   const bad = regionUnhealthy.get(region) ?? 0;

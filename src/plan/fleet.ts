@@ -101,7 +101,10 @@ class Builder {
     } else if (set) {
       groupKey = this.group(set.key, () => this.availabilitySetGroup(set, region));
     } else {
-      groupKey = this.group(`vms:${region}`, () => ({ ...scaleSetGroup(`vms:${region}`, `VMs outside availability sets in ${region}`, region, 20, 20, 20, 0, this.rollbackFor(undefined, {})), kind: 'standalone' }));
+      groupKey = this.group(`vms:${region}`, () => ({
+        ...scaleSetGroup(`vms:${region}`, `VMs outside availability sets in ${region}`, region, 20, 20, 20, 0, this.rollbackFor(undefined, {})),
+        kind: 'standalone',
+      }));
     }
     const updateDomain = set ? (entry.updateDomain !== undefined ? entry.updateDomain % set.updateDomains : assigned) : null;
     const timeZone = this.placement.timeZone(vm.osProfile, vm, entry, name);
@@ -142,7 +145,8 @@ class Builder {
     const reason = scaleSetExclusion(this.options.scenario, scaleSet, flexible, entry);
     if (reason) return this.exclude(name, file, reason);
     const count = this.instanceCount(scaleSet, entry, name);
-    if (count === undefined) return this.exclude(name, file, 'instance count unknown (sku.capacity is not known before deployment): give instanceCount in the inventory');
+    if (count === undefined)
+      return this.exclude(name, file, 'instance count unknown (sku.capacity is not known before deployment): give instanceCount in the inventory');
     if (count === 0) return this.exclude(name, file, 'no instances (capacity 0)');
     const overBudget = this.budgetExclusion(count);
     if (overBudget) return this.exclude(name, file, overBudget);
@@ -151,7 +155,14 @@ class Builder {
     const service = serviceOf(scaleSet.resource.body, entry);
     if (service !== null) [...new Set(zones)].forEach((zone, i) => this.services.add(service, region, zone, name, true, i === 0 ? count : 0));
     if (zones.length === 1 && zones[0] !== null && zones[0] !== UNKNOWN && count > 1) {
-      this.risk('single-zone', 'warning', `scale set ${name}: all ${count} instances are in zone ${zones[0]}; a zone outage or the zone's update takes the whole service`, ['AF3'], name, region);
+      this.risk(
+        'single-zone',
+        'warning',
+        `scale set ${name}: all ${count} instances are in zone ${zones[0]}; a zone outage or the zone's update takes the whole service`,
+        ['AF3'],
+        name,
+        region,
+      );
     }
     const window = this.placement.window(name, entry, flexible);
     if (window === undefined) return this.exclude(name, file, 'off-peak window never overlaps its running hours: never patched by the platform');
@@ -162,13 +173,23 @@ class Builder {
     const rolling = this.options.scenario === 'os-image-upgrade' || this.options.scenario === 'extension-upgrade';
     const batchPercent = rolling ? percent(policy.maxBatchInstancePercent) : 20;
     const key = `vmss:${file}:${name.toLowerCase()}`;
-    const group = scaleSetGroup(key, name, region, batchPercent, percent(policy.maxUnhealthyInstancePercent), percent(policy.maxUnhealthyUpgradedInstancePercent), entry.failures?.unhealthyBeforeStart ?? 0, this.rollbackFor(scaleSet, entry));
+    const group = scaleSetGroup(
+      key,
+      name,
+      region,
+      batchPercent,
+      percent(policy.maxUnhealthyInstancePercent),
+      percent(policy.maxUnhealthyUpgradedInstancePercent),
+      entry.failures?.unhealthyBeforeStart ?? 0,
+      this.rollbackFor(scaleSet, entry),
+    );
     if (rolling) {
       group.pauseMs = this.pause(policy.pauseTimeBetweenBatches, name, region);
       // maxSurge applies to Uniform sets (S5: not with automatic upgrades on Flexible).
       group.maxSurge = !flexible && isKnown(policy.maxSurge) && policy.maxSurge.value === true;
     }
-    const notBefore = this.options.scenario === 'os-image-upgrade' && entry.firstOsUpgrade === true ? FIRST_OS_UPGRADE_DELAY_MINUTES - OS_UPGRADE_DELAY_MINUTES : 0;
+    const notBefore =
+      this.options.scenario === 'os-image-upgrade' && entry.firstOsUpgrade === true ? FIRST_OS_UPGRADE_DELAY_MINUTES - OS_UPGRADE_DELAY_MINUTES : 0;
     this.fleet.groups.set(key, group);
     this.batchRisk(name, region, count, batchPercent, zones.length, flexible, group.maxSurge);
     const failing = entry.failures?.afterUpdate;
@@ -218,7 +239,13 @@ class Builder {
     if (!isKnown(scaleSet.capacity)) return undefined;
     const capacity = scaleSet.capacity.value;
     if (!Number.isFinite(capacity) || capacity > MAX_SCALE_SET_INSTANCES) {
-      this.risk('capacity-capped', 'warning', `scale set ${name}: sku.capacity ${String(capacity)} is more than ${MAX_SCALE_SET_INSTANCES.toLocaleString('en-US')} instances; planned with ${MAX_SCALE_SET_INSTANCES.toLocaleString('en-US')} (give instanceCount in the inventory)`, ['OU10'], name);
+      this.risk(
+        'capacity-capped',
+        'warning',
+        `scale set ${name}: sku.capacity ${String(capacity)} is more than ${MAX_SCALE_SET_INSTANCES.toLocaleString('en-US')} instances; planned with ${MAX_SCALE_SET_INSTANCES.toLocaleString('en-US')} (give instanceCount in the inventory)`,
+        ['OU10'],
+        name,
+      );
       return MAX_SCALE_SET_INSTANCES;
     }
     return Math.max(0, Math.trunc(capacity));
@@ -241,16 +268,37 @@ class Builder {
     const largest = Math.min(batch, Math.ceil(count / zoneCount), perDomain);
     if (largest >= count) {
       const surge = maxSurge ? ' (maxSurge creates the new instances first, so capacity stays, but no healthy batch protects the rest)' : '';
-      this.risk('batch-is-whole-capacity', 'warning', `scale set ${name}: a ${batchPercent}% batch of ${count} instances is ${batch}, the whole capacity: every instance updates at once${surge}`, ['OU10', 'EU5'], name, region);
+      this.risk(
+        'batch-is-whole-capacity',
+        'warning',
+        `scale set ${name}: a ${batchPercent}% batch of ${count} instances is ${batch}, the whole capacity: every instance updates at once${surge}`,
+        ['OU10', 'EU5'],
+        name,
+        region,
+      );
     } else if (batch > largest) {
-      this.risk('batch-capped-by-update-domain', 'info', `scale set ${name}: maxBatchInstancePercent ${batchPercent}% would be ${batch} of ${count} instances, but batches stay within one update domain of one zone: at most ${largest} at once`, ['AF6', 'OU10'], name, region);
+      this.risk(
+        'batch-capped-by-update-domain',
+        'info',
+        `scale set ${name}: maxBatchInstancePercent ${batchPercent}% would be ${batch} of ${count} instances, but batches stay within one update domain of one zone: at most ${largest} at once`,
+        ['AF6', 'OU10'],
+        name,
+        region,
+      );
     }
   }
 
   private availabilitySetGroup(set: ResolvedSet, region: string): FleetGroup {
     this.sets.set(set.key, set);
     if (set.external) {
-      this.risk('availability-set-outside-template', 'info', `availability set ${set.name} is not declared in the planned templates (existing, or in another deployment): its VMs are planned by update domain (${set.updateDomains} domains${set.updateDomains === 5 ? ', the default' : ''}; give updateDomain per VM in the inventory)`, ['AF5'], set.name, region);
+      this.risk(
+        'availability-set-outside-template',
+        'info',
+        `availability set ${set.name} is not declared in the planned templates (existing, or in another deployment): its VMs are planned by update domain (${set.updateDomains} domains${set.updateDomains === 5 ? ', the default' : ''}; give updateDomain per VM in the inventory)`,
+        ['AF5'],
+        set.name,
+        region,
+      );
     }
     return {
       ...scaleSetGroup(set.key, set.name, region, 20, 20, 20, 0, this.rollbackFor(undefined, {})),
@@ -305,7 +353,8 @@ class Builder {
     if (!byZone) this.windowKeys.set(window, (byZone = new Map()));
     const zoneKey = notBeforeMinutes === 0 ? timeZone : `${timeZone}|+${notBeforeMinutes}`;
     let key = byZone.get(zoneKey);
-    if (key === undefined) byZone.set(zoneKey, (key = notBeforeMinutes === 0 ? windowKey(timeZone, window) : `${windowKey(timeZone, window)}|+${notBeforeMinutes}`));
+    if (key === undefined)
+      byZone.set(zoneKey, (key = notBeforeMinutes === 0 ? windowKey(timeZone, window) : `${windowKey(timeZone, window)}|+${notBeforeMinutes}`));
     return key;
   }
 
@@ -338,12 +387,26 @@ class Builder {
   /** pauseTimeBetweenBatches in ms; unknown or not an ISO 8601 duration: no pause, said as an info risk. */
   private pause(field: Field<string>, name: string, region: string): number {
     if (!isKnown(field)) {
-      this.risk('unknown-pause-time', 'info', `scale set ${name}: rollingUpgradePolicy.pauseTimeBetweenBatches is not known before deployment (${describeUnknown(field.value)}); planned without a pause`, ['OU10'], name, region);
+      this.risk(
+        'unknown-pause-time',
+        'info',
+        `scale set ${name}: rollingUpgradePolicy.pauseTimeBetweenBatches is not known before deployment (${describeUnknown(field.value)}); planned without a pause`,
+        ['OU10'],
+        name,
+        region,
+      );
       return 0;
     }
     const ms = parseDuration(field.value);
     if (ms === undefined) {
-      this.risk('unknown-pause-time', 'info', `scale set ${name}: rollingUpgradePolicy.pauseTimeBetweenBatches '${field.value}' is not an ISO 8601 duration of days, hours, minutes and seconds; planned without a pause`, ['OU10'], name, region);
+      this.risk(
+        'unknown-pause-time',
+        'info',
+        `scale set ${name}: rollingUpgradePolicy.pauseTimeBetweenBatches '${field.value}' is not an ISO 8601 duration of days, hours, minutes and seconds; planned without a pause`,
+        ['OU10'],
+        name,
+        region,
+      );
       return 0;
     }
     return ms;
@@ -353,13 +416,34 @@ class Builder {
     for (const group of this.fleet.groups.values()) {
       const set = this.sets.get(group.key);
       if (group.kind !== 'availability-set' || !set) continue;
-      if (set.size === 1) this.risk('single-vm-availability-set', 'warning', `availability set ${group.name} holds a single VM: its update is an outage`, ['AF5'], group.name, group.region);
-      else if (set.updateDomains === 1) this.risk('single-update-domain', 'warning', `availability set ${group.name} has one update domain: its VMs update in one domain, only the 20% batches keep some running`, ['AF5', 'CF11'], group.name, group.region);
+      if (set.size === 1)
+        this.risk(
+          'single-vm-availability-set',
+          'warning',
+          `availability set ${group.name} holds a single VM: its update is an outage`,
+          ['AF5'],
+          group.name,
+          group.region,
+        );
+      else if (set.updateDomains === 1)
+        this.risk(
+          'single-update-domain',
+          'warning',
+          `availability set ${group.name} has one update domain: its VMs update in one domain, only the 20% batches keep some running`,
+          ['AF5', 'CF11'],
+          group.name,
+          group.region,
+        );
     }
     this.fleet.risks.push(...this.services.risks());
     this.placement.finish();
     if (this.overBudget > 0) {
-      this.risk('target-budget-exceeded', 'warning', `${this.overBudget.toLocaleString('en-US')} more targets than the plan's budget of ${MAX_PLAN_TARGETS.toLocaleString('en-US')}: those resources are listed as not planned`, []);
+      this.risk(
+        'target-budget-exceeded',
+        'warning',
+        `${this.overBudget.toLocaleString('en-US')} more targets than the plan's budget of ${MAX_PLAN_TARGETS.toLocaleString('en-US')}: those resources are listed as not planned`,
+        [],
+      );
     }
   }
 
@@ -395,8 +479,33 @@ class Builder {
   }
 }
 
-function scaleSetGroup(key: string, name: string, region: string, batchPercent: number, maxUnhealthy: number, maxUnhealthyUpgraded: number, unhealthyBeforeStart: number, rollback: Rollback): FleetGroup {
-  return { key, kind: 'scale-set', name, region, size: 0, batchPercent, oneAtATime: false, maxUnhealthyPercent: maxUnhealthy, maxUnhealthyUpgradedPercent: maxUnhealthyUpgraded, unhealthyBeforeStart, rollback, pauseMs: 0, maxSurge: false, updateDomains: null, external: false };
+function scaleSetGroup(
+  key: string,
+  name: string,
+  region: string,
+  batchPercent: number,
+  maxUnhealthy: number,
+  maxUnhealthyUpgraded: number,
+  unhealthyBeforeStart: number,
+  rollback: Rollback,
+): FleetGroup {
+  return {
+    key,
+    kind: 'scale-set',
+    name,
+    region,
+    size: 0,
+    batchPercent,
+    oneAtATime: false,
+    maxUnhealthyPercent: maxUnhealthy,
+    maxUnhealthyUpgradedPercent: maxUnhealthyUpgraded,
+    unhealthyBeforeStart,
+    rollback,
+    pauseMs: 0,
+    maxSurge: false,
+    updateDomains: null,
+    external: false,
+  };
 }
 
 function nameOf(name: string | Unknown, fallback: string): string {

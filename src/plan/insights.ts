@@ -144,6 +144,13 @@ function phaseShares(phases: readonly Phase[], waves: readonly Wave[], total: nu
     const targets = perPhase.get(phase.index) ?? 0;
     cumulative += targets;
     const percent = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10);
-    return { index: phase.index, regions: phase.regions, targets, percentOfFleet: percent(targets), cumulativePercent: percent(cumulative), days: Math.round(((Date.parse(phase.end) - Date.parse(phase.start)) / (24 * HOUR)) * 10) / 10 };
+    return {
+      index: phase.index,
+      regions: phase.regions,
+      targets,
+      percentOfFleet: percent(targets),
+      cumulativePercent: percent(cumulative),
+      days: Math.round(((Date.parse(phase.end) - Date.parse(phase.start)) / (24 * HOUR)) * 10) / 10,
+    };
   });
 }

@@ -33,7 +33,16 @@ export function monteCarlo(timed: Schedule, fleet: Fleet, runs: number, seed: nu
     where.set(key, entry);
   }
   const stops = [...where.values()].sort((a, b) => b.count - a.count || a.phase - b.phase || (a.region < b.region ? -1 : 1));
-  return { runs, seed, probability, stopped, stopRate: Math.round((stopped / runs) * 10_000) / 10_000, stops, caughtInLastPhase, correlated: correlated(timed, fleet, runs, seed, DEFAULT_BAD_RELEASE_PROBABILITY) };
+  return {
+    runs,
+    seed,
+    probability,
+    stopped,
+    stopRate: Math.round((stopped / runs) * 10_000) / 10_000,
+    stops,
+    caughtInLastPhase,
+    correlated: correlated(timed, fleet, runs, seed, DEFAULT_BAD_RELEASE_PROBABILITY),
+  };
 }
 
 function correlated(timed: Schedule, fleet: Fleet, runs: number, seed: number, probability: number): CorrelatedResult {
@@ -61,7 +70,11 @@ function correlated(timed: Schedule, fleet: Fleet, runs: number, seed: number, p
     cohorts: cohorts.length,
     badRuns: exposed.length,
     stoppedBeforeLastPhase,
-    exposed: { mean, p90: exposed.length > 0 ? exposed[Math.min(exposed.length - 1, Math.ceil(exposed.length * 0.9) - 1)] : 0, max: exposed.length > 0 ? exposed[exposed.length - 1] : 0 },
+    exposed: {
+      mean,
+      p90: exposed.length > 0 ? exposed[Math.min(exposed.length - 1, Math.ceil(exposed.length * 0.9) - 1)] : 0,
+      max: exposed.length > 0 ? exposed[exposed.length - 1] : 0,
+    },
     caughtIn: [...caught].map(([phase, count]) => ({ phase, count })).sort((a, b) => b.count - a.count || a.phase - b.phase),
   };
 }

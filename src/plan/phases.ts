@@ -18,7 +18,8 @@ export function planPhases(regionTargets: ReadonlyMap<string, number>, override?
       const phase = listed.map((region) => region.replace(/[\s_-]+/g, '').toLowerCase()).filter((region) => remaining.has(region));
       for (let i = 0; i < phase.length; i += 1) {
         for (let j = i + 1; j < phase.length; j += 1) {
-          if (arePaired(phase[i], phase[j])) throw new PlanInputError(`inventory phase ${index + 1} holds ${phase[i]} and ${phase[j]}, a geo-pair: paired regions never share a phase (AF2)`);
+          if (arePaired(phase[i], phase[j]))
+            throw new PlanInputError(`inventory phase ${index + 1} holds ${phase[i]} and ${phase[j]}, a geo-pair: paired regions never share a phase (AF2)`);
         }
       }
       for (const region of phase) remaining.delete(region);

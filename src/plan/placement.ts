@@ -39,7 +39,14 @@ export class Placement {
   region(location: Field<string>, entry: InventoryResource, name: string): string {
     const given = entry.region ?? (isKnown(location) ? location.value : undefined);
     const region = given ? this.normalized(given) : UNKNOWN;
-    if (region === UNKNOWN) this.risk('unknown-region', 'info', `${name}: location is not known before deployment (${describeUnknown(location.value)}); planned in region "unknown" — give region in the inventory`, ['AF1'], name);
+    if (region === UNKNOWN)
+      this.risk(
+        'unknown-region',
+        'info',
+        `${name}: location is not known before deployment (${describeUnknown(location.value)}); planned in region "unknown" — give region in the inventory`,
+        ['AF1'],
+        name,
+      );
     this.seenRegions.add(region);
     return region;
   }
@@ -80,7 +87,13 @@ export class Placement {
     if (written === undefined || written === null) return 'UTC';
     if (typeof written !== 'string' || isUnknown(written) || isExpressionText(written)) {
       // An expression the expander could not resolve: say so rather than silently planning in UTC (D14).
-      this.risk('unknown-time-zone', 'info', `${name}: windowsConfiguration.timeZone is not known before deployment (${isUnknown(written) ? written.expression : String(written)}); UTC assumed — give timeZone in the inventory`, ['GP17'], name);
+      this.risk(
+        'unknown-time-zone',
+        'info',
+        `${name}: windowsConfiguration.timeZone is not known before deployment (${isUnknown(written) ? written.expression : String(written)}); UTC assumed — give timeZone in the inventory`,
+        ['GP17'],
+        name,
+      );
       return 'UTC';
     }
     return this.iana(written, name);
@@ -100,7 +113,13 @@ export class Placement {
     if (entry.runningHours) {
       const usable = intersect(window ?? [[0, 1440]], windowIntervals(entry.runningHours));
       if (totalMinutes(usable) === 0) {
-        this.risk('off-peak-never-running', 'warning', `${name}: its off-peak window never overlaps its running hours (${entry.runningHours.start}-${entry.runningHours.end}): Azure never patches it`, ['GP17'], name);
+        this.risk(
+          'off-peak-never-running',
+          'warning',
+          `${name}: its off-peak window never overlaps its running hours (${entry.runningHours.start}-${entry.runningHours.end}): Azure never patches it`,
+          ['GP17'],
+          name,
+        );
         return undefined;
       }
       window = usable;
@@ -111,7 +130,15 @@ export class Placement {
   /** Regions the geo-pair table does not know (AF2). */
   finish(): void {
     for (const region of this.seenRegions) {
-      if (region !== UNKNOWN && !regionInfo(region)) this.risk('region-not-in-catalog', 'info', `region ${region} is not in the region table (S20): its geo-pair is not known, so it may share a phase with any region`, ['AF2'], undefined, region);
+      if (region !== UNKNOWN && !regionInfo(region))
+        this.risk(
+          'region-not-in-catalog',
+          'info',
+          `region ${region} is not in the region table (S20): its geo-pair is not known, so it may share a phase with any region`,
+          ['AF2'],
+          undefined,
+          region,
+        );
     }
   }
 }

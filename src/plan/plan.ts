@@ -76,11 +76,22 @@ export function planRollout(inputs: readonly FleetInput[], options: PlanOptions)
   const endMs = Math.max(phasesEndMs, retried.endMs);
   if (endMs - options.startMs > THIRTY_DAYS_MS) {
     const late = pastDay30(waves, options.startMs + THIRTY_DAYS_MS);
-    risks.push({ id: 'rollout-over-30-days', severity: 'error', message: `the rollout takes ${days(endMs - options.startMs)} days: more than the 30 days in which Azure installs the month's patches; ${late} of ${fleet.targets.length} targets are updated after day 30 and get the next release instead`, requirements: ['GP18'] });
+    risks.push({
+      id: 'rollout-over-30-days',
+      severity: 'error',
+      message: `the rollout takes ${days(endMs - options.startMs)} days: more than the 30 days in which Azure installs the month's patches; ${late} of ${fleet.targets.length} targets are updated after day 30 and get the next release instead`,
+      requirements: ['GP18'],
+    });
   }
   if (outcome.stop) {
     const stop = outcome.stop;
-    risks.push({ id: 'rollout-stopped', severity: 'error', message: `the rollout stops in phase ${stop.phase} (${stop.region}, wave ${stop.wave}${stop.at ? `, ${stop.at.slice(0, 16).replace('T', ' ')} UTC` : ''}): ${stop.reason}`, requirements: stop.requirements, region: stop.region });
+    risks.push({
+      id: 'rollout-stopped',
+      severity: 'error',
+      message: `the rollout stops in phase ${stop.phase} (${stop.region}, wave ${stop.wave}${stop.at ? `, ${stop.at.slice(0, 16).replace('T', ' ')} UTC` : ''}): ${stop.reason}`,
+      requirements: stop.requirements,
+      region: stop.region,
+    });
   }
   sortRisks(risks);
   const count = (severity: Risk['severity']) => risks.filter((risk) => risk.severity === severity).length;
@@ -89,8 +100,19 @@ export function planRollout(inputs: readonly FleetInput[], options: PlanOptions)
     scenario: options.scenario,
     start: iso(options.startMs),
     seed,
-    model: { phaseOrder: inventory?.phases ? 'inventory' : 'default', offPeakDefault: `${offPeak.start}-${offPeak.end}`, healthGateMinutes: HEALTH_GATE_MINUTES, updateMinutes: minutes },
-    phases: timed.phases.map((phase, index) => ({ index: phase.index, regions: phase.regions, start: iso(phase.startMs), end: iso(phase.endMs), status: outcome.phaseStatus[index] })),
+    model: {
+      phaseOrder: inventory?.phases ? 'inventory' : 'default',
+      offPeakDefault: `${offPeak.start}-${offPeak.end}`,
+      healthGateMinutes: HEALTH_GATE_MINUTES,
+      updateMinutes: minutes,
+    },
+    phases: timed.phases.map((phase, index) => ({
+      index: phase.index,
+      regions: phase.regions,
+      start: iso(phase.startMs),
+      end: iso(phase.endMs),
+      status: outcome.phaseStatus[index],
+    })),
     waves,
     excluded: fleet.excluded,
     risks,
@@ -120,7 +142,12 @@ export function planRollout(inputs: readonly FleetInput[], options: PlanOptions)
   return plan;
 }
 
-function retries(timed: readonly TimedRetry[], indexOf: ReadonlyMap<TimedWave, number>, status: readonly WaveStatus[], risks: Risk[]): { list: Retry[]; endMs: number } {
+function retries(
+  timed: readonly TimedRetry[],
+  indexOf: ReadonlyMap<TimedWave, number>,
+  status: readonly WaveStatus[],
+  risks: Risk[],
+): { list: Retry[]; endMs: number } {
   const list: Retry[] = [];
   let endMs = 0;
   const first = new Map<string, { target: FleetTarget; startMs: number; count: number }>();
@@ -138,7 +165,14 @@ function retries(timed: readonly TimedRetry[], indexOf: ReadonlyMap<TimedWave, n
   }
   for (const [resource, { target, startMs, count }] of first) {
     const what = count > 1 ? `${count} patch installations fail` : 'its patch installation fails';
-    risks.push({ id: 'install-retried', severity: 'info', message: `${resource}: ${what} (transient, inventory); retried in the next off-peak window, from ${iso(startMs)} (GP18)`, requirements: ['GP18'], resource, region: target.target.region });
+    risks.push({
+      id: 'install-retried',
+      severity: 'info',
+      message: `${resource}: ${what} (transient, inventory); retried in the next off-peak window, from ${iso(startMs)} (GP18)`,
+      requirements: ['GP18'],
+      resource,
+      region: target.target.region,
+    });
   }
   return { list, endMs };
 }
@@ -156,7 +190,12 @@ function calendarOf(fleet: Fleet, startMs: number, everyone: readonly string[]) 
     const own = fleet.unplannedBaselines.get(target.target.scaleSet ?? target.target.name) ?? fleet.unplannedBaselines.get(target.target.name);
     if (own) perVm.set(target.target.name, own);
   }
-  const calendar = hotpatchCalendar(fleet.targets.map((target) => target.target.name), startMs, everyone, perVm);
+  const calendar = hotpatchCalendar(
+    fleet.targets.map((target) => target.target.name),
+    startMs,
+    everyone,
+    perVm,
+  );
   // The simulated month follows each VM's own calendar: an unplanned baseline reboots and takes a
   // baseline's time; a hotpatch month may still reboot for non-security, .NET or non-Windows updates (HP4).
   fleet.targets.forEach((target, index) => {
@@ -170,7 +209,12 @@ function calendarOf(fleet: Fleet, startMs: number, everyone: readonly string[]) 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 function sortRisks(risks: Risk[]): void {
-  risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || ((a.resource ?? '') < (b.resource ?? '') ? -1 : (a.resource ?? '') > (b.resource ?? '') ? 1 : 0));
+  risks.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
+      ((a.resource ?? '') < (b.resource ?? '') ? -1 : (a.resource ?? '') > (b.resource ?? '') ? 1 : 0),
+  );
 }
 
 function days(ms: number): number {

@@ -57,7 +57,14 @@ export class ServiceZones {
       const [zone] = entry.zones;
       const [region] = entry.regions;
       if (zone === null || zone === UNKNOWN || region === UNKNOWN) continue;
-      out.push({ id: 'service-in-one-zone', severity: 'warning', message: `service ${service}: all ${entry.members} VMs (${[...entry.resources].sort().join(', ')}) are in zone ${zone} of ${region}; a zone outage or the zone's update takes the whole service`, requirements: ['AF3'], resource: service, region });
+      out.push({
+        id: 'service-in-one-zone',
+        severity: 'warning',
+        message: `service ${service}: all ${entry.members} VMs (${[...entry.resources].sort().join(', ')}) are in zone ${zone} of ${region}; a zone outage or the zone's update takes the whole service`,
+        requirements: ['AF3'],
+        resource: service,
+        region,
+      });
     }
     return out;
   }

@@ -23,7 +23,12 @@ export function windowIntervals(window: DailyWindow): DayIntervals {
   const end = parseClock(window.end);
   if (start === end) return [[0, DAY_MINUTES]];
   if (end > start) return [[start, end]];
-  return end === 0 ? [[start, DAY_MINUTES]] : [[0, end], [start, DAY_MINUTES]];
+  return end === 0
+    ? [[start, DAY_MINUTES]]
+    : [
+        [0, end],
+        [start, DAY_MINUTES],
+      ];
 }
 
 export function intersect(a: DayIntervals, b: DayIntervals): DayIntervals {

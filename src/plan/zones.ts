@@ -33,7 +33,15 @@ export function offsetMinutes(iana: string, ms: number): number {
   if (iana === 'UTC' || iana === 'Etc/UTC') return 0;
   let format = formatters.get(iana);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: iana, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: iana,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
     formatters.set(iana, format);
   }
   const parts: Record<string, number> = {};

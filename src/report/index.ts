@@ -45,7 +45,10 @@ function safeFix(fix: Fix): Fix {
   return { description, edits: fix.edits };
 }
 
-const redacting = (formatter: Formatter): Formatter => (result, options) => formatter(safeResult(result), options);
+const redacting =
+  (formatter: Formatter): Formatter =>
+  (result, options) =>
+    formatter(safeResult(result), options);
 
 export const formatters: Record<FormatName, Formatter> = {
   stylish: redacting(stylish),

@@ -23,8 +23,10 @@ export const junit: Formatter = (result) => {
       const name = escapeXml(`${finding.ruleId} ${finding.resource?.name ?? ''} ${finding.path ?? ''}`.trim());
       const where = `${finding.file}:${finding.line}:${finding.column}`;
       const message = escapeXml(finding.message);
-      if (finding.suppressed) return `    <testcase name="${name}" classname="${escapeXml(file)}"><skipped message="${escapeXml(`suppressed: ${finding.suppressed.reason ?? finding.suppressed.kind}`)}"/></testcase>`;
-      if (finding.severity === 'info') return `    <testcase name="${name}" classname="${escapeXml(file)}"><system-out>${escapeXml(where)} ${message}</system-out></testcase>`;
+      if (finding.suppressed)
+        return `    <testcase name="${name}" classname="${escapeXml(file)}"><skipped message="${escapeXml(`suppressed: ${finding.suppressed.reason ?? finding.suppressed.kind}`)}"/></testcase>`;
+      if (finding.severity === 'info')
+        return `    <testcase name="${name}" classname="${escapeXml(file)}"><system-out>${escapeXml(where)} ${message}</system-out></testcase>`;
       failures += 1;
       return `    <testcase name="${name}" classname="${escapeXml(file)}"><failure type="${finding.severity}" message="${message}">${escapeXml(where)} ${message}</failure></testcase>`;
     });
@@ -34,7 +36,9 @@ export const junit: Formatter = (result) => {
   }
   if (suites.length === 0) {
     tests = 1;
-    suites.push(`  <testsuite name="patchwise" tests="1" failures="0" errors="0">\n    <testcase name="${result.summary.files} file(s) linted" classname="patchwise"/>\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="patchwise" tests="1" failures="0" errors="0">\n    <testcase name="${result.summary.files} file(s) linted" classname="patchwise"/>\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="patchwise" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
 };

@@ -27,7 +27,8 @@ export function mapStrings<T>(value: T, clean: (text: string) => string): T {
     }
     const out: Record<string, unknown> = {};
     seen.set(item, out);
-    for (const [key, entry] of Object.entries(item)) Object.defineProperty(out, key, { value: visit(entry), enumerable: true, writable: true, configurable: true });
+    for (const [key, entry] of Object.entries(item))
+      Object.defineProperty(out, key, { value: visit(entry), enumerable: true, writable: true, configurable: true });
     return out;
   };
   return visit(value) as T;

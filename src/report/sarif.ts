@@ -44,7 +44,15 @@ export const sarif: Formatter = (result, options) => {
         {
           physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region },
           ...(finding.resource
-            ? { logicalLocations: [{ name: finding.resource.name, fullyQualifiedName: `${finding.resource.type}/${finding.resource.name}${finding.path ? `:${finding.path}` : ''}`, kind: 'resource' }] }
+            ? {
+                logicalLocations: [
+                  {
+                    name: finding.resource.name,
+                    fullyQualifiedName: `${finding.resource.type}/${finding.resource.name}${finding.path ? `:${finding.path}` : ''}`,
+                    kind: 'resource',
+                  },
+                ],
+              }
             : {}),
         },
       ],
@@ -71,7 +79,13 @@ export const sarif: Formatter = (result, options) => {
     const index = ruleIndex.get(finding.ruleId);
     if (index !== undefined) entry.ruleIndex = index;
     if (finding.suppressed) {
-      entry.suppressions = [{ kind: finding.suppressed.kind === 'inline' ? 'inSource' : 'external', status: 'accepted', ...(finding.suppressed.reason ? { justification: finding.suppressed.reason } : {}) }];
+      entry.suppressions = [
+        {
+          kind: finding.suppressed.kind === 'inline' ? 'inSource' : 'external',
+          status: 'accepted',
+          ...(finding.suppressed.reason ? { justification: finding.suppressed.reason } : {}),
+        },
+      ];
     }
     return entry;
   });
@@ -80,8 +94,18 @@ export const sarif: Formatter = (result, options) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'patchwise', version: result.version, semanticVersion: result.version, informationUri: 'https://github.com/patchwise-dev/patchwise', rules } },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the repository (git work tree) patchwise ran in; the working directory outside a repository.' } } },
+        tool: {
+          driver: {
+            name: 'patchwise',
+            version: result.version,
+            semanticVersion: result.version,
+            informationUri: 'https://github.com/patchwise-dev/patchwise',
+            rules,
+          },
+        },
+        originalUriBaseIds: {
+          '%SRCROOT%': { description: { text: 'The root of the repository (git work tree) patchwise ran in; the working directory outside a repository.' } },
+        },
         results,
         columnKind: 'utf16CodeUnits',
       },

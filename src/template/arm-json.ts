@@ -115,7 +115,8 @@ class Reader {
       const ch = this.text[this.position];
       if (top && (ch === '}' || ch === ']')) {
         const expected = top.kind === 'object' ? '}' : ']';
-        if (ch !== expected || (top.kind === 'object' && top.key !== undefined)) throw this.unexpected(top.kind === 'object' && top.key !== undefined ? 'a value' : `'${expected}'`);
+        if (ch !== expected || (top.kind === 'object' && top.key !== undefined))
+          throw this.unexpected(top.kind === 'object' && top.key !== undefined ? 'a value' : `'${expected}'`);
         this.position++;
         stack.pop();
         const finished = top.value;

@@ -186,7 +186,7 @@ export class SourceDocument {
         if ((frame.object ? frame.key : frame.index) !== path[i]) return;
       }
       const top = stack[depth - 1];
-      best = top.object ? { depth, offset: top.keyOffset ?? offset, length: (offset + length) - (top.keyOffset ?? offset) } : { depth, offset, length };
+      best = top.object ? { depth, offset: top.keyOffset ?? offset, length: offset + length - (top.keyOffset ?? offset) } : { depth, offset, length };
     };
     for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
       const offset = scanner.getTokenOffset();

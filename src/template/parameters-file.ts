@@ -13,7 +13,11 @@ export function isParametersDocument(value: unknown): boolean {
   const schema = value.$schema;
   if (typeof schema === 'string') return /deploymentParameters\.json/i.test(schema);
   // Some parameter files carry no $schema: only `parameters` whose entries are { value } objects.
-  return isObject(value.parameters) && !('resources' in value) && Object.values(value.parameters).every((entry) => isObject(entry) && ('value' in entry || 'reference' in entry));
+  return (
+    isObject(value.parameters) &&
+    !('resources' in value) &&
+    Object.values(value.parameters).every((entry) => isObject(entry) && ('value' in entry || 'reference' in entry))
+  );
 }
 
 export function isTemplateDocument(value: unknown): boolean {
@@ -31,7 +35,8 @@ export function parameterValuesFrom(document: unknown, file?: string): Parameter
     for (const [name, entry] of Object.entries(parameters)) {
       if (!isObject(entry)) continue;
       if ('value' in entry) values.set(name.toLowerCase(), entry.value);
-      else if ('reference' in entry) values.set(name.toLowerCase(), new Unknown(`parameters('${name}')`, 'a Key Vault reference is resolved only at deployment'));
+      else if ('reference' in entry)
+        values.set(name.toLowerCase(), new Unknown(`parameters('${name}')`, 'a Key Vault reference is resolved only at deployment'));
     }
   }
   return { values, file };

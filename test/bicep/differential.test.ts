@@ -20,7 +20,13 @@ import { SHARED, TODAY } from '../helpers/lint-fixture.js';
 
 const BICEP_ROOT = join(SHARED, 'corpus-bicep', 'avm');
 const JSON_ROOT = join(SHARED, 'corpus', 'avm', 'avm');
-const COMPUTE_MODULES = ['res/compute/virtual-machine', 'res/compute/virtual-machine/extension', 'res/compute/virtual-machine-scale-set', 'res/compute/virtual-machine-scale-set/extension', 'res/maintenance/configuration-assignment'];
+const COMPUTE_MODULES = [
+  'res/compute/virtual-machine',
+  'res/compute/virtual-machine/extension',
+  'res/compute/virtual-machine-scale-set',
+  'res/compute/virtual-machine-scale-set/extension',
+  'res/maintenance/configuration-assignment',
+];
 
 /**
  * Modules whose expanded resources differ, each with the difference and why (docs/bicep.md).
@@ -48,7 +54,8 @@ function compiledModules(folder = JSON_ROOT, out: string[] = []): string[] {
 }
 
 const context: LintContext = { rules: ALL_RULES, today: TODAY };
-const key = (finding: Finding) => `${finding.ruleId} | ${finding.resource?.type ?? ''} | ${finding.resource?.name ?? ''} | ${finding.path ?? ''} | ${finding.severity}`;
+const key = (finding: Finding) =>
+  `${finding.ruleId} | ${finding.resource?.type ?? ''} | ${finding.resource?.name ?? ''} | ${finding.path ?? ''} | ${finding.severity}`;
 const NO_CACHE = join(SHARED, 'no-bicep-cache');
 
 function bicepRead(cacheRoot: string) {
@@ -110,7 +117,10 @@ function differences(fromBicep: string[], fromJson: string[]): string[] {
   const counts = new Map<string, number>();
   for (const item of fromBicep) counts.set(item, (counts.get(item) ?? 0) + 1);
   for (const item of fromJson) counts.set(item, (counts.get(item) ?? 0) - 1);
-  return [...counts].filter(([, count]) => count !== 0).map(([item, count]) => `${count > 0 ? '+' : '-'} ${item}`).sort();
+  return [...counts]
+    .filter(([, count]) => count !== 0)
+    .map(([item, count]) => `${count > 0 ? '+' : '-'} ${item}`)
+    .sort();
 }
 
 describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('Bicep against its compiled JSON (differential oracle)', () => {
@@ -138,7 +148,11 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('Bicep agains
     expect(bicep.findings.map(key).sort()).toEqual(compiled.findings.map(key).sort());
 
     const read = bicepRead(cacheRoot);
-    const bicepResources = expandedResources(prepareTemplate({ file: 'main.bicep', text: readFileSync(bicepPath, 'utf8') }, undefined, context, { reader: { template: (input) => read(input.file, bicepPath, input.text) } }));
+    const bicepResources = expandedResources(
+      prepareTemplate({ file: 'main.bicep', text: readFileSync(bicepPath, 'utf8') }, undefined, context, {
+        reader: { template: (input) => read(input.file, bicepPath, input.text) },
+      }),
+    );
     const jsonResources = expandedResources(prepareTemplate({ file: 'main.json', text: jsonText }, undefined, context));
     expect(bicepResources.length).toBe(jsonResources.length);
     expect(differences(bicepResources, jsonResources)).toEqual(EXPLAINED[module]?.differences ?? []);
@@ -148,7 +162,9 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('Bicep agains
     const bicep = lintBicep(join(BICEP_ROOT, module, 'main.bicep'));
     const compiled = lintTemplate({ file: 'main.json', text: readFileSync(join(JSON_ROOT, module, 'main.json'), 'utf8') }, context);
     for (const finding of bicep.findings) {
-      expect(['parse-error', 'internal-error', 'template/invalid-expression'], `${finding.file}:${finding.line} ${finding.message}`).not.toContain(finding.ruleId);
+      expect(['parse-error', 'internal-error', 'template/invalid-expression'], `${finding.file}:${finding.line} ${finding.message}`).not.toContain(
+        finding.ruleId,
+      );
     }
     const fromBicep = bicep.findings.map(key).sort();
     const fromJson = compiled.findings.map(key).sort();
@@ -167,7 +183,11 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('AVM compute 
   const scenarios = ['virtual-machine', 'virtual-machine-scale-set'].flatMap((module) => {
     const folder = join(BICEP_ROOT, 'res', 'compute', module, 'tests', 'e2e');
     const compiled = join(JSON_ROOT, 'res', 'compute', module, 'main.json');
-    return existsSync(folder) ? readdirSync(folder).map((name) => ({ path: join(folder, name, 'main.test.bicep'), compiled })).filter(({ path }) => existsSync(path)) : [];
+    return existsSync(folder)
+      ? readdirSync(folder)
+          .map((name) => ({ path: join(folder, name, 'main.test.bicep'), compiled }))
+          .filter(({ path }) => existsSync(path))
+      : [];
   });
 
   it('covers the 20 scenarios of both modules', () => {
@@ -178,7 +198,12 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('AVM compute 
   const cacheRoot = mkdtempSync(join(tmpdir(), 'patchwise-bicep-cache-'));
   for (const module of ['virtual-machine', 'virtual-machine-scale-set']) {
     const compiled = join(JSON_ROOT, 'res', 'compute', module, 'main.json');
-    if (existsSync(compiled)) restoreCacheFromCompiled(join(BICEP_ROOT, 'res', 'compute', module, 'main.bicep'), JSON.parse(readFileSync(compiled, 'utf8')) as Record<string, unknown>, cacheRoot);
+    if (existsSync(compiled))
+      restoreCacheFromCompiled(
+        join(BICEP_ROOT, 'res', 'compute', module, 'main.bicep'),
+        JSON.parse(readFileSync(compiled, 'utf8')) as Record<string, unknown>,
+        cacheRoot,
+      );
   }
   afterAll(() => rmSync(cacheRoot, { recursive: true, force: true }));
 

@@ -13,7 +13,9 @@ function edited(text: string, path: Array<string | number>, value: unknown): str
   const document = lowerBicepText('main.bicep', text);
   const edits = document.editValue([...RESOURCE, ...path], value);
   if (!edits) return undefined;
-  return [...edits].sort((a: TextEdit, b: TextEdit) => b.offset - a.offset).reduce((out, edit) => out.slice(0, edit.offset) + edit.content + out.slice(edit.offset + edit.length), text);
+  return [...edits]
+    .sort((a: TextEdit, b: TextEdit) => b.offset - a.offset)
+    .reduce((out, edit) => out.slice(0, edit.offset) + edit.content + out.slice(edit.offset + edit.length), text);
 }
 
 const extension = (properties: string, eol = '\n') =>
@@ -27,19 +29,27 @@ describe('Bicep fix edits', () => {
 
   it('adds a missing property after the last one, with its indentation, keeping a trailing comment on its line', () => {
     const text = extension("{\n    type: 'ApplicationHealthWindows' // the health probe\n    enableAutomaticUpgrade: true\n  }");
-    expect(edited(text, ['properties', 'autoUpgradeMinorVersion'], true)).toBe(text.replace('enableAutomaticUpgrade: true\n', 'enableAutomaticUpgrade: true\n    autoUpgradeMinorVersion: true\n'));
-    const commented = extension("{\n    enableAutomaticUpgrade: true // keep\n  }");
-    expect(edited(commented, ['properties', 'autoUpgradeMinorVersion'], true)).toBe(commented.replace('// keep\n', '// keep\n    autoUpgradeMinorVersion: true\n'));
+    expect(edited(text, ['properties', 'autoUpgradeMinorVersion'], true)).toBe(
+      text.replace('enableAutomaticUpgrade: true\n', 'enableAutomaticUpgrade: true\n    autoUpgradeMinorVersion: true\n'),
+    );
+    const commented = extension('{\n    enableAutomaticUpgrade: true // keep\n  }');
+    expect(edited(commented, ['properties', 'autoUpgradeMinorVersion'], true)).toBe(
+      commented.replace('// keep\n', '// keep\n    autoUpgradeMinorVersion: true\n'),
+    );
   });
 
   it('adds the missing objects of a deeper path, and keeps tabs and CRLF line ends', () => {
-    const text = extension('{\r\n\t\ttype: \'x\'\r\n\t}', '\r\n').replace(/^  /gm, '\t');
-    expect(edited(text, ['properties', 'settings', 'protocol'], 'https')).toBe(text.replace("type: 'x'\r\n", "type: 'x'\r\n\t\tsettings: {\r\n\t\t\tprotocol: 'https'\r\n\t\t}\r\n"));
+    const text = extension("{\r\n\t\ttype: 'x'\r\n\t}", '\r\n').replace(/^ {2}/gm, '\t');
+    expect(edited(text, ['properties', 'settings', 'protocol'], 'https')).toBe(
+      text.replace("type: 'x'\r\n", "type: 'x'\r\n\t\tsettings: {\r\n\t\t\tprotocol: 'https'\r\n\t\t}\r\n"),
+    );
   });
 
   it('writes an empty object out over lines', () => {
     const text = extension('{}');
-    expect(edited(text, ['properties', 'autoUpgradeMinorVersion'], true)).toBe(text.replace('properties: {}', 'properties: {\n    autoUpgradeMinorVersion: true\n  }'));
+    expect(edited(text, ['properties', 'autoUpgradeMinorVersion'], true)).toBe(
+      text.replace('properties: {}', 'properties: {\n    autoUpgradeMinorVersion: true\n  }'),
+    );
   });
 
   it('quotes keys and strings that need it', () => {
@@ -48,10 +58,16 @@ describe('Bicep fix edits', () => {
   });
 
   it('gives no edit for a value not written literally, a one-line object or a closing brace on the last line', () => {
-    expect(edited(extension('{\n    autoUpgradeMinorVersion: minor\n  }').replace('resource', 'param minor bool = false\nresource'), ['properties', 'autoUpgradeMinorVersion'], true)).toBeUndefined();
+    expect(
+      edited(
+        extension('{\n    autoUpgradeMinorVersion: minor\n  }').replace('resource', 'param minor bool = false\nresource'),
+        ['properties', 'autoUpgradeMinorVersion'],
+        true,
+      ),
+    ).toBeUndefined();
     expect(edited(extension('{ a: 1 }'), ['properties', 'b'], true)).toBeUndefined();
     expect(edited(extension('{\n    a: 1 }'), ['properties', 'b'], true)).toBeUndefined();
     expect(edited(extension('union({}, {\n    a: 1\n  })'), ['properties', 'b'], true)).toBeUndefined();
-    expect(edited(extension('{\n    settings: loadJsonContent(\'x.json\')\n  }'), ['properties', 'settings', 'protocol'], 'https')).toBeUndefined();
+    expect(edited(extension("{\n    settings: loadJsonContent('x.json')\n  }"), ['properties', 'settings', 'protocol'], 'https')).toBeUndefined();
   });
 });

@@ -12,18 +12,40 @@ import { TODAY } from '../helpers/lint-fixture.js';
 /** Expand `/work/main.bicep` with other files in memory; resources by name. */
 function expand(files: Record<string, string>): Map<string, Record<string, unknown>> {
   const read = bicepReader({ readText: (path) => files[path], display: (path) => path.replace('/work/', '') });
-  const prepared = prepareTemplate({ file: 'main.bicep', text: files['/work/main.bicep'] }, undefined, { rules: ALL_RULES, today: TODAY }, { reader: { template: (input) => read(input.file, '/work/main.bicep', input.text) } });
+  const prepared = prepareTemplate(
+    { file: 'main.bicep', text: files['/work/main.bicep'] },
+    undefined,
+    { rules: ALL_RULES, today: TODAY },
+    { reader: { template: (input) => read(input.file, '/work/main.bicep', input.text) } },
+  );
   expect(prepared.findings.map((finding) => finding.message)).toEqual([]);
   return new Map((prepared.expanded?.resources ?? []).map((resource) => [String(resource.name), resource.body]));
 }
 
 const tags = (resources: Map<string, Record<string, unknown>>, name = 'st') => resources.get(name)?.tags as Record<string, unknown>;
 const storage = (tagLines: string[], before: string[] = []) =>
-  [...before, "resource st 'Microsoft.Storage/storageAccounts@2024-01-01' = {", "  name: 'st'", '  tags: {', ...tagLines.map((line) => `    ${line}`), '  }', '}', ''].join('\n');
+  [
+    ...before,
+    "resource st 'Microsoft.Storage/storageAccounts@2024-01-01' = {",
+    "  name: 'st'",
+    '  tags: {',
+    ...tagLines.map((line) => `    ${line}`),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
 
 describe('Bicep lowering', () => {
   it('imports exported variables and functions from a local file, with what they refer to', () => {
-    const shared = ["var suffix = '-prod'", '@export()', "var patchMode = 'AutomaticByPlatform${suffix}'", '@export()', "func vmName(i int) string => 'vm-${padded(i)}'", "func padded(i int) string => padLeft(string(i), 2, '0')", ''].join('\n');
+    const shared = [
+      "var suffix = '-prod'",
+      '@export()',
+      "var patchMode = 'AutomaticByPlatform${suffix}'",
+      '@export()',
+      "func vmName(i int) string => 'vm-${padded(i)}'",
+      "func padded(i int) string => padLeft(string(i), 2, '0')",
+      '',
+    ].join('\n');
     const resources = expand({
       '/work/shared.bicep': shared,
       '/work/main.bicep': storage(['mode: patchMode', 'name: nameOf(3)'], ["import { patchMode, vmName as nameOf } from 'shared.bicep'"]),
@@ -42,21 +64,30 @@ describe('Bicep lowering', () => {
 
   it('imports from the registry, wildcard imports and missing files leave the names unknown', () => {
     const resources = expand({
-      '/work/main.bicep': storage(['a: x', 'b: ns.y', 'c: z'], ["import { x } from 'br/public:avm/utl/types/avm-common-types:0.5.1'", "import * as ns from './types.bicep'", "import { z } from './missing.bicep'"]),
+      '/work/main.bicep': storage(
+        ['a: x', 'b: ns.y', 'c: z'],
+        ["import { x } from 'br/public:avm/utl/types/avm-common-types:0.5.1'", "import * as ns from './types.bicep'", "import { z } from './missing.bicep'"],
+      ),
     });
     expect(Object.values(tags(resources)).every(isUnknown)).toBe(true);
   });
 
-  it('reads interpolated multi-line strings ($\'\'\', $$\'\'\' keeps ${ } as text)', () => {
+  it("reads interpolated multi-line strings ($''', $$''' keeps ${ } as text)", () => {
     const resources = expand({
-      '/work/main.bicep': storage(["a: $'''", "  first ${name}-${1 + 1}", "  '''", "b: $$'''${name} $${name}'''", "c: '''", "no ${hole}'''"], ["var name = 'x'"]),
+      '/work/main.bicep': storage(
+        ["a: $'''", '  first ${name}-${1 + 1}', "  '''", "b: $$'''${name} $${name}'''", "c: '''", "no ${hole}'''"],
+        ["var name = 'x'"],
+      ),
     });
     expect(tags(resources)).toEqual({ a: '      first x-2\n      ', b: '${name} x', c: '    no ${hole}' });
   });
 
   it('indexes from the end ([^i], [?^i]) and keeps regex-like strings literal', () => {
     const resources = expand({
-      '/work/main.bicep': storage(['last: names[^1]', 'second: names[^2]', 'none: names[?^5] ?? \'none\'', "pattern: '[^i]'", "mixed: '[^${names[0]}]'"], ["var names = ['a', 'b', 'c']"]),
+      '/work/main.bicep': storage(
+        ['last: names[^1]', 'second: names[^2]', "none: names[?^5] ?? 'none'", "pattern: '[^i]'", "mixed: '[^${names[0]}]'"],
+        ["var names = ['a', 'b', 'c']"],
+      ),
     });
     expect(tags(resources)).toEqual({ last: 'c', second: 'b', none: 'none', pattern: '[^i]', mixed: '[^a]' });
   });

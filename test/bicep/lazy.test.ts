@@ -29,11 +29,21 @@ function loadedBundleFiles(args: string[]): string[] {
   const log = join(dir, 'loaded.txt');
   const hooks = `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  appendFileSync(${JSON.stringify(log)}, url + '\\n');\n  return next(url, context);\n}\n`;
   writeFileSync(join(dir, 'hooks.mjs'), hooks);
-  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
-  const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(REPO_ROOT, 'bin', 'patchwise.js'), ...args, '--format', 'json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  writeFileSync(
+    join(dir, 'register.mjs'),
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+  );
+  const run = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(REPO_ROOT, 'bin', 'patchwise.js'), ...args, '--format', 'json'],
+    { cwd: REPO_ROOT, encoding: 'utf8' },
+  );
   expect(run.status, run.stderr).toBeLessThan(2);
   const bundleUrl = pathToFileURL(BUNDLE).href;
-  return readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith(bundleUrl)).map((url) => url.slice(bundleUrl.length + 1));
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith(bundleUrl))
+    .map((url) => url.slice(bundleUrl.length + 1));
 }
 
 describe.skipIf(!existsSync(join(BUNDLE, 'main.js')))('the Bicep reader is loaded only for Bicep files', () => {

@@ -25,7 +25,8 @@ async function lintJson(args: string[], cwd: string): Promise<{ code: number; fi
   return { code: run.code, findings: (JSON.parse(run.stdout) as { findings: Finding[] }).findings, stderr: run.stderr };
 }
 
-const brief = (finding: Finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.path} ${finding.resource?.name ?? ''}${finding.suppressed ? ' (suppressed)' : ''}`;
+const brief = (finding: Finding) =>
+  `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.path} ${finding.resource?.name ?? ''}${finding.suppressed ? ' (suppressed)' : ''}`;
 
 describe('lint on .bicep files', () => {
   it('reports at .bicep lines, for each loop instance and for a child named through parent:', async () => {
@@ -55,7 +56,20 @@ describe('lint on .bicep files', () => {
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
       contentVersion: '1.0.0.0',
       parameters: { name: { type: 'string' } },
-      resources: [{ type: 'Microsoft.Compute/virtualMachines/extensions', apiVersion: '2024-07-01', name: "[format('{0}/ext', parameters('name'))]", properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthWindows', typeHandlerVersion: '1.0', enableAutomaticUpgrade: true, autoUpgradeMinorVersion: false } }],
+      resources: [
+        {
+          type: 'Microsoft.Compute/virtualMachines/extensions',
+          apiVersion: '2024-07-01',
+          name: "[format('{0}/ext', parameters('name'))]",
+          properties: {
+            publisher: 'Microsoft.ManagedServices',
+            type: 'ApplicationHealthWindows',
+            typeHandlerVersion: '1.0',
+            enableAutomaticUpgrade: true,
+            autoUpgradeMinorVersion: false,
+          },
+        },
+      ],
     });
     const cache = join(dir, 'cache', 'br', 'mcr.microsoft.com', 'bicep$avm$res$network$network-interface', '0.5.3$');
     cpSync(join(dir, 'with-module', 'main.bicep'), join(dir, 'with-module', 'copy.bicep'));
@@ -64,11 +78,16 @@ describe('lint on .bicep files', () => {
     writeFileSync(join(cache, 'main.json'), compiled);
     const fromCache = await lintJson(['with-module/main.bicep'], dir);
     expect(fromCache.stderr).not.toContain('module not read');
-    expect(fromCache.findings.map(brief)).toContain('with-module/main.bicep:19:9 guest-patching/windows-automatic-updates properties.osProfile.windowsConfiguration.enableAutomaticUpdates app-vm');
+    expect(fromCache.findings.map(brief)).toContain(
+      'with-module/main.bicep:19:9 guest-patching/windows-automatic-updates properties.osProfile.windowsConfiguration.enableAutomaticUpdates app-vm',
+    );
     expect(fromCache.findings.filter((finding) => finding.resource?.name === 'app-nic/ext')).toHaveLength(1);
 
     writeFileSync(join(dir, 'vendored.json'), compiled);
-    writeFileSync(join(dir, 'patchwise.config.json'), JSON.stringify({ bicep: { modules: { 'br/public:avm/res/network/network-interface:0.5.3': 'vendored.json' } } }));
+    writeFileSync(
+      join(dir, 'patchwise.config.json'),
+      JSON.stringify({ bicep: { modules: { 'br/public:avm/res/network/network-interface:0.5.3': 'vendored.json' } } }),
+    );
     const mapped = await lintJson(['with-module/main.bicep'], dir);
     expect(mapped.stderr).not.toContain('module not read');
     expect(mapped.findings.filter((finding) => finding.resource?.name === 'app-nic/ext').map((finding) => finding.file)).toEqual(['vendored.json']);
@@ -87,7 +106,9 @@ describe('lint on .bicep files', () => {
 
   it('a main.json Bicep compiled from a main.bicep of the same scan is not read again (a note says so); another JSON beside it is', async () => {
     const dir = scratchCopy();
-    const compiled = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures', 'arm', 'rules', 'extensions', 'auto-upgrade-minor-version', 'invalid', 'vm-extension-resource.json'), 'utf8')) as Record<string, unknown>;
+    const compiled = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'fixtures', 'arm', 'rules', 'extensions', 'auto-upgrade-minor-version', 'invalid', 'vm-extension-resource.json'), 'utf8'),
+    ) as Record<string, unknown>;
     mkdirSync(join(dir, 'dup'));
     cpSync(join(dir, 'windows-vm-loop.bicep'), join(dir, 'dup', 'main.bicep'));
     writeFileSync(join(dir, 'dup', 'main.json'), JSON.stringify({ ...compiled, metadata: { _generator: { name: 'bicep', version: '0.30.23.60470' } } }));
@@ -103,8 +124,17 @@ describe('lint on .bicep files', () => {
   it('honours // patchwise-disable-next-line comments and config suppressions', async () => {
     const dir = scratchCopy();
     const path = join(dir, 'windows-vm-loop.bicep');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('// patchwise-disable-next-line guest-patching/api-version reason here', '// patchwise-disable-next-line guest-patching/windows-automatic-updates moving to AutomaticByOS in Q3'));
-    writeFileSync(join(dir, 'patchwise.config.json'), JSON.stringify({ suppressions: [{ rules: ['extensions/*'], files: ['*.bicep'], reason: 'owned by the platform team' }] }));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        '// patchwise-disable-next-line guest-patching/api-version reason here',
+        '// patchwise-disable-next-line guest-patching/windows-automatic-updates moving to AutomaticByOS in Q3',
+      ),
+    );
+    writeFileSync(
+      join(dir, 'patchwise.config.json'),
+      JSON.stringify({ suppressions: [{ rules: ['extensions/*'], files: ['*.bicep'], reason: 'owned by the platform team' }] }),
+    );
     const { code, findings } = await lintJson(['windows-vm-loop.bicep'], dir);
     expect(code).toBe(0);
     expect(findings.map((finding) => finding.suppressed)).toEqual([
@@ -120,9 +150,15 @@ describe('lint on .bicep files', () => {
     const run = await runCli(['lint', 'windows-vm-loop.bicep', 'with-module/main.bicep', '--fix'], dir);
     expect(run.code).toBe(0);
     const after = readFileSync(join(dir, 'windows-vm-loop.bicep'), 'utf8');
-    expect(after).toBe(before.replace('enableAutomaticUpdates: false', 'enableAutomaticUpdates: true').replace('autoUpgradeMinorVersion: false', 'autoUpgradeMinorVersion: true'));
+    expect(after).toBe(
+      before
+        .replace('enableAutomaticUpdates: false', 'enableAutomaticUpdates: true')
+        .replace('autoUpgradeMinorVersion: false', 'autoUpgradeMinorVersion: true'),
+    );
     // The module's value comes from its caller's params: no fix in either file; the VM's literal is fixed.
-    expect(readFileSync(join(dir, 'with-module', 'modules', 'extension.bicep'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'with-module', 'modules', 'extension.bicep'), 'utf8'));
+    expect(readFileSync(join(dir, 'with-module', 'modules', 'extension.bicep'), 'utf8')).toBe(
+      readFileSync(join(FIXTURES, 'with-module', 'modules', 'extension.bicep'), 'utf8'),
+    );
     expect(readFileSync(join(dir, 'with-module', 'main.bicep'), 'utf8')).toContain('enableAutomaticUpdates: false');
   });
 
@@ -134,16 +170,27 @@ describe('lint on .bicep files', () => {
     const run = await runCli(['lint', 'windows-vm-loop.bicep', '--fix'], dir);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(
-      before.replace('enableAutomaticUpdates: false', 'enableAutomaticUpdates: true').replace('    enableAutomaticUpgrade: true\n', '    enableAutomaticUpgrade: true\n    autoUpgradeMinorVersion: true\n'),
+      before
+        .replace('enableAutomaticUpdates: false', 'enableAutomaticUpdates: true')
+        .replace('    enableAutomaticUpgrade: true\n', '    enableAutomaticUpgrade: true\n    autoUpgradeMinorVersion: true\n'),
     );
   });
 
   it('gives SARIF locations in the .bicep file and keeps ARM property paths in JSON', async () => {
     const run = await runCli(['lint', 'windows-vm-loop.bicep', '--format', 'sarif'], FIXTURES);
-    const sarif = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
-    const locations = sarif.runs[0].results.map((result) => `${result.locations[0].physicalLocation.artifactLocation.uri}:${result.locations[0].physicalLocation.region.startLine}`);
+    const sarif = JSON.parse(run.stdout) as {
+      runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }>;
+    };
+    const locations = sarif.runs[0].results.map(
+      (result) => `${result.locations[0].physicalLocation.artifactLocation.uri}:${result.locations[0].physicalLocation.region.startLine}`,
+    );
     // From the repository root (code scanning); the suppression of a rule that does not fire there is reported unused.
-    expect(locations).toEqual(['fixtures/bicep/windows-vm-loop.bicep:22', 'fixtures/bicep/windows-vm-loop.bicep:23', 'fixtures/bicep/windows-vm-loop.bicep:23', 'fixtures/bicep/windows-vm-loop.bicep:49']);
+    expect(locations).toEqual([
+      'fixtures/bicep/windows-vm-loop.bicep:22',
+      'fixtures/bicep/windows-vm-loop.bicep:23',
+      'fixtures/bicep/windows-vm-loop.bicep:23',
+      'fixtures/bicep/windows-vm-loop.bicep:49',
+    ]);
   });
 
   it('takes --parameters FILE.bicepparam and refuses one that does not parse', async () => {

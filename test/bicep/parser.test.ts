@@ -44,13 +44,19 @@ describe.skipIf(!statSync(corpus, { throwIfNoEntry: false }))('the shared Bicep 
   it('never throws on mutated corpus files', () => {
     const files = corpusTexts().filter((file) => file.text.length < 20_000);
     fc.assert(
-      fc.property(fc.nat(files.length - 1), fc.nat(), fc.nat(40), fc.constantFrom('', '{', '[', '(', "'", '${', '\n', '}', ']', "'''", "$'''", '?', '@', '...'), (which, at, cut, insert) => {
-        const { text } = files[which];
-        const position = at % (text.length + 1);
-        const mutated = text.slice(0, position) + insert + text.slice(position + cut);
-        const result = parseBicep(mutated);
-        expect(Array.isArray(result.errors)).toBe(true);
-      }),
+      fc.property(
+        fc.nat(files.length - 1),
+        fc.nat(),
+        fc.nat(40),
+        fc.constantFrom('', '{', '[', '(', "'", '${', '\n', '}', ']', "'''", "$'''", '?', '@', '...'),
+        (which, at, cut, insert) => {
+          const { text } = files[which];
+          const position = at % (text.length + 1);
+          const mutated = text.slice(0, position) + insert + text.slice(position + cut);
+          const result = parseBicep(mutated);
+          expect(Array.isArray(result.errors)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -59,10 +65,13 @@ describe.skipIf(!statSync(corpus, { throwIfNoEntry: false }))('the shared Bicep 
 describe('parser robustness', () => {
   it('never throws on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'param var resource x = { } [ ] ( ) \' ${ } \n : ? ! . .? ?? => for in if @ 1 true'.split(' '), ' ') }), (text) => {
-        parseBicep(text);
-        parseBicep(text, { params: true });
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."param var resource x = { } [ ] ( ) ' ${ } \n : ? ! . .? ?? => for in if @ 1 true".split(' '), ' ') }),
+        (text) => {
+          parseBicep(text);
+          parseBicep(text, { params: true });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -77,7 +86,7 @@ describe('parser robustness', () => {
   });
 
   it('reads on after a bad declaration and reports where it is', () => {
-    const text = "param a string\nvar b = (1 +\nparam c int = 3\n";
+    const text = 'param a string\nvar b = (1 +\nparam c int = 3\n';
     const result = parseBicep(text);
     expect(result.statements.map((statement) => statement.kind)).toEqual(['param', 'param']);
     expect(result.errors).toHaveLength(1);
@@ -95,7 +104,7 @@ describe('parser robustness', () => {
       "var s = '''",
       "multi ${not} a hole'''",
       "var t = 'a${mode}b${'c${1}'}'",
-      'var u = mode == \'a\'',
+      "var u = mode == 'a'",
       '  ? { ...{ x: 1 }, y: [1, ...[2]] }',
       '  : null',
       'var v = lock.?kind ?? lock!.name',
@@ -108,21 +117,37 @@ describe('parser robustness', () => {
       '}]',
       "resource x 'Microsoft.Compute/virtualMachines@2024-07-01' existing = { name: 'x' }",
       "func f(a string) string => '${a}!'",
-      "output o string = vm[0]::ext.name",
+      'output o string = vm[0]::ext.name',
     ].join('\n');
     const result = parseBicep(text);
     expect(result.errors).toEqual([]);
-    expect(result.statements.map((statement) => statement.kind)).toEqual(['import', 'param', 'param', 'var', 'var', 'var', 'var', 'var', 'resource', 'resource', 'func', 'output']);
+    expect(result.statements.map((statement) => statement.kind)).toEqual([
+      'import',
+      'param',
+      'param',
+      'var',
+      'var',
+      'var',
+      'var',
+      'var',
+      'resource',
+      'resource',
+      'func',
+      'output',
+    ]);
   });
 
   it('reports where the comments are, and patchwise-disable-next-line comments are read from them', () => {
-    const text = "// patchwise-disable-next-line guest-patching/api-version extensions/x -- waiting for 2025 API\nparam a string = '// not a comment'\n/* block */\n";
+    const text =
+      "// patchwise-disable-next-line guest-patching/api-version extensions/x -- waiting for 2025 API\nparam a string = '// not a comment'\n/* block */\n";
     const result = parseBicep(text);
     expect(result.comments).toEqual([
       { start: 0, end: 94, block: false },
       { start: text.indexOf('/* block */'), end: text.indexOf('/* block */') + 11, block: true },
     ]);
     const document = new SourceDocument('x.bicep', text, undefined);
-    expect(readDirectives(text, (offset) => document.positionAt(offset), result.comments)).toEqual([{ targetLine: 2, line: 1, column: 1, rules: ['guest-patching/api-version', 'extensions/x'], reason: 'waiting for 2025 API' }]);
+    expect(readDirectives(text, (offset) => document.positionAt(offset), result.comments)).toEqual([
+      { targetLine: 2, line: 1, column: 1, rules: ['guest-patching/api-version', 'extensions/x'], reason: 'waiting for 2025 API' },
+    ]);
   });
 });

@@ -33,7 +33,8 @@ function contextFor(preset: (typeof presets)[number], armPath: string): LintCont
   return { rules: ALL_RULES, today: TODAY, settings, inventory };
 }
 
-const identity = (finding: Finding) => `${finding.ruleId} | ${finding.messageId ?? ''} | ${finding.path ?? ''} | ${finding.resource?.name ?? ''} | ${finding.severity}`;
+const identity = (finding: Finding) =>
+  `${finding.ruleId} | ${finding.messageId ?? ''} | ${finding.path ?? ''} | ${finding.resource?.name ?? ''} | ${finding.severity}`;
 
 /**
  * What a line writes: its keys (`"name":` in JSON, `name:` in Bicep; a JSON line may hold several),
@@ -65,14 +66,19 @@ describe('Bicep twins of the ARM rule fixtures', () => {
     for (const preset of presets) {
       const context = contextFor(preset, armPath);
       const fromArm = lintTemplate({ file: name, text: armText }, context).findings;
-      const fromBicep = lintTemplate({ file: bicepPath, text: bicepText, reader: { template: (input) => read(input.file, bicepPath, input.text) } }, context).findings;
+      const fromBicep = lintTemplate(
+        { file: bicepPath, text: bicepText, reader: { template: (input) => read(input.file, bicepPath, input.text) } },
+        context,
+      ).findings;
       const byIdentity = (a: Finding, b: Finding) => identity(a).localeCompare(identity(b)) || a.line - b.line;
       const arm = [...fromArm].sort(byIdentity);
       const bicep = [...fromBicep].sort(byIdentity);
       expect(bicep.map(identity), preset).toEqual(arm.map(identity));
       bicep.forEach((finding, index) => {
         const [written] = writtenOn(bicepText, finding.line, false);
-        expect(writtenOn(armText, arm[index].line, true), `${preset}: ${identity(finding)} at ${name.replace(/\.json$/, '.bicep')}:${finding.line}`).toContain(written);
+        expect(writtenOn(armText, arm[index].line, true), `${preset}: ${identity(finding)} at ${name.replace(/\.json$/, '.bicep')}:${finding.line}`).toContain(
+          written,
+        );
       });
     }
   });

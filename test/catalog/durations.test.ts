@@ -27,7 +27,7 @@ describe('parseIsoDuration', () => {
 
 describe('durationMilliseconds', () => {
   it('weeks, days, hours, minutes and seconds have a length; years and months do not', () => {
-    expect(durationMilliseconds(parseIsoDuration('P1DT2H')!)).toBe((26 * 60 * 60) * 1000);
+    expect(durationMilliseconds(parseIsoDuration('P1DT2H')!)).toBe(26 * 60 * 60 * 1000);
     expect(durationMilliseconds(parseIsoDuration('P1W')!)).toBe(7 * 24 * 60 * 60 * 1000);
     expect(durationMilliseconds(parseIsoDuration('PT0.25S')!)).toBe(250);
     expect(durationMilliseconds(parseIsoDuration('P1M')!)).toBeUndefined();

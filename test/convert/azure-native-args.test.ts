@@ -23,7 +23,11 @@ describe('azure-native argument table', () => {
   it('writes values as azure-native types them: names, numbers, booleans, enums; what it does not take is a TODO comment', () => {
     const values = new ValueWriter(noScope);
     const nic = values.value(
-      { ipConfigurations: [{ name: 'ipconfig1', privateIPAllocationMethod: 'Dynamic', publicIpAddress: { id: 'x' }, primary: 'true' }], primary: true, enableIPForwarding: 'false' },
+      {
+        ipConfigurations: [{ name: 'ipconfig1', privateIPAllocationMethod: 'Dynamic', publicIpAddress: { id: 'x' }, primary: 'true' }],
+        primary: true,
+        enableIPForwarding: 'false',
+      },
       'nic',
       true,
       resourceArgs('network', 'NetworkInterface'),

@@ -21,9 +21,12 @@ function templates(folder: string): string[] {
   });
 }
 
-const convert = (path: string): Conversion => convertTemplate({ file: relative(REPO_ROOT, path).split('\\').join('/'), text: readFileSync(path, 'utf8') }, { patchwiseVersion: '^0.1.0', today: TODAY });
+const convert = (path: string): Conversion =>
+  convertTemplate({ file: relative(REPO_ROOT, path).split('\\').join('/'), text: readFileSync(path, 'utf8') }, { patchwiseVersion: '^0.1.0', today: TODAY });
 
-const fixtures = templates(FIXTURES).filter((path) => !path.includes('parse-error')).sort();
+const fixtures = templates(FIXTURES)
+  .filter((path) => !path.includes('parse-error'))
+  .sort();
 /** Every compute template of the corpus (`npm run convert:corpus` prints the rates and timings). */
 const corpus = sharedExists()
   ? (JSON.parse(readFileSync(join(SHARED, 'corpus', 'index.json'), 'utf8')) as Array<{ path: string; computeResourceTypes: string[] }>)
@@ -65,14 +68,22 @@ describe('patchwise convert', () => {
       const shown = errors.map((finding) => `${relative(REPO_ROOT, path)}:${finding.line} ${finding.ruleId} ${finding.message}`);
       // Plain azure-native resources keep what the template wrote (invalid fixtures, corpus templates with
       // reviewed errors); components correct it. A template without errors gives a program without errors.
-      const before = errorsOf(lintTemplate({ file: path, text: readFileSync(path, 'utf8') }, { rules: ALL_RULES, today: TODAY, allowedValues: false }).findings);
+      const before = errorsOf(
+        lintTemplate({ file: path, text: readFileSync(path, 'utf8') }, { rules: ALL_RULES, today: TODAY, allowedValues: false }).findings,
+      );
       if (before.length === 0) expect(shown).toEqual([]);
-      else if (!NEW_FINDINGS_EXPECTED[relative(REPO_ROOT, path).split('\\').join('/')]) expect(errors.length, shown.join('\n')).toBeLessThanOrEqual(before.length);
+      else if (!NEW_FINDINGS_EXPECTED[relative(REPO_ROOT, path).split('\\').join('/')])
+        expect(errors.length, shown.join('\n')).toBeLessThanOrEqual(before.length);
     }
   });
 
   it('matches the golden files', () => {
-    for (const name of ['examples/legacy-app.json', 'examples/web-tier.json', 'rules/schedules/install-patches/invalid/bad-values.json', 'rules/guest-patching/windows-automatic-updates/invalid/platform-updates-off.json']) {
+    for (const name of [
+      'examples/legacy-app.json',
+      'examples/web-tier.json',
+      'rules/schedules/install-patches/invalid/bad-values.json',
+      'rules/guest-patching/windows-automatic-updates/invalid/platform-updates-off.json',
+    ]) {
       const files = converted.get(join(FIXTURES, name))!.files;
       const golden = join(REPO_ROOT, 'fixtures', 'convert', name.replace(/\.json$/, ''));
       for (const file of ['index.ts', 'Pulumi.dev.yaml.example']) {
@@ -90,11 +101,27 @@ describe('patchwise convert', () => {
     const text = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
       contentVersion: '1.0.0.0',
-      parameters: { password: { type: 'securestring' }, size: { type: 'string', defaultValue: 'Standard_D2s_v5', allowedValues: ['Standard_D2s_v5', 'Standard_D4s_v5'] } },
+      parameters: {
+        password: { type: 'securestring' },
+        size: { type: 'string', defaultValue: 'Standard_D2s_v5', allowedValues: ['Standard_D2s_v5', 'Standard_D4s_v5'] },
+      },
       variables: { storageName: "[concat('st', uniqueString(resourceGroup().id))]" },
       resources: [
-        { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: "[variables('storageName')]", location: '[resourceGroup().location]', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
-        { type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2023-09-01', name: 'ip', location: 'westeurope', properties: { dnsSettings: { domainNameLabel: "[reference('other').dns]" } } },
+        {
+          type: 'Microsoft.Storage/storageAccounts',
+          apiVersion: '2023-01-01',
+          name: "[variables('storageName')]",
+          location: '[resourceGroup().location]',
+          sku: { name: 'Standard_LRS' },
+          kind: 'StorageV2',
+        },
+        {
+          type: 'Microsoft.Network/publicIPAddresses',
+          apiVersion: '2023-09-01',
+          name: 'ip',
+          location: 'westeurope',
+          properties: { dnsSettings: { domainNameLabel: "[reference('other').dns]" } },
+        },
       ],
     });
     const program = convertTemplate({ file: 'main.json', text }).files['index.ts'];
@@ -116,8 +143,21 @@ describe('expressions with a translation', () => {
       text: template({
         parameters: { storageName: { type: 'string' } },
         resources: [
-          { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: "[parameters('storageName')]", location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
-          { type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2023-09-01', name: 'ip', location: 'westeurope', properties: { dnsSettings: { domainNameLabel: 'x' } } },
+          {
+            type: 'Microsoft.Storage/storageAccounts',
+            apiVersion: '2023-01-01',
+            name: "[parameters('storageName')]",
+            location: 'westeurope',
+            sku: { name: 'Standard_LRS' },
+            kind: 'StorageV2',
+          },
+          {
+            type: 'Microsoft.Network/publicIPAddresses',
+            apiVersion: '2023-09-01',
+            name: 'ip',
+            location: 'westeurope',
+            properties: { dnsSettings: { domainNameLabel: 'x' } },
+          },
           {
             type: 'Microsoft.Network/networkInterfaces',
             apiVersion: '2023-09-01',
@@ -136,7 +176,9 @@ describe('expressions with a translation', () => {
     }).files['index.ts'];
     expect(program).toContain('blob: storageAccount.primaryEndpoints.apply((value) => value?.blob)');
     expect(program).toContain('fqdn: ip.dnsSettings.apply((value) => value?.fqdn)');
-    expect(program).toContain('storage.listStorageAccountKeysOutput({ resourceGroupName, accountName: storageAccount.name }).apply((result) => result.keys?.[0]?.value)');
+    expect(program).toContain(
+      'storage.listStorageAccountKeysOutput({ resourceGroupName, accountName: storageAccount.name }).apply((result) => result.keys?.[0]?.value)',
+    );
     expect(program).toContain('.apply((result) => result.keys[0].value)');
     expect(program).toContain(`todo("[reference('elsewhere').value]")`);
   });
@@ -155,14 +197,22 @@ describe('expressions with a translation', () => {
             location: 'westeurope',
             properties: {
               addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
-              copy: [{ name: 'subnets', count: 2, input: { name: "[concat('s', copyIndex('subnets'))]", properties: { addressPrefix: "[concat('10.0.', copyIndex('subnets'), '.0/24')]" } } }],
+              copy: [
+                {
+                  name: 'subnets',
+                  count: 2,
+                  input: { name: "[concat('s', copyIndex('subnets'))]", properties: { addressPrefix: "[concat('10.0.', copyIndex('subnets'), '.0/24')]" } },
+                },
+              ],
             },
           },
         ],
       }),
     }).files['index.ts'];
     expect(program).toContain('const names = Array.from({ length: count }, (_, namesIndex) => (`disk${namesIndex}`));');
-    expect(program).toContain('subnets: Array.from({ length: 2 }, (_, subnetsIndex) => ({ name: `s${subnetsIndex}`, addressPrefix: `10.0.${subnetsIndex}.0/24` }))');
+    expect(program).toContain(
+      'subnets: Array.from({ length: 2 }, (_, subnetsIndex) => ({ name: `s${subnetsIndex}`, addressPrefix: `10.0.${subnetsIndex}.0/24` }))',
+    );
   });
 });
 
@@ -173,7 +223,9 @@ describe('scale sets', () => {
     expect(probe).toMatch(/health: \{ loadBalancerProbeId: /);
     const pinned = convert(join(FIXTURES, 'rules/os-upgrade/image-version-latest/invalid/pinned-version.json')).files['index.ts'];
     expect(pinned).toMatch(/changed: image.version '[^']+' → latest \(OU1\)|kept as a plain scale set/);
-    const unhealthy = convert(join(FIXTURES, 'rules/os-upgrade/health-signal/invalid', readdirSync(join(FIXTURES, 'rules/os-upgrade/health-signal/invalid'))[0])).files['index.ts'];
+    const unhealthy = convert(
+      join(FIXTURES, 'rules/os-upgrade/health-signal/invalid', readdirSync(join(FIXTURES, 'rules/os-upgrade/health-signal/invalid'))[0]),
+    ).files['index.ts'];
     expect(unhealthy).toMatch(/kept as a plain scale set, not (AutoUpgradingScaleSet|PatchedFlexibleScaleSet): .*\((OU2|CF5)\)/);
   });
 });
@@ -184,7 +236,10 @@ describe('a converted program under mocks', () => {
     // The mocks' project is patchwise-test: `new pulumi.Config()` reads its keys.
     pulumi.runtime.setConfig('patchwise-test:resourceGroupName', 'rg');
     pulumi.runtime.setConfig('patchwise-test:adminPassword', 'not-a-real-password-1!');
-    const program = convert(join(FIXTURES, 'examples', 'web-tier.json')).files['index.ts'].replace("from 'patchwise/pulumi'", `from '${pathToFileURL(join(REPO_ROOT, 'components', 'pulumi', 'index.ts')).href}'`);
+    const program = convert(join(FIXTURES, 'examples', 'web-tier.json')).files['index.ts'].replace(
+      "from 'patchwise/pulumi'",
+      `from '${pathToFileURL(join(REPO_ROOT, 'components', 'pulumi', 'index.ts')).href}'`,
+    );
     const dir = join(CHECK_ROOT, '..', 'patchwise-convert-mocks');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.ts'), program);

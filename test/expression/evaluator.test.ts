@@ -48,7 +48,12 @@ function makeScope(): EvalScope {
     parameter: (name) => lookup(PARAMETERS, 'parameter', name),
     variable: (name) => lookup(VARIABLES, 'variable', name),
     copyIndex: (loop) => (loop === undefined ? 3 : new Unknown(`copyIndex('${loop}')`, 'no such loop')),
-    resourceGroup: () => ({ id: `/subscriptions/${SUB}/resourceGroups/${RG}`, name: RG, location: 'westeurope', properties: { provisioningState: 'Succeeded' } }),
+    resourceGroup: () => ({
+      id: `/subscriptions/${SUB}/resourceGroups/${RG}`,
+      name: RG,
+      location: 'westeurope',
+      properties: { provisioningState: 'Succeeded' },
+    }),
     subscription: () => ({ id: `/subscriptions/${SUB}`, subscriptionId: SUB, tenantId: 'tenant-id' }),
     tenant: () => ({ tenantId: 'tenant-id' }),
     managementGroup: () => new Unknown('managementGroup()', 'deployment time'),
@@ -96,7 +101,8 @@ describe('uniqueString and guid: deterministic, as Azure computes them', () => {
   // Reference value computed by Microsoft's ARM expression library (Azure.Deployments.Expression,
   // ExpressionBuiltInFunctions.EvaluateFunction("uniqueString", …)), as asserted by a public test
   // of the Modm project; a value taken from a real deployment's output.
-  const vmId = '/subscriptions/31e9f9a0-9fd2-4294-a0a3-0101246d9700/resourceGroups/rg-modm201-20230913120256/providers/Microsoft.Compute/virtualMachines/bobjacmodm201';
+  const vmId =
+    '/subscriptions/31e9f9a0-9fd2-4294-a0a3-0101246d9700/resourceGroups/rg-modm201-20230913120256/providers/Microsoft.Compute/virtualMachines/bobjacmodm201';
   table([[`[uniqueString('${vmId}')]`, 'yvjxno3je5on2']]);
 
   it('is 13 characters of a-z and 2-7, stable, and joins arguments with a dash', () => {
@@ -111,7 +117,10 @@ describe('uniqueString and guid: deterministic, as Azure computes them', () => {
   // the arguments joined with '-' (Bicep docs); expected values from Python's uuid.uuid5.
   table([
     ["[guid('a', 'b')]", '2d796349-8c7e-55ec-9624-54ece82ed031'],
-    ["[guid('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg', 'vm1', 'Virtual Machine Contributor')]", '8cc3fb2a-4707-5c60-8c90-af751a8400fa'],
+    [
+      "[guid('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg', 'vm1', 'Virtual Machine Contributor')]",
+      '8cc3fb2a-4707-5c60-8c90-af751a8400fa',
+    ],
   ]);
 
   it('guid is a version-5 UUID of the dash-joined arguments', () => {
@@ -139,7 +148,7 @@ describe('template strings: literals and escaping', () => {
     ["['''']", "'"],
     ["[concat('a''', '''b')]", "a''b"],
     ["['[not nested]']", '[not nested]'],
-    ["['with \"double\" quotes']", 'with "double" quotes'],
+    ['[\'with "double" quotes\']', 'with "double" quotes'],
     // Documented example: output {"abc":"'quoted'"}.
     ["[createObject('abc', '''quoted''')]", { abc: "'quoted'" }],
     ['[42]', 42],
@@ -297,13 +306,13 @@ describe('string, int, bool, json', () => {
     ["[bool('false')]", false],
     ['[bool(1)]', true],
     ['[bool(0)]', false],
-    ["[json('{\"a\": \"b\"}')]", { a: 'b' }],
-    ["[json('{\"a\": {\"b\": [1, 2]}}').a.b[1]]", 2],
+    ['[json(\'{"a": "b"}\')]', { a: 'b' }],
+    ['[json(\'{"a": {"b": [1, 2]}}\').a.b[1]]', 2],
     ["[json('[1, 2, 3]')]", [1, 2, 3]],
     ["[json('null')]", null],
     ["[json('true')]", true],
     ["[json('42')]", 42],
-    ["[json('\"demo\"')]", 'demo'],
+    ['[json(\'"demo"\')]', 'demo'],
   ]);
 
   it.each(["[int('four')]", "[bool('maybe')]", "[json('{not json')]", "[json('')]"])('%s is a runtime failure', (text) => expectRuntimeFailure(text));
@@ -329,10 +338,10 @@ describe('createArray, createObject, union, coalesce', () => {
     ['[union(createArray(1, 1, 2), createArray(2, 3), createArray(3, 4))]', [1, 2, 3, 4]],
     // Documented: coalesce returns the first non-null value; empty values are not null.
     ["[coalesce(null(), null(), 'default')]", 'default'],
-    ["[coalesce(null(), 1, 2)]", 1],
+    ['[coalesce(null(), 1, 2)]', 1],
     ["[coalesce('', 'other')]", ''],
-    ["[coalesce(null(), createArray())]", []],
-    ["[coalesce(null(), createObject())]", {}],
+    ['[coalesce(null(), createArray())]', []],
+    ['[coalesce(null(), createObject())]', {}],
     ['[coalesce(null())]', null],
     ["[coalesce(parameters('nothing'), 'fallback')]", 'fallback'],
   ]);
@@ -412,7 +421,10 @@ describe('resourceId and friends', () => {
     ["[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'default')]", `${prefix}/Microsoft.Network/virtualNetworks/vnet/subnets/default`],
     ["[resourceId('Microsoft.Compute/virtualMachines/extensions', 'vm1', 'ext')]", `${prefix}/Microsoft.Compute/virtualMachines/vm1/extensions/ext`],
     // With a resource group argument.
-    ["[resourceId('otherResourceGroup', 'Microsoft.Storage/storageAccounts', 'st1')]", `/subscriptions/${SUB}/resourceGroups/otherResourceGroup/providers/Microsoft.Storage/storageAccounts/st1`],
+    [
+      "[resourceId('otherResourceGroup', 'Microsoft.Storage/storageAccounts', 'st1')]",
+      `/subscriptions/${SUB}/resourceGroups/otherResourceGroup/providers/Microsoft.Storage/storageAccounts/st1`,
+    ],
     // With subscription and resource group arguments.
     [
       "[resourceId('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', 'otherResourceGroup', 'Microsoft.Storage/storageAccounts', 'st1')]",
@@ -421,12 +433,19 @@ describe('resourceId and friends', () => {
     ["[resourceId(subscription().subscriptionId, resourceGroup().name, 'Microsoft.Web/sites', 'app')]", `${prefix}/Microsoft.Web/sites/app`],
     ["[RESOURCEID('Microsoft.Storage/storageAccounts', 'st1')]", `${prefix}/Microsoft.Storage/storageAccounts/st1`],
     ["[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg2')]", `/subscriptions/${SUB}/providers/Microsoft.Resources/resourceGroups/rg2`],
-    ["[subscriptionResourceId('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', 'Microsoft.Resources/resourceGroups', 'rg2')]", '/subscriptions/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee/providers/Microsoft.Resources/resourceGroups/rg2'],
+    [
+      "[subscriptionResourceId('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', 'Microsoft.Resources/resourceGroups', 'rg2')]",
+      '/subscriptions/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee/providers/Microsoft.Resources/resourceGroups/rg2',
+    ],
     ["[tenantResourceId('Microsoft.Management/managementGroups', 'mg1')]", '/providers/Microsoft.Management/managementGroups/mg1'],
-    ["[extensionResourceId(resourceId('Microsoft.Storage/storageAccounts', 'st1'), 'Microsoft.Authorization/locks', 'lock')]", `${prefix}/Microsoft.Storage/storageAccounts/st1/providers/Microsoft.Authorization/locks/lock`],
+    [
+      "[extensionResourceId(resourceId('Microsoft.Storage/storageAccounts', 'st1'), 'Microsoft.Authorization/locks', 'lock')]",
+      `${prefix}/Microsoft.Storage/storageAccounts/st1/providers/Microsoft.Authorization/locks/lock`,
+    ],
   ]);
 
-  it('resourceId with too few name segments is a runtime failure', () => expectRuntimeFailure("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet')]"));
+  it('resourceId with too few name segments is a runtime failure', () =>
+    expectRuntimeFailure("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet')]"));
   it('resourceId with an Unknown name is Unknown', () => {
     expect(isUnknown(evaluate("[resourceId('Microsoft.Storage/storageAccounts', parameters('unknownParam'))]"))).toBe(true);
   });
@@ -509,7 +528,7 @@ describe('deployment-time functions give Unknown, not errors', () => {
 });
 
 describe('unknown functions, wrong arity, syntax errors', () => {
-  it.each([["[notAFunction()]"], ["[someFunction('a', 1)]"], ["[concat('a', notAFunction())]"], ["[myNamespace.myFunction('a')]"]])(
+  it.each([['[notAFunction()]'], ["[someFunction('a', 1)]"], ["[concat('a', notAFunction())]"], ["[myNamespace.myFunction('a')]"]])(
     '%s gives Unknown',
     (text) => {
       expect(isUnknown(evaluate(text))).toBe(true);
@@ -523,7 +542,7 @@ describe('unknown functions, wrong arity, syntax errors', () => {
     ["[toLower('a', 'b')]"],
     ['[equals(1)]'],
     ['[not()]'],
-    ["[substring()]"],
+    ['[substring()]'],
     ["[substring('a', 0, 1, 2)]"],
     ["[resourceId('Microsoft.Storage/storageAccounts')]"],
     ['[range(1)]'],
@@ -557,7 +576,7 @@ describe('unknown functions, wrong arity, syntax errors', () => {
     ['[#]'],
     ["[parameters('obj').]"],
     ["[parameters('arr')[0]"],
-    ["[(1)]"],
+    ['[(1)]'],
   ])('%s is a syntax error (ExpressionError)', (text) => expectExpressionError(text));
 
   it('an undeclared parameter throws ExpressionError (from the scope)', () => expectExpressionError("[parameters('undeclared')]"));

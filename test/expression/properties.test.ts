@@ -60,8 +60,34 @@ const asciiString = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((
 
 /** Tokens of the expression language, to build strings that get deep into the parser. */
 const TOKENS = [
-  'concat', 'parameters', 'resourceId', 'if', 'true', 'null', 'x', 'ns', '(', ')', '[', ']', ',', '.', ' ',
-  "'a'", "''", "'", "'it''s'", '1', '-2', '1.5', '1.2.3', '-', '#', '"', '\t', '99999999999999999999',
+  'concat',
+  'parameters',
+  'resourceId',
+  'if',
+  'true',
+  'null',
+  'x',
+  'ns',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '.',
+  ' ',
+  "'a'",
+  "''",
+  "'",
+  "'it''s'",
+  '1',
+  '-2',
+  '1.5',
+  '1.2.3',
+  '-',
+  '#',
+  '"',
+  '\t',
+  '99999999999999999999',
 ];
 const tokenString = fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((parts) => parts.join(''));
 
@@ -99,7 +125,11 @@ describe('(a) the parser only ever throws ExpressionError', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 400 }), fc.constantFrom('call', 'index', 'member'), (depth, shape) => {
         const text =
-          shape === 'call' ? `${'f('.repeat(depth)}1${')'.repeat(depth)}` : shape === 'index' ? `x()${"['a'".repeat(depth)}${']'.repeat(depth)}` : `x()${'.a'.repeat(depth)}`;
+          shape === 'call'
+            ? `${'f('.repeat(depth)}1${')'.repeat(depth)}`
+            : shape === 'index'
+              ? `x()${"['a'".repeat(depth)}${']'.repeat(depth)}`
+              : `x()${'.a'.repeat(depth)}`;
         throwsOnlyExpressionError(() => parseExpression(text));
         throwsOnlyExpressionError(() => evaluate(`[${text}]`));
       }),
@@ -126,7 +156,9 @@ describe('(b) string literals round-trip', () => {
   });
 
   it('strings heavy in quotes and brackets round-trip, alone and inside concat', () => {
-    const tricky = fc.array(fc.constantFrom("'", "''", '[', ']', '[[', '(', ')', ',', '.', ' ', 'a', '"', '\\'), { maxLength: 20 }).map((parts) => parts.join(''));
+    const tricky = fc
+      .array(fc.constantFrom("'", "''", '[', ']', '[[', '(', ')', ',', '.', ' ', 'a', '"', '\\'), { maxLength: 20 })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(tricky, tricky, (a, b) => {
         expect(evaluate(`[${quote(a)}]`)).toBe(a);
@@ -171,18 +203,24 @@ describe('(d) case functions', () => {
 describe('(e) strings that are not expressions', () => {
   it("a string not starting with '[' is returned unchanged", () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 60 }).filter((s) => !s.startsWith('[')), (s) => {
-        expect(evaluate(s)).toBe(s);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }).filter((s) => !s.startsWith('[')),
+        (s) => {
+          expect(evaluate(s)).toBe(s);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("a string starting with '[' but not ending with ']' is returned unchanged (documented: \"[test] value\")", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }).filter((s) => !s.startsWith('[') && !s.endsWith(']')), (s) => {
-        expect(evaluate(`[${s}`)).toBe(`[${s}`);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }).filter((s) => !s.startsWith('[') && !s.endsWith(']')),
+        (s) => {
+          expect(evaluate(`[${s}`)).toBe(`[${s}`);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -233,7 +271,9 @@ describe('(g) random well-formed expressions', () => {
       fc.tuple(fc.constantFrom(...NAMES), fc.array(tie('expr'), { maxLength: 4 })).map(([name, args]) => `${name}(${args.join(', ')})`),
       fc.tuple(tie('expr')).map(([body]) => `lambda('x', ${body})`),
       // A number literal directly followed by '.' would be read as a decimal point: wrap it.
-      fc.tuple(tie('expr'), fc.constantFrom('a', 'name', 'list', 'Name', 'missing')).map(([target, name]) => `${/^-?\d+$/.test(target) ? `int(${target})` : target}.${name}`),
+      fc
+        .tuple(tie('expr'), fc.constantFrom('a', 'name', 'list', 'Name', 'missing'))
+        .map(([target, name]) => `${/^-?\d+$/.test(target) ? `int(${target})` : target}.${name}`),
       fc.tuple(tie('expr'), tie('expr')).map(([target, index]) => `${target}[${index}]`),
     ),
   })).expr;

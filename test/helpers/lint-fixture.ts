@@ -43,4 +43,3 @@ export function lintFixture(name: string, options: FixtureOptions = {}): Finding
 export function sharedExists(): boolean {
   return existsSync(join(SHARED, 'corpus'));
 }
-

@@ -70,10 +70,18 @@ interface Row {
 
 /** What a finding is, for comparison: unsuppressed findings only (suppressions have their own tests). */
 export function findingRow(finding: Finding): Row {
-  return { ruleId: finding.ruleId, messageId: finding.messageId, path: finding.path, line: finding.line, severity: finding.severity, fix: finding.fix !== undefined };
+  return {
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    path: finding.path,
+    line: finding.line,
+    severity: finding.severity,
+    fix: finding.fix !== undefined,
+  };
 }
 
-const order = (a: Row, b: Row) => a.line - b.line || a.ruleId.localeCompare(b.ruleId) || (a.path ?? '').localeCompare(b.path ?? '') || (a.messageId ?? '').localeCompare(b.messageId ?? '');
+const order = (a: Row, b: Row) =>
+  a.line - b.line || a.ruleId.localeCompare(b.ruleId) || (a.path ?? '').localeCompare(b.path ?? '') || (a.messageId ?? '').localeCompare(b.messageId ?? '');
 
 /** Fixture folder of a rule, relative to fixtures/arm (forward slashes, as fixture names are). */
 export function ruleFolder(ruleId: string): string {
@@ -82,11 +90,17 @@ export function ruleFolder(ruleId: string): string {
 
 function filesIn(folder: string): string[] {
   const absolute = join(FIXTURES, folder);
-  return existsSync(absolute) ? readdirSync(absolute).filter((name) => /\.jsonc?$/.test(name) && !/\.(parameters|inventory)\.json$/.test(name)).sort() : [];
+  return existsSync(absolute)
+    ? readdirSync(absolute)
+        .filter((name) => /\.jsonc?$/.test(name) && !/\.(parameters|inventory)\.json$/.test(name))
+        .sort()
+    : [];
 }
 
 function presetSettings(preset: PresetName | undefined) {
-  return preset === undefined ? undefined : resolveSettings(parseConfig(JSON.stringify({ extends: `patchwise:${preset}` }), 'patchwise.config.json'), ALL_RULES);
+  return preset === undefined
+    ? undefined
+    : resolveSettings(parseConfig(JSON.stringify({ extends: `patchwise:${preset}` }), 'patchwise.config.json'), ALL_RULES);
 }
 
 export function testRule<K extends ResourceKind, M extends string>(rule: Rule<K, M>, cases: RuleTestCases<M>): void {
@@ -99,7 +113,9 @@ export function testRule<K extends ResourceKind, M extends string>(rule: Rule<K,
     it('is registered, and every invalid fixture of its folder is a case', () => {
       expect(ALL_RULES).toContain(rule);
       const listed = new Set(cases.invalid.map((entry) => resolve(entry.fixture)));
-      const orphans = filesIn(invalidFolder).map((name) => resolve(name)).filter((name) => !listed.has(name));
+      const orphans = filesIn(invalidFolder)
+        .map((name) => resolve(name))
+        .filter((name) => !listed.has(name));
       expect(orphans, 'fixtures without a case').toEqual([]);
     });
 
@@ -130,7 +146,10 @@ export function testRule<K extends ResourceKind, M extends string>(rule: Rule<K,
           }))
           .sort(order);
         expect(actual).toEqual(expected);
-        expect(actual.some((row) => row.ruleId === rule.id), 'an invalid case reports the rule under test').toBe(true);
+        expect(
+          actual.some((row) => row.ruleId === rule.id),
+          'an invalid case reports the rule under test',
+        ).toBe(true);
       });
     }
   });

@@ -21,7 +21,9 @@ export function writeFiles(root: string, files: Record<string, string | Uint8Arr
 }
 
 /** A template with one Windows VM; `properties` is merged into the VM's properties. */
-export function windowsVmTemplate(options: { name?: string; windowsConfiguration?: Record<string, unknown>; extra?: Record<string, unknown> } = {}): Record<string, unknown> {
+export function windowsVmTemplate(
+  options: { name?: string; windowsConfiguration?: Record<string, unknown>; extra?: Record<string, unknown> } = {},
+): Record<string, unknown> {
   return {
     $schema: TEMPLATE_SCHEMA,
     contentVersion: '1.0.0.0',
@@ -36,7 +38,11 @@ export function windowsVmTemplate(options: { name?: string; windowsConfiguration
           osProfile: {
             computerName: 'vm1',
             adminUsername: 'azureuser',
-            windowsConfiguration: options.windowsConfiguration ?? { provisionVMAgent: true, enableAutomaticUpdates: true, patchSettings: { patchMode: 'AutomaticByPlatform' } },
+            windowsConfiguration: options.windowsConfiguration ?? {
+              provisionVMAgent: true,
+              enableAutomaticUpdates: true,
+              patchSettings: { patchMode: 'AutomaticByPlatform' },
+            },
           },
           ...options.extra,
         },

@@ -172,7 +172,10 @@ export const HOSTILE_CASES: HostileCase[] = [
     audit: "256 × variables('a0') doubled 3× via concat",
     text: () => {
       const variables: Json = { a0: '[range(0, 256)]' };
-      for (let level = 1; level <= 3; level++) variables[`a${level}`] = `[concat(${Array(256).fill(`variables('a${level - 1}')`).join(', ')})]`;
+      for (let level = 1; level <= 3; level++)
+        variables[`a${level}`] = `[concat(${Array(256)
+          .fill(`variables('a${level - 1}')`)
+          .join(', ')})]`;
       return vmWithTag("[length(variables('a3'))]", { variables });
     },
     expectsLimitNote: true,
@@ -180,7 +183,8 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     id: 'string-of-1024-megabytes',
     audit: "string(createArray(variables('b') × 1024)), b = 1 MB",
-    text: () => vmWithTag(`[length(string(createArray(${Array(1024).fill("variables('b')").join(', ')})))]`, { variables: { b: 'b'.repeat(1024 * 1024 - 16) } }),
+    text: () =>
+      vmWithTag(`[length(string(createArray(${Array(1024).fill("variables('b')").join(', ')})))]`, { variables: { b: 'b'.repeat(1024 * 1024 - 16) } }),
     expectsLimitNote: true,
   },
   {
@@ -193,7 +197,12 @@ export const HOSTILE_CASES: HostileCase[] = [
     id: 'intersection-copy-800',
     audit: 'intersection(range(0,10000), range(0,10000)) in a VM with copy 800',
     text: () =>
-      template([cleanVm("[concat('vm', copyIndex())]", { copy: { name: 'vms', count: 800 }, tags: { probe: '[length(intersection(range(0, 10000), range(0, 10000)))]' } })]),
+      template([
+        cleanVm("[concat('vm', copyIndex())]", {
+          copy: { name: 'vms', count: 800 },
+          tags: { probe: '[length(intersection(range(0, 10000), range(0, 10000)))]' },
+        }),
+      ]),
     expectsLimitNote: 'either',
   },
   {
@@ -221,7 +230,20 @@ export const HOSTILE_CASES: HostileCase[] = [
       return template(
         [
           cleanVm('vm', { tags: { probe: "[variables('a40')]" } }),
-          { type: 'Microsoft.Compute/virtualMachines/extensions', apiVersion: '2024-03-01', name: 'vm/health', location: 'westeurope', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', autoUpgradeMinorVersion: true, enableAutomaticUpgrade: true, settings } },
+          {
+            type: 'Microsoft.Compute/virtualMachines/extensions',
+            apiVersion: '2024-03-01',
+            name: 'vm/health',
+            location: 'westeurope',
+            properties: {
+              publisher: 'Microsoft.ManagedServices',
+              type: 'ApplicationHealthLinux',
+              typeHandlerVersion: '2.0',
+              autoUpgradeMinorVersion: true,
+              enableAutomaticUpgrade: true,
+              settings,
+            },
+          },
         ],
         { variables },
       );

@@ -19,14 +19,23 @@ describe('configuration globs', () => {
     ['an ignore extglob', { ignore: ['+(a|b)/**'] }, /\/ignore\/0: .* uses an extglob/],
     ['a file glob of a suppression', { suppressions: [{ rules: ['*'], files: ['b'.repeat(70_000)], reason: 'r' }] }, /\/suppressions\/0\/files\/0/],
     ['a rule extglob', { suppressions: [{ rules: [extglobBomb(10)], reason: 'r' }] }, /\/suppressions\/0\/rules\/0: .*extglobs/],
-    ['a resource glob with unbalanced braces', { suppressions: [{ rules: ['*'], resources: ['vm{1,2'], reason: 'r' }] }, /\/suppressions\/0\/resources\/0: .*unbalanced braces/],
+    [
+      'a resource glob with unbalanced braces',
+      { suppressions: [{ rules: ['*'], resources: ['vm{1,2'], reason: 'r' }] },
+      /\/suppressions\/0\/resources\/0: .*unbalanced braces/,
+    ],
   ])('%s is a configuration error', (_name, config, message) => {
     expect(parse(config)).toThrow(ConfigError);
     expect(parse(config)).toThrow(message);
   });
 
   it('ordinary globs still load', () => {
-    expect(parse({ ignore: ['legacy/**', '*.parameters.json', 'a/[bc]/{d,e}.json'], suppressions: [{ rules: ['guest-patching/*'], resources: ['vm-{a,b}*'], files: ['infra/**'], reason: 'r' }] })).not.toThrow();
+    expect(
+      parse({
+        ignore: ['legacy/**', '*.parameters.json', 'a/[bc]/{d,e}.json'],
+        suppressions: [{ rules: ['guest-patching/*'], resources: ['vm-{a,b}*'], files: ['infra/**'], reason: 'r' }],
+      }),
+    ).not.toThrow();
   });
 
   it('the CLI exits 2 with the problem and no stack trace', async () => {

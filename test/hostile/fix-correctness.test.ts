@@ -28,7 +28,11 @@ function copyLoopTemplate(): string {
               computerName: "[concat('vm', copyIndex())]",
               adminUsername: 'azureuser',
               // vm0 (AutomaticByOS) needs true, vm1 (Manual) needs false: no single value is right.
-              windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: "[if(equals(copyIndex(), 0), 'AutomaticByOS', 'Manual')]" } },
+              windowsConfiguration: {
+                provisionVMAgent: true,
+                enableAutomaticUpdates: false,
+                patchSettings: { patchMode: "[if(equals(copyIndex(), 0), 'AutomaticByOS', 'Manual')]" },
+              },
             },
           },
         },
@@ -60,7 +64,14 @@ describe('--fix correctness', () => {
   it('a fix that creates no new finding is still applied when another in the same pass would', async () => {
     const dir = scratchFolder();
     const template = JSON.parse(copyLoopTemplate()) as { resources: Array<Record<string, unknown>> };
-    const single = JSON.parse(JSON.stringify(windowsVmTemplate({ name: 'solo', windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }))) as { resources: Array<Record<string, unknown>> };
+    const single = JSON.parse(
+      JSON.stringify(
+        windowsVmTemplate({
+          name: 'solo',
+          windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } },
+        }),
+      ),
+    ) as { resources: Array<Record<string, unknown>> };
     template.resources.push(single.resources[0]);
     writeFiles(dir, { 'mixed.json': JSON.stringify(template, null, 2) });
     await runCli(['lint', 'mixed.json', '--fix'], dir);
@@ -70,7 +81,11 @@ describe('--fix correctness', () => {
 
   it('a case-variant key is edited where it is written, never doubled', async () => {
     const dir = scratchFolder();
-    const text = JSON.stringify(windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, EnableAutomaticUpdates: true, patchSettings: { patchMode: 'Manual' } } }), null, 2);
+    const text = JSON.stringify(
+      windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, EnableAutomaticUpdates: true, patchSettings: { patchMode: 'Manual' } } }),
+      null,
+      2,
+    );
     writeFiles(dir, { 'case.json': text });
     await runCli(['lint', 'case.json', '--fix'], dir);
     const fixed = readFileSync(join(dir, 'case.json'), 'utf8');
@@ -80,7 +95,11 @@ describe('--fix correctness', () => {
 
   it('lone-CR line ends and tab indentation are kept by --fix', async () => {
     const dir = scratchFolder();
-    const text = JSON.stringify(windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }), null, '\t').replace(/\n/g, '\r');
+    const text = JSON.stringify(
+      windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }),
+      null,
+      '\t',
+    ).replace(/\n/g, '\r');
     writeFiles(dir, { 'cr.json': text });
     await runCli(['lint', 'cr.json', '--fix'], dir);
     const fixed = readFileSync(join(dir, 'cr.json'), 'utf8');

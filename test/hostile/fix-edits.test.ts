@@ -44,7 +44,9 @@ function pathsOf(node: Node, path: JsonPath = [], out: JsonPath[] = []): JsonPat
 describe('fix edits from the parsed tree equal jsonc-parser modify', () => {
   it.each(templates(FIXTURES).map((path) => [path.slice(FIXTURES.length + 1), path] as const))('%s', (_name, path) => {
     for (const eol of ['\n', '\r\n']) {
-      const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r?\n/g, eol);
+      const text = readFileSync(path, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r?\n/g, eol);
       const read = readJsonDocument(path, text);
       if (!read.ok) continue;
       const formatting = formattingOf(text);

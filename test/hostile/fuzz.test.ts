@@ -43,15 +43,15 @@ const EXPRESSIONS = [
   "[flatten(map(range(0, 10000), lambda('x', range(0, 10000))))]",
   "[reduce(range(0, 40), createArray(1), lambda('a', 'x', concat(lambdaVariables('a'), lambdaVariables('a'))))]",
   "[map(range(0, 10000), lambda('x', length(map(range(0, 10000), lambda('y', length(range(0, 10000)))))))]",
-  "[intersection(range(0, 10000), range(0, 10000))]",
+  '[intersection(range(0, 10000), range(0, 10000))]',
   `[format('${'{0:'.repeat(3000)}', 1)]`,
   "[string(createArray(padLeft('', 16000, 'x'), padLeft('', 16000, 'y')))]",
   "[json('[[[[[[[[[[1]]]]]]]]]]')]",
   "[createArray(createArray(createArray(variables('missing'), 1), createArray(2)), createArray(3))]",
-  "[copyIndex()]",
+  '[copyIndex()]',
   "[parameters('adminPassword')]",
   "[concat('vm', copyIndex())]",
-  "[resourceGroup().location]",
+  '[resourceGroup().location]',
   "[if(equals(1, 1), 'Manual', 'AutomaticByOS')]",
   "[union(createObject('A', 1), createObject('a', createObject('b', 2)))]",
   '[unclosed(',
@@ -59,7 +59,9 @@ const EXPRESSIONS = [
 
 const replacement: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(...EXPRESSIONS, null, true, false, 0, -1, 800, 100_000, 1e308, '', 'Manual', 'AutomaticByPlatform', 'AutomaticByOS', 'ImageDefault'),
-  fc.constantFrom<Json>(`${' '.repeat(20_000)}x`, 'x'.repeat(70_000), { copy: [{ name: 'c', count: 800, input: { copy: [{ name: 'd', count: 800, input: "[copyIndex('d')]" }] } }] }),
+  fc.constantFrom<Json>(`${' '.repeat(20_000)}x`, 'x'.repeat(70_000), {
+    copy: [{ name: 'c', count: 800, input: { copy: [{ name: 'd', count: 800, input: "[copyIndex('d')]" }] } }],
+  }),
   fc.constantFrom<Json>({ patchwise: { suppress: [extglobBomb(10), 'a'.repeat(70_000), '*'] } }, { name: 'loop', count: 100_000 }),
   fc.string({ maxLength: 12 }),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
@@ -91,7 +93,13 @@ function mutate(root: Json, path: Path, operation: 'replace' | 'delete' | 'dupli
 describe('fuzzing read → expand → lint over mutated fixtures', () => {
   it(`completes without a throw or an internal error (${RUNS} runs)`, () => {
     const mutation = fc
-      .record({ fixture: fc.nat({ max: fixtures.length - 1 }), pick: fc.nat(), operation: fc.constantFrom('replace', 'replace', 'delete', 'duplicate') as fc.Arbitrary<'replace' | 'delete' | 'duplicate'>, value: replacement, steps: fc.integer({ min: 1, max: 3 }) })
+      .record({
+        fixture: fc.nat({ max: fixtures.length - 1 }),
+        pick: fc.nat(),
+        operation: fc.constantFrom('replace', 'replace', 'delete', 'duplicate') as fc.Arbitrary<'replace' | 'delete' | 'duplicate'>,
+        value: replacement,
+        steps: fc.integer({ min: 1, max: 3 }),
+      })
       .map(({ fixture, pick, operation, value, steps }) => {
         let template = fixtures[fixture].value;
         for (let step = 0; step < steps; step++) {
@@ -105,7 +113,10 @@ describe('fuzzing read → expand → lint over mutated fixtures', () => {
         const started = performance.now();
         const result = lintTemplate({ file: name, text }, { rules: ALL_RULES, today: TODAY });
         expect(performance.now() - started, name).toBeLessThan(TIME_BOUND_MS);
-        expect(result.findings.filter((finding) => finding.ruleId === 'internal-error'), name).toEqual([]);
+        expect(
+          result.findings.filter((finding) => finding.ruleId === 'internal-error'),
+          name,
+        ).toEqual([]);
       }),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261203) },
     );

@@ -14,7 +14,11 @@ import { canRunUnprivileged, runUnprivileged, scratchFolder, TEMPLATE_SCHEMA, wi
 
 const valid = JSON.stringify(windowsVmTemplate(), null, 2);
 /** Breaks guest-patching/windows-automatic-updates: AutomaticByOS needs enableAutomaticUpdates true. */
-const failing = JSON.stringify(windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }), null, 2);
+const failing = JSON.stringify(
+  windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }),
+  null,
+  2,
+);
 
 async function lintJson(args: string[], cwd: string): Promise<{ code: number; findings: Finding[]; stderr: string }> {
   const run = await runCli(['lint', ...args, '--format', 'json'], cwd);
@@ -26,10 +30,24 @@ const truncated = `{\n  "$schema": "${TEMPLATE_SCHEMA}",\n  "resources": [\n`;
 describe('files named on the command line (the pre-commit case)', () => {
   const cases: Array<{ name: string; file: string; content: string | Uint8Array; line: number; column: number; message: RegExp }> = [
     { name: 'truncated template', file: 'bad.json', content: truncated, line: 4, column: 1, message: /expected a value but the file ends/ },
-    { name: 'missing comma', file: 'comma.json', content: `{"$schema": "${TEMPLATE_SCHEMA}"\n "resources": []}`, line: 2, column: 2, message: /expected ',' or '}' but found a string/ },
+    {
+      name: 'missing comma',
+      file: 'comma.json',
+      content: `{"$schema": "${TEMPLATE_SCHEMA}"\n "resources": []}`,
+      line: 2,
+      column: 2,
+      message: /expected ',' or '}' but found a string/,
+    },
     { name: 'JSON that is not a template but broken', file: 'package.json', content: '{"name": "x",', line: 1, column: 14, message: /file ends/ },
     { name: 'a .jsonc file', file: 'main.jsonc', content: '{ // c\n  "a": [1,, 2] }', line: 2, column: 11, message: /expected a value but found ','/ },
-    { name: 'not UTF-8', file: 'latin1.json', content: Buffer.concat([Buffer.from(`{"$schema": "${TEMPLATE_SCHEMA}", "x": "caf`), Buffer.from([0xe9]), Buffer.from('"}')]), line: 1, column: 1, message: /not UTF-8 text \(invalid byte sequence at byte \d+\)/ },
+    {
+      name: 'not UTF-8',
+      file: 'latin1.json',
+      content: Buffer.concat([Buffer.from(`{"$schema": "${TEMPLATE_SCHEMA}", "x": "caf`), Buffer.from([0xe9]), Buffer.from('"}')]),
+      line: 1,
+      column: 1,
+      message: /not UTF-8 text \(invalid byte sequence at byte \d+\)/,
+    },
   ];
   for (const testCase of cases) {
     it(`${testCase.name}: a parse-error at the right place and exit 1`, async () => {
@@ -180,7 +198,9 @@ describe('folder scans', () => {
     writeFiles(dir, { 'main.json': valid });
     symlinkSync(join(dir, 'gone.json'), join(dir, 'dangling.json'));
     const result = await lintJson(['.'], dir);
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', file: 'dangling.json', message: expect.stringMatching(/broken symbolic link/) })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'parse-error', file: 'dangling.json', message: expect.stringMatching(/broken symbolic link/) }),
+    ]);
   });
 
   it('UTF-16 templates, with and without a byte-order mark, little and big endian, are linted', async () => {
@@ -242,7 +262,10 @@ describe('folder scans', () => {
     const dir = scratchFolder();
     writeFiles(dir, { 'a.json': valid, 'a.parameters.json': '[1, 2]', 'b.json': failing });
     const result = await lintJson(['.'], dir);
-    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['a.parameters.json template/invalid-parameters', 'b.json guest-patching/windows-automatic-updates']);
+    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual([
+      'a.parameters.json template/invalid-parameters',
+      'b.json guest-patching/windows-automatic-updates',
+    ]);
   });
 
   it.skipIf(!canRunUnprivileged())('unreadable files and folders are reported, and an unreadable parameters file does not abort the run', () => {
@@ -255,7 +278,11 @@ describe('folder scans', () => {
     chmodSync(join(dir, 'locked'), 0o755);
     expect(result.code, result.stderr).toBe(1);
     const findings = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
-    expect(findings.map((finding) => `${finding.file} ${finding.ruleId}`).sort()).toEqual(['b.parameters.json parse-error', 'closed.json parse-error', 'locked parse-error']);
+    expect(findings.map((finding) => `${finding.file} ${finding.ruleId}`).sort()).toEqual([
+      'b.parameters.json parse-error',
+      'closed.json parse-error',
+      'locked parse-error',
+    ]);
   });
 });
 
@@ -334,7 +361,10 @@ describe('options that name files', () => {
 
   it('a config file with a byte-order mark, comments and trailing commas is read', async () => {
     const dir = scratchFolder();
-    writeFiles(dir, { 'main.json': failing, 'patchwise.config.json': '\uFEFF{\n  // quiet\n  "rules": { "guest-patching/windows-automatic-updates": "off", },\n}' });
+    writeFiles(dir, {
+      'main.json': failing,
+      'patchwise.config.json': '\uFEFF{\n  // quiet\n  "rules": { "guest-patching/windows-automatic-updates": "off", },\n}',
+    });
     const result = await runCli(['lint', 'main.json'], dir);
     expect(result.code, result.stderr).toBe(0);
   });
@@ -361,6 +391,9 @@ describe('one file failing does not stop the others', () => {
       'sub/c.json': failing,
     });
     const result = await lintJson(['.'], dir);
-    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['a-broken.json parse-error', 'sub/c.json guest-patching/windows-automatic-updates']);
+    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual([
+      'a-broken.json parse-error',
+      'sub/c.json guest-patching/windows-automatic-updates',
+    ]);
   });
 });

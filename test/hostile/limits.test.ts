@@ -51,13 +51,21 @@ describe('evaluation limits', () => {
     expect(evaluate("[length(map(range(0, 1000), lambda('x', add(lambdaVariables('x'), 1))))]", budget)).toBe(1000);
     expect(() => evaluate("[length(map(range(0, 10000), lambda('x', length(range(0, 10000)))))]", budget)).toThrow(/evaluation budget/);
     expect(budget.exhausted).toBe(true);
-    expect(() => evaluate("[add(1, 2)]", budget)).toThrow(EvaluationLimitError);
+    expect(() => evaluate('[add(1, 2)]', budget)).toThrow(EvaluationLimitError);
   });
 
   it('a limit in the expander is an expansion-limit diagnostic, reported once for a copy loop', () => {
     const text = JSON.stringify({
       $schema: SCHEMA,
-      resources: [{ type: 'Microsoft.Compute/virtualMachines', apiVersion: '2024-03-01', name: "[concat('vm', copyIndex())]", copy: { name: 'c', count: 800 }, tags: { big: `[length(concat(${Array(70).fill("padLeft('', 16000, 'x')").join(', ')}))]` } }],
+      resources: [
+        {
+          type: 'Microsoft.Compute/virtualMachines',
+          apiVersion: '2024-03-01',
+          name: "[concat('vm', copyIndex())]",
+          copy: { name: 'c', count: 800 },
+          tags: { big: `[length(concat(${Array(70).fill("padLeft('', 16000, 'x')").join(', ')}))]` },
+        },
+      ],
     });
     const read = readJsonDocument('t.json', text);
     if (!read.ok) throw new Error('parse');
@@ -112,12 +120,21 @@ describe('linear rewrites keep their results', () => {
 
   it('union and intersection keep deepEquals semantics (object keys without case, order, first spelling)', () => {
     expect(evaluate("[union(createArray(1, '1', createObject('A', 1)), createArray(createObject('a', 1), 2, 1))]")).toEqual([1, '1', { A: 1 }, 2]);
-    expect(evaluate("[intersection(createArray(3, 1, 1, createArray(1)), createArray(1, createArray(1)), createArray(createArray(1), 1, 5))]")).toEqual([1, [1]]);
+    expect(evaluate('[intersection(createArray(3, 1, 1, createArray(1)), createArray(1, createArray(1)), createArray(createArray(1), 1, 5))]')).toEqual([
+      1,
+      [1],
+    ]);
     const json = fc.letrec<{ value: unknown }>((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.integer({ min: 0, max: 3 }), fc.constantFrom('a', 'A', 'b'), fc.array(tie('value'), { maxLength: 3 }), fc
-        .dictionary(fc.constantFrom('k', 'K', 'j'), tie('value'), { maxKeys: 2 })
-        // ARM property names are case-insensitive: one object never holds both `k` and `K` (equality between such objects is undefined).
-        .filter((object) => !('k' in object && 'K' in object))),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom('a', 'A', 'b'),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc
+          .dictionary(fc.constantFrom('k', 'K', 'j'), tie('value'), { maxKeys: 2 })
+          // ARM property names are case-insensitive: one object never holds both `k` and `K` (equality between such objects is undefined).
+          .filter((object) => !('k' in object && 'K' in object)),
+      ),
     })).value;
     fc.assert(
       fc.property(fc.array(json, { maxLength: 8 }), fc.array(json, { maxLength: 8 }), (a, b) => {
@@ -131,8 +148,28 @@ describe('linear rewrites keep their results', () => {
   });
 
   it('rule and resource globs match as picomatch did for *, **, ? and {a,b}', () => {
-    const patterns = ['guest-patching/*', '**', 'guest-*/patch-*', '{guest-patching,hotpatch}/*', '?uest-patching/*', '**/windows-*', 'vm*', 'a{b,c{d,e}}f', 'x/**/y'];
-    const names = ['guest-patching/windows-automatic-updates', 'hotpatch/patch-mode', 'GUEST-PATCHING/Patch-Mode', 'vm1', 'vm1/ext', 'acdf', 'x/y', 'x/a/b/y', 'parse-error'];
+    const patterns = [
+      'guest-patching/*',
+      '**',
+      'guest-*/patch-*',
+      '{guest-patching,hotpatch}/*',
+      '?uest-patching/*',
+      '**/windows-*',
+      'vm*',
+      'a{b,c{d,e}}f',
+      'x/**/y',
+    ];
+    const names = [
+      'guest-patching/windows-automatic-updates',
+      'hotpatch/patch-mode',
+      'GUEST-PATCHING/Patch-Mode',
+      'vm1',
+      'vm1/ext',
+      'acdf',
+      'x/y',
+      'x/a/b/y',
+      'parse-error',
+    ];
     for (const pattern of patterns) {
       const glob = compileNameGlob(pattern);
       if (!glob.ok) throw new Error(glob.problem);
@@ -142,7 +179,8 @@ describe('linear rewrites keep their results', () => {
 
   it('rule globs that picomatch made exponential or refused are rejected at once', () => {
     const started = performance.now();
-    for (const pattern of [`${'+([a-z/-])'.repeat(10)}X`, 'a'.repeat(70_000), '!(x)', '[ab]', '{a,b', `${'{a,b}'.repeat(7)}`]) expect(compileNameGlob(pattern).ok, pattern.slice(0, 20)).toBe(false);
+    for (const pattern of [`${'+([a-z/-])'.repeat(10)}X`, 'a'.repeat(70_000), '!(x)', '[ab]', '{a,b', `${'{a,b}'.repeat(7)}`])
+      expect(compileNameGlob(pattern).ok, pattern.slice(0, 20)).toBe(false);
     const star = compileNameGlob(`${'*a'.repeat(500)}`);
     expect(star.ok && star.matches('a'.repeat(1000))).toBe(true);
     expect(performance.now() - started).toBeLessThan(1000);

@@ -130,7 +130,9 @@ describe('planted secrets never reach an output', () => {
 
   it('the planted template does exercise every channel (the test can fail)', async () => {
     const dir = plantedFolder();
-    const report = JSON.parse((await runCli(['lint', '.', '--format', 'json'], dir)).stdout) as { findings: Array<{ ruleId: string; file: string; message: string; fix?: { description: string; edits: unknown[] } }> };
+    const report = JSON.parse((await runCli(['lint', '.', '--format', 'json'], dir)).stdout) as {
+      findings: Array<{ ruleId: string; file: string; message: string; fix?: { description: string; edits: unknown[] } }>;
+    };
     const ids = report.findings.map((finding) => `${finding.file} ${finding.ruleId}`);
     expect(ids).toContain('main.json template/invalid-expression');
     expect(ids).toContain('main.json extensions/auto-upgrade-minor-version');
@@ -216,7 +218,8 @@ describe('template text cannot inject commands or escape sequences', () => {
         if (format !== 'github') expect(line.startsWith('::')).toBe(false);
         expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
       }
-      if (format === 'github') expect(result.stdout.split('\n').every((line) => line === '' || /^::(error|warning|notice) file=inj\.json,/.test(line))).toBe(true);
+      if (format === 'github')
+        expect(result.stdout.split('\n').every((line) => line === '' || /^::(error|warning|notice) file=inj\.json,/.test(line))).toBe(true);
     });
   }
 

@@ -10,7 +10,11 @@ import { runCli } from '../helpers/cli.js';
 import { run as runMain } from '../plan/helpers.js';
 import { canRunUnprivileged, runUnprivileged, scratchFolder, windowsVmTemplate, writeFiles } from '../helpers/scratch.js';
 
-const failing = JSON.stringify(windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }), null, 2);
+const failing = JSON.stringify(
+  windowsVmTemplate({ windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } }),
+  null,
+  2,
+);
 const isRoot = process.getuid?.() === 0;
 
 function leftovers(dir: string): string[] {

@@ -68,7 +68,10 @@ export async function timed<T>(timings: Record<string, number>, step: string, ac
 
 /** `npm pack` as a publish would run it; the build (`prepare`) already ran in `npm test`. */
 async function packRepository(destination: string): Promise<Pack> {
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+    cwd: REPO_ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const [report] = JSON.parse(stdout) as Array<{ filename: string; size: number; unpackedSize: number; files: PackedFile[] }>;
   return { tarball: join(destination, report.filename), size: report.size, unpackedSize: report.unpackedSize, files: report.files };
 }
@@ -90,5 +93,3 @@ export async function createConsumerProject(): Promise<ConsumerProject> {
   });
   return { dir, pack, timings };
 }
-
-

@@ -89,7 +89,10 @@ describe('the npm package', () => {
   });
 
   it('ships a policy pack of the same version, depending on published packages only', () => {
-    const pack = JSON.parse(readFileSync(join(consumer.dir, 'node_modules', 'patchwise', 'policy-pack', 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    const pack = JSON.parse(readFileSync(join(consumer.dir, 'node_modules', 'patchwise', 'policy-pack', 'package.json'), 'utf8')) as {
+      version: string;
+      dependencies: Record<string, string>;
+    };
     const own = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(pack.version).toBe(own.version);
     expect(Object.keys(pack.dependencies).sort()).toEqual(['@pulumi/policy', '@pulumi/pulumi']);
@@ -124,8 +127,10 @@ describe('a project that installed the tarball', () => {
 
   for (const program of PROGRAMS) {
     it(`runs the ${program} program under Pulumi's mocks`, async () => {
-    // What the program printed: azure-native inputs, read by path below (a test of their values, not of their types).
-      const { stdout } = await timed(consumer.timings, `run ${program} under mocks`, () => run(process.execPath, [join(program, 'bin', 'program.js')], { cwd: consumer.dir }));
+      // What the program printed: azure-native inputs, read by path below (a test of their values, not of their types).
+      const { stdout } = await timed(consumer.timings, `run ${program} under mocks`, () =>
+        run(process.execPath, [join(program, 'bin', 'program.js')], { cwd: consumer.dir }),
+      );
       const output = JSON.parse(stdout) as { misuse: string; registered: Array<{ type: string; name: string; inputs: RegisteredInputs }> };
       expect(output.registered.map((resource) => `${resource.type} ${resource.name}`).sort()).toEqual([
         'azure-native:compute:VirtualMachine app-linux',
@@ -180,8 +185,14 @@ describe('a project that installed the tarball', () => {
         name: 'legacy',
         props: {
           resourceGroupName: 'rg',
-          storageProfile: { imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition', version: 'latest' } },
-          osProfile: { computerName: 'legacy', adminUsername: 'azureuser', windowsConfiguration: { enableAutomaticUpdates: true, patchSettings: { patchMode: 'Manual' } } },
+          storageProfile: {
+            imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition', version: 'latest' },
+          },
+          osProfile: {
+            computerName: 'legacy',
+            adminUsername: 'azureuser',
+            windowsConfiguration: { enableAutomaticUpdates: true, patchSettings: { patchMode: 'Manual' } },
+          },
         },
       });
       expect(violations.map((violation) => violation.policy)).toContain('guest-patching-windows-automatic-updates');

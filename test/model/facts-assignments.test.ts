@@ -40,20 +40,31 @@ const normalize = (findings: Finding[]) => findings.map(findingRow);
 describe('schedules: the older type Microsoft.Compute/virtualMachines/providers/configurationAssignments', () => {
   const lint = (text: string) => lintTemplate({ file: 'legacy.json', text }, { rules: ALL_RULES, today: TODAY }).findings;
 
-  it('counts as the VM\'s assignment: no bypass-needs-assignment warning', () => {
+  it("counts as the VM's assignment: no bypass-needs-assignment warning", () => {
     expect(normalize(lint(legacyTemplate({ bypass: true })))).toEqual([]);
   });
 
-  it('also as a child declared in the VM\'s resources (type relative to the VM, with a slash)', () => {
+  it("also as a child declared in the VM's resources (type relative to the VM, with a slash)", () => {
     const template = JSON.parse(legacyTemplate({ bypass: true }));
     const child = template.resources.splice(2, 1)[0];
-    template.resources[0].resources = [{ ...child, type: 'providers/configurationAssignments', name: 'Microsoft.Maintenance/schedule1-assignment', dependsOn: undefined }];
+    template.resources[0].resources = [
+      { ...child, type: 'providers/configurationAssignments', name: 'Microsoft.Maintenance/schedule1-assignment', dependsOn: undefined },
+    ];
     expect(normalize(lint(JSON.stringify(template, null, 2)))).toEqual([]);
   });
 
   it('so its prerequisites are checked: schedule-prerequisites, with a fix', () => {
     const findings = lint(legacyTemplate({ bypass: false }));
-    expect(normalize(findings)).toEqual([{ ruleId: 'schedules/schedule-prerequisites', messageId: 'noBypass', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 27, severity: 'error', fix: true }]);
+    expect(normalize(findings)).toEqual([
+      {
+        ruleId: 'schedules/schedule-prerequisites',
+        messageId: 'noBypass',
+        path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode',
+        line: 27,
+        severity: 'error',
+        fix: true,
+      },
+    ]);
     expect(findings[0].fix).toBeDefined();
   });
 });
@@ -68,7 +79,12 @@ function assignmentsOfVm(text: string, vmName = 'vm1') {
 
 function template(resources: unknown[], parameters: Record<string, unknown> = {}): string {
   const vm = JSON.parse(fixtureInput('rules/schedules/bypass-needs-assignment/valid/scope-only-assignment.json').text).resources[0];
-  return JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters, resources: [vm, ...resources] });
+  return JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters,
+    resources: [vm, ...resources],
+  });
 }
 
 const assignment = (extra: Record<string, unknown>, properties: Record<string, unknown> = {}) => ({
@@ -137,7 +153,10 @@ describe('patchwise lint --fix on the schedules rules', () => {
       copyFileSync(join(FIXTURES, name), join(dir, basename(name)));
       const before = lintFixture(name).filter((finding) => finding.ruleId.startsWith('schedules/'));
       expect(before.length, name).toBeGreaterThan(0);
-      expect(before.every((finding) => finding.fix !== undefined), name).toBe(true);
+      expect(
+        before.every((finding) => finding.fix !== undefined),
+        name,
+      ).toBe(true);
     }
     writeFileSync(join(dir, 'legacy-assignment-no-bypass.json'), legacyTemplate({ bypass: false }));
     const fixed = await run(['lint', dir, '--fix'], dir);
@@ -154,5 +173,4 @@ describe('patchwise lint --fix on the schedules rules', () => {
     const again = await run(['lint', dir, '--fix'], dir);
     expect(again.stderr).toContain('applied 0 fixes in 0 files');
   });
-
 });

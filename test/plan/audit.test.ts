@@ -22,13 +22,23 @@ function planOf(resources: object[], scenario: Scenario = 'guest-patching', inve
   return plan;
 }
 
-const setOf = (name: string, region: string, count: number, timeZone: string) => [availabilitySet(name, region, 5), ...Array.from({ length: count }, (_, i) => vm(`${name}-${i}`, region, { avset: name, timeZone }))];
+const setOf = (name: string, region: string, count: number, timeZone: string) => [
+  availabilitySet(name, region, 5),
+  ...Array.from({ length: count }, (_, i) => vm(`${name}-${i}`, region, { avset: name, timeZone })),
+];
 
 /** A VM with an inline child extension resource (the way templates declare VM extensions). */
 function vmWithExtension(name: string, region: string, publisher: string, type: string, options: { avset?: string } = {}): object[] {
   return [
     vm(name, region, options),
-    { type: 'Microsoft.Compute/virtualMachines/extensions', apiVersion: '2024-03-01', name: `${name}/ext`, location: region, dependsOn: [name], properties: { publisher, type, typeHandlerVersion: '1.0', autoUpgradeMinorVersion: true, enableAutomaticUpgrade: true } },
+    {
+      type: 'Microsoft.Compute/virtualMachines/extensions',
+      apiVersion: '2024-03-01',
+      name: `${name}/ext`,
+      location: region,
+      dependsOn: [name],
+      properties: { publisher, type, typeHandlerVersion: '1.0', autoUpgradeMinorVersion: true, enableAutomaticUpgrade: true },
+    },
   ];
 }
 
@@ -87,7 +97,9 @@ describe('D5: retries keep the zone and geo-pair rules', () => {
       ...['1', '2', '3'].flatMap((zone) => Array.from({ length: 3 }, (_, i) => vm(`e-z${zone}-${i}`, 'eastus', { zones: [zone] }))),
       ...Array.from({ length: 6 }, (_, i) => vm(`w-${i}`, 'westus')),
     ];
-    const plan = planOf(resources, 'guest-patching', { resources: { 'e-z1-0': { failures: { afterUpdate: true, transient: true } }, 'e-z3-0': { failures: { afterUpdate: true, transient: true } } } });
+    const plan = planOf(resources, 'guest-patching', {
+      resources: { 'e-z1-0': { failures: { afterUpdate: true, transient: true } }, 'e-z3-0': { failures: { afterUpdate: true, transient: true } } },
+    });
     expect(plan.retries?.length).toBe(2);
     for (const retry of plan.retries!) {
       const failed = plan.waves[retry.wave - 1];
@@ -110,8 +122,14 @@ describe('D5: retries keep the zone and geo-pair rules', () => {
 
 describe('D6: the stop is reported where it happens first in time', () => {
   it('a breach in eastus at 01:05 wins over a later one in japaneast listed first', () => {
-    const resources = [...Array.from({ length: 3 }, (_, i) => vm(`jp-${i}`, 'japaneast', { timeZone: 'Tokyo Standard Time' })), ...Array.from({ length: 3 }, (_, i) => vm(`us-${i}`, 'eastus'))];
-    const plan = planOf(resources, 'guest-patching', { phases: [['japaneast', 'eastus']], resources: { 'jp-0': { failures: { afterUpdate: true } }, 'us-0': { failures: { afterUpdate: true } } } });
+    const resources = [
+      ...Array.from({ length: 3 }, (_, i) => vm(`jp-${i}`, 'japaneast', { timeZone: 'Tokyo Standard Time' })),
+      ...Array.from({ length: 3 }, (_, i) => vm(`us-${i}`, 'eastus')),
+    ];
+    const plan = planOf(resources, 'guest-patching', {
+      phases: [['japaneast', 'eastus']],
+      resources: { 'jp-0': { failures: { afterUpdate: true } }, 'us-0': { failures: { afterUpdate: true } } },
+    });
     expect(plan.summary.stoppedAt).toMatchObject({ region: 'eastus', at: '2026-12-08T01:05:00Z' });
     expect(renderText(plan)).toContain('Stopped: eastus');
   });
@@ -119,7 +137,10 @@ describe('D6: the stop is reported where it happens first in time', () => {
 
 describe('D7, D10: extension upgrades', () => {
   it('VMs in availability sets roll back to the previous extension version (EU4)', () => {
-    const resources = [availabilitySet('xas', 'eastus', 2), ...vmWithExtension('x-as-1', 'eastus', 'Microsoft.Azure.Monitor', 'AzureMonitorWindowsAgent', { avset: 'xas' })];
+    const resources = [
+      availabilitySet('xas', 'eastus', 2),
+      ...vmWithExtension('x-as-1', 'eastus', 'Microsoft.Azure.Monitor', 'AzureMonitorWindowsAgent', { avset: 'xas' }),
+    ];
     const plan = planOf(resources, 'extension-upgrade', { resources: { 'x-as-1': { failures: { afterUpdate: true } } } });
     expect(plan.failures[0]).toMatchObject({ rollback: 'extension-version' });
     expect(plan.waves[0].targets[0].extensions).toEqual(['Microsoft.Azure.Monitor.AzureMonitorWindowsAgent']);
@@ -132,8 +153,17 @@ describe('D7, D10: extension upgrades', () => {
   });
 
   it('scale sets follow their rolling upgrade policy; Uniform sets in Manual mode are not planned', () => {
-    const extensionProfile = { extensions: [{ name: 'health', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', enableAutomaticUpgrade: true } }] };
-    const rolling = scaleSet('xsp', 'eastus', 10, { batch: 50 }) as { properties: { upgradePolicy: { mode: string; rollingUpgradePolicy: Record<string, unknown> }; virtualMachineProfile: Record<string, unknown> } };
+    const extensionProfile = {
+      extensions: [
+        {
+          name: 'health',
+          properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', enableAutomaticUpgrade: true },
+        },
+      ],
+    };
+    const rolling = scaleSet('xsp', 'eastus', 10, { batch: 50 }) as {
+      properties: { upgradePolicy: { mode: string; rollingUpgradePolicy: Record<string, unknown> }; virtualMachineProfile: Record<string, unknown> };
+    };
     rolling.properties.virtualMachineProfile.extensionProfile = extensionProfile;
     rolling.properties.upgradePolicy.rollingUpgradePolicy.pauseTimeBetweenBatches = 'PT1H';
     const manual = JSON.parse(JSON.stringify(rolling)) as typeof rolling & { name: string };
@@ -201,7 +231,7 @@ describe('D4: the pull-request comment summarises within a size budget', () => {
 
   it.each([
     ['regions known', bigFleet()],
-    ["location [resourceGroup().location] (9,000 notes)", bigFleet(34, { location: () => '[resourceGroup().location]' })],
+    ['location [resourceGroup().location] (9,000 notes)', bigFleet(34, { location: () => '[resourceGroup().location]' })],
   ])('10k resources, %s: under the limit, every phase and region shown, risks grouped', (_, fleet) => {
     const plan = planRollout([fleetInput(fleet)], { scenario: 'guest-patching', startMs: START });
     const markdown = renderMarkdown(plan);
@@ -241,11 +271,26 @@ describe('D4: the pull-request comment summarises within a size budget', () => {
 
 describe('D9 (plan audit): the diff shows what changed per group', () => {
   it('capacity, batch size, time zone and window per group; zone moves per target', () => {
-    const before = planOf([scaleSet('web', 'eastus', 10, { flexible: true }), ...setOf('as', 'eastus', 9, 'UTC'), vm('db1', 'eastus', { zones: ['2'] }), vm('db2', 'eastus', { zones: ['1'] })]);
-    const after = planOf([scaleSet('web', 'eastus', 30, { flexible: true }), ...setOf('as', 'eastus', 9, 'Tokyo Standard Time'), vm('db1', 'eastus', { zones: ['1'] }), vm('db2', 'eastus', { zones: ['1'] })]);
+    const before = planOf([
+      scaleSet('web', 'eastus', 10, { flexible: true }),
+      ...setOf('as', 'eastus', 9, 'UTC'),
+      vm('db1', 'eastus', { zones: ['2'] }),
+      vm('db2', 'eastus', { zones: ['1'] }),
+    ]);
+    const after = planOf([
+      scaleSet('web', 'eastus', 30, { flexible: true }),
+      ...setOf('as', 'eastus', 9, 'Tokyo Standard Time'),
+      vm('db1', 'eastus', { zones: ['1'] }),
+      vm('db2', 'eastus', { zones: ['1'] }),
+    ]);
     const diff = diffPlans(before, after);
     const web = diff.groupsChanged?.find((group) => group.name === 'web');
-    expect(web?.changes).toEqual(expect.arrayContaining([{ field: 'targets', before: '10', after: '30' }, { field: 'batch size', before: '2', after: '6' }]));
+    expect(web?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'targets', before: '10', after: '30' },
+        { field: 'batch size', before: '2', after: '6' },
+      ]),
+    );
     const set = diff.groupsChanged?.find((group) => group.name === 'as');
     expect(set?.changes.map((change) => change.field)).toContain('time zones');
     expect(diff.targetsMoved).toEqual([{ target: 'fleet.json#db1', field: 'zone', before: '2', after: '1' }]);
@@ -254,4 +299,3 @@ describe('D9 (plan audit): the diff shows what changed per group', () => {
     expect(markdown).not.toContain('No change to the rollout');
   });
 });
-

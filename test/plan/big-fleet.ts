@@ -19,7 +19,8 @@ export function bigFleet(regionCount = 34, options: { location?: (region: string
       const timeZone = TIME_ZONES[(r + s) % TIME_ZONES.length];
       for (let i = 0; i < 9; i += 1) resources.push(vm(`${set}-${i}`, location, { avset: set, timeZone }));
     }
-    for (let i = 0; i < 123; i += 1) resources.push(vm(`${region}-z-${i}`, location, { zones: [String(1 + (i % 3))], timeZone: TIME_ZONES[i % TIME_ZONES.length] }));
+    for (let i = 0; i < 123; i += 1)
+      resources.push(vm(`${region}-z-${i}`, location, { zones: [String(1 + (i % 3))], timeZone: TIME_ZONES[i % TIME_ZONES.length] }));
     for (let i = 0; i < 60; i += 1) resources.push(vm(`${region}-r-${i}`, location, { timeZone: TIME_ZONES[(i + r) % TIME_ZONES.length] }));
     resources.push(scaleSet(`${region}-flex`, location, 20, { flexible: true, zones: ['1', '2', '3'] }));
     resources.push(scaleSet(`${region}-uni`, location, 20, { zones: ['1', '2', '3'] }));

@@ -35,13 +35,35 @@ describe('patchwise plan', () => {
   });
 
   it('exit 1 when the plan has error-level risks (the rollout stops)', async () => {
-    const result = await run(['plan', FLEET, '--inventory', 'fixtures/plan/inventories/failing-scale-set.json', '--start', '2026-12-08', '--scenario', 'os-image-upgrade']);
+    const result = await run([
+      'plan',
+      FLEET,
+      '--inventory',
+      'fixtures/plan/inventories/failing-scale-set.json',
+      '--start',
+      '2026-12-08',
+      '--scenario',
+      'os-image-upgrade',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Stopped: scale set batch-vmss/);
   });
 
   it('Monte Carlo with --runs and --seed is reproducible', async () => {
-    const args = ['plan', FLEET, '--start', '2026-12-08', '--inventory', 'fixtures/plan/inventories/random.json', '--runs', '40', '--seed', '3', '--format', 'json'];
+    const args = [
+      'plan',
+      FLEET,
+      '--start',
+      '2026-12-08',
+      '--inventory',
+      'fixtures/plan/inventories/random.json',
+      '--runs',
+      '40',
+      '--seed',
+      '3',
+      '--format',
+      'json',
+    ];
     const a = await run(args);
     const b = await run(args);
     expect(a.stdout).toBe(b.stdout);

@@ -21,9 +21,52 @@ const excludedNames = (result: Plan) => result.excluded.map((entry) => entry.nam
 
 describe('who is in the rollout (GP11), per scenario', () => {
   it.each([
-    ['guest-patching', ['api-vmss_0', 'api-vmss_1', 'api-vmss_2', 'api-vmss_3', 'api-vmss_4', 'api-vmss_5', 'cache01', 'db01', 'hot01', 'web01', 'web02', 'web03', 'web04', 'worker01'], ['batch-vmss', 'db02', 'jump01', 'legacy01', 'manual-vmss', 'tiny-vmss', 'worker02']],
-    ['os-image-upgrade', [...Array.from({ length: 10 }, (_, i) => `batch-vmss_${i}`), 'tiny-vmss_0'].sort(), ['api-vmss', 'cache01', 'db01', 'db02', 'hot01', 'jump01', 'legacy01', 'manual-vmss', 'web01', 'web02', 'web03', 'web04', 'worker01', 'worker02']],
-    ['hotpatch-calendar', ['hot01'], ['api-vmss', 'batch-vmss', 'cache01', 'db01', 'db02', 'jump01', 'legacy01', 'manual-vmss', 'tiny-vmss', 'web01', 'web02', 'web03', 'web04', 'worker01', 'worker02']],
+    [
+      'guest-patching',
+      [
+        'api-vmss_0',
+        'api-vmss_1',
+        'api-vmss_2',
+        'api-vmss_3',
+        'api-vmss_4',
+        'api-vmss_5',
+        'cache01',
+        'db01',
+        'hot01',
+        'web01',
+        'web02',
+        'web03',
+        'web04',
+        'worker01',
+      ],
+      ['batch-vmss', 'db02', 'jump01', 'legacy01', 'manual-vmss', 'tiny-vmss', 'worker02'],
+    ],
+    [
+      'os-image-upgrade',
+      [...Array.from({ length: 10 }, (_, i) => `batch-vmss_${i}`), 'tiny-vmss_0'].sort(),
+      ['api-vmss', 'cache01', 'db01', 'db02', 'hot01', 'jump01', 'legacy01', 'manual-vmss', 'web01', 'web02', 'web03', 'web04', 'worker01', 'worker02'],
+    ],
+    [
+      'hotpatch-calendar',
+      ['hot01'],
+      [
+        'api-vmss',
+        'batch-vmss',
+        'cache01',
+        'db01',
+        'db02',
+        'jump01',
+        'legacy01',
+        'manual-vmss',
+        'tiny-vmss',
+        'web01',
+        'web02',
+        'web03',
+        'web04',
+        'worker01',
+        'worker02',
+      ],
+    ],
   ] as const)('%s', (scenario, inPlan, out) => {
     const result = plan(scenario);
     expect(targetNames(result)).toEqual(inPlan);
@@ -43,12 +86,17 @@ describe('who is in the rollout (GP11), per scenario', () => {
 
   it('extension upgrade takes VMs and scale sets with automatically upgraded extensions, rolled back to the previous version (EU4)', () => {
     const result = plan('extension-upgrade', { resources: { ...inventory.resources, 'batch-vmss': { failures: { afterUpdate: [0] } } } });
-    expect(new Set(result.waves.flatMap((wave) => wave.targets.map((target) => target.scaleSet ?? target.name)))).toEqual(new Set(['db01', 'api-vmss', 'batch-vmss']));
+    expect(new Set(result.waves.flatMap((wave) => wave.targets.map((target) => target.scaleSet ?? target.name)))).toEqual(
+      new Set(['db01', 'api-vmss', 'batch-vmss']),
+    );
     expect(result.failures[0]).toMatchObject({ target: 'fixtures/plan/fleet.json#batch-vmss/0', rollback: 'extension-version' });
   });
 
   it('unknown location and zones never crash: region "unknown", said in the risks', () => {
-    const result = planRollout([fleetInput(template([vm('a', "[resourceGroup().location]"), vm('b', 'eastus', { zones: ["[parameters('zone')]"] as never })]))], { scenario: 'guest-patching', startMs: START });
+    const result = planRollout(
+      [fleetInput(template([vm('a', '[resourceGroup().location]'), vm('b', 'eastus', { zones: ["[parameters('zone')]"] as never })]))],
+      { scenario: 'guest-patching', startMs: START },
+    );
     expect(result.phases.at(-1)?.regions).toEqual(['unknown']);
     expect(result.risks.map((risk) => risk.id)).toContain('unknown-region');
     expect(targetNames(result)).toEqual(['a', 'b']);
@@ -65,14 +113,25 @@ describe('phases (AF1, AF2)', () => {
   });
 
   it('smallest region first, capacity doubling, pairs apart, unknown last', () => {
-    const counts = new Map([['eastus', 5], ['westus', 1], ['northeurope', 2], ['westeurope', 3], ['unknown', 1], ['austriaeast', 9]]);
+    const counts = new Map([
+      ['eastus', 5],
+      ['westus', 1],
+      ['northeurope', 2],
+      ['westeurope', 3],
+      ['unknown', 1],
+      ['austriaeast', 9],
+    ]);
     const phases = planPhases(counts);
     // westeurope is northeurope's pair, so it waits for phase 3 although phase 2 has room.
     expect(phases).toEqual([['westus'], ['northeurope', 'eastus'], ['westeurope', 'austriaeast'], ['unknown']]);
   });
 
   it('an inventory phase file sets the order; a phase with a pair is refused', () => {
-    const counts = new Map([['eastus', 5], ['westus', 1], ['westeurope', 3]]);
+    const counts = new Map([
+      ['eastus', 5],
+      ['westus', 1],
+      ['westeurope', 3],
+    ]);
     expect(planPhases(counts, [['westeurope'], ['eastus']])).toEqual([['westeurope'], ['eastus'], ['westus']]);
     expect(() => planPhases(counts, [['eastus', 'West US']])).toThrow(PlanInputError);
   });
@@ -91,7 +150,10 @@ describe('batches inside a region (AF3–AF6, CF11)', () => {
   });
 
   it('zones one at a time; scale-set batches of maxBatchInstancePercent within update domains', () => {
-    const result = planRollout([fleetInput(template([scaleSet('s', 'westus2', 20, { zones: ['1', '2'], batch: 50 })]))], { scenario: 'os-image-upgrade', startMs: START });
+    const result = planRollout([fleetInput(template([scaleSet('s', 'westus2', 20, { zones: ['1', '2'], batch: 50 })]))], {
+      scenario: 'os-image-upgrade',
+      startMs: START,
+    });
     const zones = result.waves.map((wave) => wave.zone);
     expect(zones).toEqual([...zones].sort());
     for (const wave of result.waves) {
@@ -101,7 +163,10 @@ describe('batches inside a region (AF3–AF6, CF11)', () => {
   });
 
   it('VMs outside sets go in batches of 20% (AF4)', () => {
-    const result = planRollout([fleetInput(template(Array.from({ length: 10 }, (_, i) => vm(`v${i}`, 'eastus'))))], { scenario: 'guest-patching', startMs: START });
+    const result = planRollout([fleetInput(template(Array.from({ length: 10 }, (_, i) => vm(`v${i}`, 'eastus'))))], {
+      scenario: 'guest-patching',
+      startMs: START,
+    });
     expect(result.waves.map((wave) => wave.targets.length)).toEqual([2, 2, 2, 2, 2]);
   });
 });
@@ -111,7 +176,10 @@ describe('time (GP17, GP18, OU12)', () => {
     const start = Date.UTC(2026, 11, 8, 12); // 13:00 in Berlin
     const slot = nextSlot(start, 'Europe/Berlin', windowIntervals({ start: '22:00', end: '06:00' }), 60);
     expect(new Date(slot).toISOString()).toBe('2026-12-08T21:00:00.000Z');
-    const result = planRollout([fleetInput(template([vm('berlin', 'westeurope', { timeZone: 'W. Europe Standard Time' })]))], { scenario: 'guest-patching', startMs: start });
+    const result = planRollout([fleetInput(template([vm('berlin', 'westeurope', { timeZone: 'W. Europe Standard Time' })]))], {
+      scenario: 'guest-patching',
+      startMs: start,
+    });
     expect(result.waves[0].start).toBe('2026-12-08T21:00:00Z');
     expect(result.waves[0].end).toBe('2026-12-08T22:05:00Z');
   });
@@ -125,7 +193,10 @@ describe('time (GP17, GP18, OU12)', () => {
   it('a rollout longer than 30 days is an error-level risk', () => {
     // Four sets of 9 VMs (one at a time, one a night) in four phases: 36 nights.
     const regions = ['eastus', 'westus', 'northeurope', 'westeurope'];
-    const resources = regions.flatMap((region) => [availabilitySet(`as-${region}`, region, 5), ...Array.from({ length: 9 }, (_, i) => vm(`${region}-${i}`, region, { avset: `as-${region}` }))]);
+    const resources = regions.flatMap((region) => [
+      availabilitySet(`as-${region}`, region, 5),
+      ...Array.from({ length: 9 }, (_, i) => vm(`${region}-${i}`, region, { avset: `as-${region}` })),
+    ]);
     const result = planRollout([fleetInput(template(resources))], {
       scenario: 'guest-patching',
       startMs: START,
@@ -184,7 +255,13 @@ describe('health and failures (AF7, OU10, OU11, EU4, HP5)', () => {
 describe('hotpatch calendar (HP4)', () => {
   it('baselines in January, April, July, October; unplanned baselines replace a hotpatch month', () => {
     const [entry] = hotpatchCalendar(['vm'], Date.UTC(2026, 11, 8), [], new Map([['vm', ['2027-02']]]));
-    expect(entry.months.map((month) => `${month.month}:${month.kind}`).slice(0, 5)).toEqual(['2026-12:hotpatch', '2027-01:baseline', '2027-02:unplanned-baseline', '2027-03:hotpatch', '2027-04:baseline']);
+    expect(entry.months.map((month) => `${month.month}:${month.kind}`).slice(0, 5)).toEqual([
+      '2026-12:hotpatch',
+      '2027-01:baseline',
+      '2027-02:unplanned-baseline',
+      '2027-03:hotpatch',
+      '2027-04:baseline',
+    ]);
     const result = plan('hotpatch-calendar');
     expect(result.calendar?.[0].months[2].kind).toBe('unplanned-baseline');
     // HP4: a hotpatch month needs no reboot for security hotpatches, but non-security, .NET and non-Windows updates may reboot.
@@ -202,9 +279,24 @@ describe('risks', () => {
   });
 
   it('a scale set in a single zone, and an availability set with one update domain', () => {
-    const result = planRollout([fleetInput(template([scaleSet('s', 'westus2', 4, { zones: ['1'] }), availabilitySet('as', 'eastus', 1), vm('a', 'eastus', { avset: 'as' }), vm('b', 'eastus', { avset: 'as' })]))], { scenario: 'os-image-upgrade', startMs: START });
+    const result = planRollout(
+      [
+        fleetInput(
+          template([
+            scaleSet('s', 'westus2', 4, { zones: ['1'] }),
+            availabilitySet('as', 'eastus', 1),
+            vm('a', 'eastus', { avset: 'as' }),
+            vm('b', 'eastus', { avset: 'as' }),
+          ]),
+        ),
+      ],
+      { scenario: 'os-image-upgrade', startMs: START },
+    );
     expect(result.risks.map((risk) => risk.id)).toContain('single-zone');
-    const patching = planRollout([fleetInput(template([availabilitySet('as', 'eastus', 1), vm('a', 'eastus', { avset: 'as' }), vm('b', 'eastus', { avset: 'as' })]))], { scenario: 'guest-patching', startMs: START });
+    const patching = planRollout(
+      [fleetInput(template([availabilitySet('as', 'eastus', 1), vm('a', 'eastus', { avset: 'as' }), vm('b', 'eastus', { avset: 'as' })]))],
+      { scenario: 'guest-patching', startMs: START },
+    );
     expect(patching.risks.map((risk) => risk.id)).toContain('single-update-domain');
   });
 });

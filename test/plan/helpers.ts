@@ -42,13 +42,23 @@ export function template(resources: object[]): object {
   return { $schema: TEMPLATE_SCHEMA, contentVersion: '1.0.0.0', resources };
 }
 
-export function vm(name: string, location: string, options: { mode?: string; zones?: string[]; avset?: string; os?: 'Windows' | 'Linux'; hotpatch?: boolean; timeZone?: string } = {}): object {
+export function vm(
+  name: string,
+  location: string,
+  options: { mode?: string; zones?: string[]; avset?: string; os?: 'Windows' | 'Linux'; hotpatch?: boolean; timeZone?: string } = {},
+): object {
   const os = options.os ?? 'Windows';
   const patchSettings: Record<string, unknown> = { patchMode: options.mode ?? 'AutomaticByPlatform' };
   if (options.hotpatch) patchSettings.enableHotpatching = true;
   const configuration =
     os === 'Windows'
-      ? { windowsConfiguration: { enableAutomaticUpdates: options.mode !== 'Manual', patchSettings, ...(options.timeZone ? { timeZone: options.timeZone } : {}) } }
+      ? {
+          windowsConfiguration: {
+            enableAutomaticUpdates: options.mode !== 'Manual',
+            patchSettings,
+            ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+          },
+        }
       : { linuxConfiguration: { patchSettings } };
   return {
     type: 'Microsoft.Compute/virtualMachines',
@@ -65,10 +75,21 @@ export function vm(name: string, location: string, options: { mode?: string; zon
 }
 
 export function availabilitySet(name: string, location: string, updateDomains: number): object {
-  return { type: 'Microsoft.Compute/availabilitySets', apiVersion: '2024-03-01', name, location, properties: { platformUpdateDomainCount: updateDomains, platformFaultDomainCount: 2 } };
+  return {
+    type: 'Microsoft.Compute/availabilitySets',
+    apiVersion: '2024-03-01',
+    name,
+    location,
+    properties: { platformUpdateDomainCount: updateDomains, platformFaultDomainCount: 2 },
+  };
 }
 
-export function scaleSet(name: string, location: string, capacity: number, options: { flexible?: boolean; zones?: string[]; batch?: number; autoOs?: boolean; mode?: string } = {}): object {
+export function scaleSet(
+  name: string,
+  location: string,
+  capacity: number,
+  options: { flexible?: boolean; zones?: string[]; batch?: number; autoOs?: boolean; mode?: string } = {},
+): object {
   return {
     type: 'Microsoft.Compute/virtualMachineScaleSets',
     apiVersion: '2024-03-01',
@@ -84,7 +105,11 @@ export function scaleSet(name: string, location: string, capacity: number, optio
         rollingUpgradePolicy: { maxBatchInstancePercent: options.batch ?? 20 },
       },
       virtualMachineProfile: {
-        osProfile: { computerNamePrefix: name, adminUsername: 'azureuser', linuxConfiguration: { patchSettings: { patchMode: options.mode ?? 'AutomaticByPlatform' } } },
+        osProfile: {
+          computerNamePrefix: name,
+          adminUsername: 'azureuser',
+          linuxConfiguration: { patchSettings: { patchMode: options.mode ?? 'AutomaticByPlatform' } },
+        },
         storageProfile: { osDisk: { createOption: 'FromImage', osType: 'Linux' } },
       },
     },

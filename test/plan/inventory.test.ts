@@ -33,19 +33,31 @@ describe('inventory validation', () => {
   });
 
   it('lookup: defaults, then globs, then the exact name', () => {
-    const lookup = inventoryLookup({ defaults: { timeZone: 'UTC', powerState: 'running' }, resources: { 'web-*': { timeZone: 'Europe/Berlin' }, 'web-01': { powerState: 'deallocated' } } });
+    const lookup = inventoryLookup({
+      defaults: { timeZone: 'UTC', powerState: 'running' },
+      resources: { 'web-*': { timeZone: 'Europe/Berlin' }, 'web-01': { powerState: 'deallocated' } },
+    });
     expect(lookup('web-01')).toEqual({ timeZone: 'Europe/Berlin', powerState: 'deallocated' });
     expect(lookup('db')).toEqual({ timeZone: 'UTC', powerState: 'running' });
   });
 });
 
 describe('inventory/linux-agent-version (GP12)', () => {
-  const fleet = template([vm('old', 'eastus', { os: 'Linux' }), vm('new', 'eastus', { os: 'Linux' }), vm('image-default', 'eastus', { os: 'Linux', mode: 'ImageDefault' }), vm('unknown', 'eastus', { os: 'Linux' })]);
+  const fleet = template([
+    vm('old', 'eastus', { os: 'Linux' }),
+    vm('new', 'eastus', { os: 'Linux' }),
+    vm('image-default', 'eastus', { os: 'Linux', mode: 'ImageDefault' }),
+    vm('unknown', 'eastus', { os: 'Linux' }),
+  ]);
   const lint = (inventory?: object) =>
-    lintTemplate({ file: 'fleet.json', text: JSON.stringify(fleet) }, { rules: [linuxAgentVersion], inventory: inventory as never }).findings.filter((finding) => finding.ruleId === linuxAgentVersion.id);
+    lintTemplate({ file: 'fleet.json', text: JSON.stringify(fleet) }, { rules: [linuxAgentVersion], inventory: inventory as never }).findings.filter(
+      (finding) => finding.ruleId === linuxAgentVersion.id,
+    );
 
   it('reports platform-patched Linux VMs whose inventory agent is older than 2.2.53.1', () => {
-    const findings = lint({ resources: { old: { linuxAgentVersion: '2.2.49.2' }, new: { linuxAgentVersion: '2.2.53.1' }, 'image-default': { linuxAgentVersion: '2.2.10' } } });
+    const findings = lint({
+      resources: { old: { linuxAgentVersion: '2.2.49.2' }, new: { linuxAgentVersion: '2.2.53.1' }, 'image-default': { linuxAgentVersion: '2.2.10' } },
+    });
     expect(findings.map((finding) => finding.resource?.name)).toEqual(['old']);
     expect(findings[0].message).toContain('2.2.49.2');
     expect(findings[0].requirements).toEqual(['GP12']);

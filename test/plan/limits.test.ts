@@ -13,18 +13,26 @@ import { fleetInput, PLAN_FIXTURES, run, scaleSet, START, template } from './hel
 
 describe('hostile sizes (reliability D9)', () => {
   it('a Flexible scale set of 700,000 instances plans (no spread of a huge batch onto the stack)', () => {
-    const plan = planRollout([fleetInput(template([scaleSet('big', 'eastus', 1, { flexible: true })]))], { scenario: 'guest-patching', startMs: START, inventory: { resources: { big: { instanceCount: 700_000 } } } });
+    const plan = planRollout([fleetInput(template([scaleSet('big', 'eastus', 1, { flexible: true })]))], {
+      scenario: 'guest-patching',
+      startMs: START,
+      inventory: { resources: { big: { instanceCount: 700_000 } } },
+    });
     expect(plan.summary.targets).toBe(700_000);
   }, 60_000);
 
-  it.each([1e7, 1e300])('sku.capacity %s is capped at 1,000,000 instances with a warning', (capacity) => {
-    const fleet = buildFleet([fleetInput(template([scaleSet('huge', 'eastus', capacity, { flexible: true })]))], { scenario: 'guest-patching' });
-    expect(fleet.targets.length).toBe(MAX_SCALE_SET_INSTANCES);
-    expect(fleet.risks.map((risk) => risk.id)).toContain('capacity-capped');
-  }, 60_000);
+  it.each([1e7, 1e300])(
+    'sku.capacity %s is capped at 1,000,000 instances with a warning',
+    (capacity) => {
+      const fleet = buildFleet([fleetInput(template([scaleSet('huge', 'eastus', capacity, { flexible: true })]))], { scenario: 'guest-patching' });
+      expect(fleet.targets.length).toBe(MAX_SCALE_SET_INSTANCES);
+      expect(fleet.risks.map((risk) => risk.id)).toContain('capacity-capped');
+    },
+    60_000,
+  );
 
   it('800 scale sets of 1,000,000 instances: the plan stops building at its target budget and says so', () => {
-    const resources = [{ ...(scaleSet('[concat(\'s\', copyIndex())]', 'eastus', 1, { flexible: true }) as object), copy: { name: 'sets', count: 800 } }];
+    const resources = [{ ...(scaleSet("[concat('s', copyIndex())]", 'eastus', 1, { flexible: true }) as object), copy: { name: 'sets', count: 800 } }];
     const fleet = buildFleet([fleetInput(template(resources))], { scenario: 'guest-patching', inventory: { defaults: { instanceCount: 1_000_000 } } });
     expect(fleet.targets.length).toBeLessThanOrEqual(MAX_PLAN_TARGETS);
     expect(fleet.excluded.length).toBe(799);
@@ -35,7 +43,10 @@ describe('hostile sizes (reliability D9)', () => {
   it('failures.afterUpdate with 100,000 instance numbers stays fast (a set, not a list scan)', () => {
     const failing = Array.from({ length: 100_000 }, (_, i) => i);
     const started = performance.now();
-    const fleet = buildFleet([fleetInput(template([scaleSet('s', 'eastus', 100_000)]))], { scenario: 'os-image-upgrade', inventory: { resources: { s: { failures: { afterUpdate: failing } } } } });
+    const fleet = buildFleet([fleetInput(template([scaleSet('s', 'eastus', 100_000)]))], {
+      scenario: 'os-image-upgrade',
+      inventory: { resources: { s: { failures: { afterUpdate: failing } } } },
+    });
     expect(fleet.targets.every((target) => target.failAfterUpdate)).toBe(true);
     expect(performance.now() - started).toBeLessThan(3_000);
   }, 30_000);

@@ -6,7 +6,21 @@ import { planRollout } from '../../src/plan/plan.js';
 import type { Plan, Scenario } from '../../src/plan/types.js';
 import { availabilitySet, fleetInput, scaleSet, START, template, validatePlan, vm } from './helpers.js';
 
-const REGIONS = ['eastus', 'westus', 'westus3', 'northeurope', 'westeurope', 'centralus', 'eastus2', 'japaneast', 'japanwest', 'austriaeast', 'brazilsouth', 'southcentralus', 'northcentralus'];
+const REGIONS = [
+  'eastus',
+  'westus',
+  'westus3',
+  'northeurope',
+  'westeurope',
+  'centralus',
+  'eastus2',
+  'japaneast',
+  'japanwest',
+  'austriaeast',
+  'brazilsouth',
+  'southcentralus',
+  'northcentralus',
+];
 const ZONES = [undefined, ['1'], ['2'], ['3'], ['1', '2'], ['1', '2', '3']];
 const MODES = ['AutomaticByPlatform', 'AutomaticByPlatform', 'AutomaticByPlatform', 'Manual', 'AutomaticByOS'];
 const TIME_ZONES = ['UTC', 'W. Europe Standard Time', 'Pacific Standard Time', 'Tokyo Standard Time', 'India Standard Time'];
@@ -41,10 +55,25 @@ function build(spec: FleetSpec): { plan: Plan; vmCount: number } {
   spec.vms.forEach((entry, i) => {
     // A VM in a set lives in the set's region and has no zone.
     const set = entry.set === undefined ? undefined : spec.sets[entry.set];
-    resources.push(vm(`vm${i}`, set ? set.region : entry.region, { mode: entry.mode, zones: set ? undefined : entry.zones, avset: set ? `as${entry.set}` : undefined, timeZone: entry.timeZone, hotpatch: i % 2 === 0 }));
+    resources.push(
+      vm(`vm${i}`, set ? set.region : entry.region, {
+        mode: entry.mode,
+        zones: set ? undefined : entry.zones,
+        avset: set ? `as${entry.set}` : undefined,
+        timeZone: entry.timeZone,
+        hotpatch: i % 2 === 0,
+      }),
+    );
   });
-  spec.scaleSets.forEach((entry, i) => resources.push(scaleSet(`ss${i}`, entry.region, entry.capacity, { flexible: entry.flexible, zones: entry.zones, batch: entry.batch })));
-  const plan = planRollout([fleetInput(template(resources))], { scenario: spec.scenario, startMs: START, seed: spec.seed, inventory: spec.probability ? { randomFailures: { probability: spec.probability } } : undefined });
+  spec.scaleSets.forEach((entry, i) =>
+    resources.push(scaleSet(`ss${i}`, entry.region, entry.capacity, { flexible: entry.flexible, zones: entry.zones, batch: entry.batch })),
+  );
+  const plan = planRollout([fleetInput(template(resources))], {
+    scenario: spec.scenario,
+    startMs: START,
+    seed: spec.seed,
+    inventory: spec.probability ? { randomFailures: { probability: spec.probability } } : undefined,
+  });
   return { plan, vmCount: spec.vms.length };
 }
 
@@ -158,8 +187,26 @@ describe('plan properties over random fleets', () => {
 
   it('rolling timing (OU10, OU12) and GP18 retries: pauses separate batches, maxSurge only on OS upgrades, retries follow their wave', () => {
     const timingSpec = fc.record({
-      sets: fc.array(fc.record({ capacity: fc.integer({ min: 1, max: 20 }), pause: fc.constantFrom('PT0S', 'PT5M', 'PT1H', 'P1M', "[parameters('p')]"), surge: fc.boolean(), zones: fc.constantFrom(...ZONES), first: fc.boolean() }), { maxLength: 3 }),
-      vms: fc.array(fc.record({ zone: fc.constantFrom(undefined, '1', '2'), transient: fc.boolean(), fails: fc.boolean(), timeZone: fc.constantFrom(...TIME_ZONES), service: fc.constantFrom(undefined, 'web', 'api') }), { maxLength: 12 }),
+      sets: fc.array(
+        fc.record({
+          capacity: fc.integer({ min: 1, max: 20 }),
+          pause: fc.constantFrom('PT0S', 'PT5M', 'PT1H', 'P1M', "[parameters('p')]"),
+          surge: fc.boolean(),
+          zones: fc.constantFrom(...ZONES),
+          first: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+      vms: fc.array(
+        fc.record({
+          zone: fc.constantFrom(undefined, '1', '2'),
+          transient: fc.boolean(),
+          fails: fc.boolean(),
+          timeZone: fc.constantFrom(...TIME_ZONES),
+          service: fc.constantFrom(undefined, 'web', 'api'),
+        }),
+        { maxLength: 12 },
+      ),
       scenario: fc.constantFrom<Scenario>('guest-patching', 'os-image-upgrade'),
     });
     fc.assert(
@@ -167,13 +214,18 @@ describe('plan properties over random fleets', () => {
         const resources: object[] = [];
         const inventoryResources: Record<string, object> = {};
         spec.sets.forEach((entry, i) => {
-          const set = scaleSet(`ss${i}`, 'eastus', entry.capacity, { zones: entry.zones }) as { properties: { upgradePolicy: { rollingUpgradePolicy: Record<string, unknown> } } };
+          const set = scaleSet(`ss${i}`, 'eastus', entry.capacity, { zones: entry.zones }) as {
+            properties: { upgradePolicy: { rollingUpgradePolicy: Record<string, unknown> } };
+          };
           Object.assign(set.properties.upgradePolicy.rollingUpgradePolicy, { pauseTimeBetweenBatches: entry.pause, maxSurge: entry.surge });
           resources.push(set);
           if (entry.first) inventoryResources[`ss${i}`] = { firstOsUpgrade: true };
         });
         spec.vms.forEach((entry, i) => {
-          resources.push({ ...(vm(`vm${i}`, 'westus2', { zones: entry.zone ? [entry.zone] : undefined, timeZone: entry.timeZone }) as object), ...(entry.service ? { tags: { service: entry.service } } : {}) });
+          resources.push({
+            ...(vm(`vm${i}`, 'westus2', { zones: entry.zone ? [entry.zone] : undefined, timeZone: entry.timeZone }) as object),
+            ...(entry.service ? { tags: { service: entry.service } } : {}),
+          });
           if (entry.fails) inventoryResources[`vm${i}`] = { failures: { afterUpdate: true, transient: entry.transient } };
         });
         const plan = planRollout([fleetInput(template(resources))], { scenario: spec.scenario, startMs: START, inventory: { resources: inventoryResources } });
@@ -195,18 +247,29 @@ describe('plan properties over random fleets', () => {
         // Transient failures and unknown values never make an error on their own.
         const unhealthy = spec.vms.some((entry) => entry.fails && !(entry.transient && spec.scenario === 'guest-patching'));
         if (!unhealthy) expect(plan.risks.filter((risk) => risk.severity === 'error' && risk.id !== 'rollout-over-30-days')).toEqual([]);
-        for (const risk of plan.risks) if (risk.id === 'service-in-one-zone' || risk.id === 'unknown-pause-time' || risk.id === 'install-retried') expect(risk.severity).not.toBe('error');
+        for (const risk of plan.risks)
+          if (risk.id === 'service-in-one-zone' || risk.id === 'unknown-pause-time' || risk.id === 'install-retried') expect(risk.severity).not.toBe('error');
       }),
       PARAMETERS,
     );
   });
 
   it('groups that share no zone, update domain or set run side by side: two sets in different time zones take the longer, not the sum', () => {
-    const spec = fc.record({ a: fc.integer({ min: 1, max: 14 }), b: fc.integer({ min: 1, max: 14 }), zoneA: fc.constantFrom(...TIME_ZONES), zoneB: fc.constantFrom(...TIME_ZONES), region: fc.constantFrom(...REGIONS) });
+    const spec = fc.record({
+      a: fc.integer({ min: 1, max: 14 }),
+      b: fc.integer({ min: 1, max: 14 }),
+      zoneA: fc.constantFrom(...TIME_ZONES),
+      zoneB: fc.constantFrom(...TIME_ZONES),
+      region: fc.constantFrom(...REGIONS),
+    });
     fc.assert(
       fc.property(spec, ({ a, b, zoneA, zoneB, region }) => {
-        const set = (name: string, count: number, timeZone: string) => [availabilitySet(name, region, 5), ...Array.from({ length: count }, (_, i) => vm(`${name}-${i}`, region, { avset: name, timeZone }))];
-        const hours = (resources: object[]) => planRollout([fleetInput(template(resources))], { scenario: 'guest-patching', startMs: START }).summary.durationHours;
+        const set = (name: string, count: number, timeZone: string) => [
+          availabilitySet(name, region, 5),
+          ...Array.from({ length: count }, (_, i) => vm(`${name}-${i}`, region, { avset: name, timeZone })),
+        ];
+        const hours = (resources: object[]) =>
+          planRollout([fleetInput(template(resources))], { scenario: 'guest-patching', startMs: START }).summary.durationHours;
         expect(hours([...set('a', a, zoneA), ...set('b', b, zoneB)])).toBe(Math.max(hours(set('a', a, zoneA)), hours(set('b', b, zoneB))));
       }),
       { numRuns: 40 },
@@ -215,14 +278,29 @@ describe('plan properties over random fleets', () => {
 
   it('GP18 retries keep the rules: no other zone of the region and no paired region updates during a retry; the phase waits for it', () => {
     const spec = fc.record({
-      vms: fc.array(fc.record({ region: fc.constantFrom('eastus', 'westus', 'northeurope'), zone: fc.constantFrom(undefined, '1', '2', '3'), set: fc.boolean(), transient: fc.boolean(), timeZone: fc.constantFrom(...TIME_ZONES) }), { minLength: 1, maxLength: 25 }),
+      vms: fc.array(
+        fc.record({
+          region: fc.constantFrom('eastus', 'westus', 'northeurope'),
+          zone: fc.constantFrom(undefined, '1', '2', '3'),
+          set: fc.boolean(),
+          transient: fc.boolean(),
+          timeZone: fc.constantFrom(...TIME_ZONES),
+        }),
+        { minLength: 1, maxLength: 25 },
+      ),
     });
     fc.assert(
       fc.property(spec, ({ vms }) => {
         const resources: object[] = ['eastus', 'westus', 'northeurope'].map((region) => availabilitySet(`as-${region}`, region, 3));
         const inventory: Record<string, object> = {};
         vms.forEach((entry, i) => {
-          resources.push(vm(`v${i}`, entry.region, { zones: entry.set || !entry.zone ? undefined : [entry.zone], avset: entry.set ? `as-${entry.region}` : undefined, timeZone: entry.timeZone }));
+          resources.push(
+            vm(`v${i}`, entry.region, {
+              zones: entry.set || !entry.zone ? undefined : [entry.zone],
+              avset: entry.set ? `as-${entry.region}` : undefined,
+              timeZone: entry.timeZone,
+            }),
+          );
           if (entry.transient) inventory[`v${i}`] = { failures: { afterUpdate: true, transient: true } };
         });
         const plan = planRollout([fleetInput(template(resources))], { scenario: 'guest-patching', startMs: START, inventory: { resources: inventory } });
@@ -235,7 +313,8 @@ describe('plan properties over random fleets', () => {
             expect(arePaired(wave.region, failed.region)).toBe(false);
             if (wave.region !== failed.region) continue;
             expect(wave.zone).toBe(failed.zone);
-            for (const other of wave.targets) if (target.availabilitySet !== null && other.availabilitySet === target.availabilitySet) expect(other.updateDomain).toBe(target.updateDomain);
+            for (const other of wave.targets)
+              if (target.availabilitySet !== null && other.availabilitySet === target.availabilitySet) expect(other.updateDomain).toBe(target.updateDomain);
           }
         }
       }),

@@ -67,7 +67,13 @@ describe('rolling upgrade timing of OS image upgrades (OU10, OU12)', () => {
   });
 
   it('the pause applies between batches of the same scale set across zones, not to other scale sets', () => {
-    const plan = planOf([rollingSet('paused', 4, { pauseTimeBetweenBatches: 'PT1H', maxBatchInstancePercent: 50 }, { zones: ['1', '2'] }), rollingSet('other', 4, { maxBatchInstancePercent: 50 }, { zones: ['1', '2'] })], 'os-image-upgrade');
+    const plan = planOf(
+      [
+        rollingSet('paused', 4, { pauseTimeBetweenBatches: 'PT1H', maxBatchInstancePercent: 50 }, { zones: ['1', '2'] }),
+        rollingSet('other', 4, { maxBatchInstancePercent: 50 }, { zones: ['1', '2'] }),
+      ],
+      'os-image-upgrade',
+    );
     // Two batches per zone (one per update domain); every later batch of `paused`, in zone 2 too, waits an hour.
     const paused = plan.waves.filter((wave) => wave.targets.some((target) => target.scaleSet === 'paused'));
     expect(paused.map((wave) => wave.zone)).toEqual(['1', '1', '2', '2']);
@@ -98,7 +104,14 @@ describe('rolling upgrade timing of OS image upgrades (OU10, OU12)', () => {
     [true, 'extension-upgrade', true],
   ] as const)('maxSurge %s in %s: targets say maxSurge=%s', (maxSurge, scenario, surged) => {
     const set = rollingSet('s', 5, maxSurge === undefined ? {} : { maxSurge });
-    set.properties.virtualMachineProfile.extensionProfile = { extensions: [{ name: 'ama', properties: { publisher: 'Microsoft.Azure.Monitor', type: 'AzureMonitorLinuxAgent', typeHandlerVersion: '1.0', enableAutomaticUpgrade: true } }] };
+    set.properties.virtualMachineProfile.extensionProfile = {
+      extensions: [
+        {
+          name: 'ama',
+          properties: { publisher: 'Microsoft.Azure.Monitor', type: 'AzureMonitorLinuxAgent', typeHandlerVersion: '1.0', enableAutomaticUpgrade: true },
+        },
+      ],
+    };
     const plan = planOf([set], scenario);
     const targets = plan.waves.flatMap((wave) => wave.targets);
     expect(targets.length).toBe(5);
@@ -149,7 +162,17 @@ describe('GP18: failed patch installations are retried in the next off-peak wind
   ] as const)('%s with failures %o: %s, %i unhealthy, %i retries', (scenario, failures, status, unhealthy, retries) => {
     const inventory: Inventory = { resources: { a: { failures: { ...failures } } } };
     expect(validateInventory(inventory)).toBe(true);
-    const plan = planOf([vm('a', 'eastus', { hotpatch: true }), vm('b', 'eastus', { hotpatch: true }), vm('c', 'eastus', { hotpatch: true }), vm('d', 'eastus', { hotpatch: true }), vm('e', 'eastus', { hotpatch: true })], scenario, inventory);
+    const plan = planOf(
+      [
+        vm('a', 'eastus', { hotpatch: true }),
+        vm('b', 'eastus', { hotpatch: true }),
+        vm('c', 'eastus', { hotpatch: true }),
+        vm('d', 'eastus', { hotpatch: true }),
+        vm('e', 'eastus', { hotpatch: true }),
+      ],
+      scenario,
+      inventory,
+    );
     expect(plan.summary.status).toBe(status);
     expect(plan.failures.length).toBe(unhealthy);
     expect(plan.retries?.length ?? 0).toBe(retries);
@@ -181,7 +204,10 @@ describe('GP18: failed patch installations are retried in the next off-peak wind
 });
 
 describe('service-in-one-zone for VMs outside scale sets (AF3)', () => {
-  const tagged = (name: string, zones: string[] | undefined, tags?: Json, location = 'eastus', mode?: string) => ({ ...(vm(name, location, { zones, mode }) as Json), ...(tags ? { tags } : {}) });
+  const tagged = (name: string, zones: string[] | undefined, tags?: Json, location = 'eastus', mode?: string) => ({
+    ...(vm(name, location, { zones, mode }) as Json),
+    ...(tags ? { tags } : {}),
+  });
   it.each([
     ['two tagged VMs in zone 1', [tagged('a', ['1'], { service: 'web' }), tagged('b', ['1'], { Service: 'web' })], undefined, true],
     ['tagged VMs in zones 1 and 2', [tagged('a', ['1'], { service: 'web' }), tagged('b', ['2'], { service: 'web' })], undefined, false],
@@ -191,12 +217,37 @@ describe('service-in-one-zone for VMs outside scale sets (AF3)', () => {
     ['an expression tag', [tagged('a', ['1'], { service: "[parameters('svc')]" }), tagged('b', ['1'], { service: "[parameters('svc')]" })], undefined, false],
     ['no service', [tagged('a', ['1']), tagged('b', ['1'])], undefined, false],
     ['different regions', [tagged('a', ['1'], { service: 'web' }), tagged('b', ['1'], { service: 'web' }, 'westus')], undefined, false],
-    ['an unknown region', [tagged('a', ['1'], { service: 'web' }, "[resourceGroup().location]"), tagged('b', ['1'], { service: 'web' }, "[resourceGroup().location]")], undefined, false],
+    [
+      'an unknown region',
+      [tagged('a', ['1'], { service: 'web' }, '[resourceGroup().location]'), tagged('b', ['1'], { service: 'web' }, '[resourceGroup().location]')],
+      undefined,
+      false,
+    ],
     ['inventory service by glob', [tagged('web-1', ['2']), tagged('web-2', ['2'])], { resources: { 'web-*': { service: 'web' } } }, true],
-    ['inventory service overrides the tag', [tagged('a', ['1'], { service: 'web' }), tagged('b', ['1'], { service: 'web' })], { resources: { b: { service: 'api' } } }, false],
-    ['an excluded member in another zone', [tagged('a', ['1'], { service: 'web' }), tagged('b', ['1'], { service: 'web' }), tagged('c', ['2'], { service: 'web' }, 'eastus', 'Manual')], undefined, false],
-    ['a VM and a scale set in zone 3', [tagged('a', ['3'], { service: 'web' }), { ...scaleSet('s', 'eastus', 2, { zones: ['3'], flexible: true }), tags: { service: 'web' } }], undefined, true],
-    ['a VM and a zone-spread scale set', [tagged('a', ['3'], { service: 'web' }), { ...scaleSet('s', 'eastus', 2, { zones: ['1', '3'], flexible: true }), tags: { service: 'web' } }], undefined, false],
+    [
+      'inventory service overrides the tag',
+      [tagged('a', ['1'], { service: 'web' }), tagged('b', ['1'], { service: 'web' })],
+      { resources: { b: { service: 'api' } } },
+      false,
+    ],
+    [
+      'an excluded member in another zone',
+      [tagged('a', ['1'], { service: 'web' }), tagged('b', ['1'], { service: 'web' }), tagged('c', ['2'], { service: 'web' }, 'eastus', 'Manual')],
+      undefined,
+      false,
+    ],
+    [
+      'a VM and a scale set in zone 3',
+      [tagged('a', ['3'], { service: 'web' }), { ...scaleSet('s', 'eastus', 2, { zones: ['3'], flexible: true }), tags: { service: 'web' } }],
+      undefined,
+      true,
+    ],
+    [
+      'a VM and a zone-spread scale set',
+      [tagged('a', ['3'], { service: 'web' }), { ...scaleSet('s', 'eastus', 2, { zones: ['1', '3'], flexible: true }), tags: { service: 'web' } }],
+      undefined,
+      false,
+    ],
   ] as const)('%s', (_, resources, inventory, risky) => {
     const plan = planOf([...resources] as object[], 'guest-patching', inventory as Inventory | undefined);
     const risk = plan.risks.find((r) => r.id === 'service-in-one-zone');

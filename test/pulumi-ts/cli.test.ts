@@ -24,7 +24,7 @@ function project(): string {
   const dir = scratchFolder('patchwise-pulumi-');
   writeFiles(dir, {
     'index.ts': program('false'),
-    'helpers.ts': "export const x = 1; // not a Pulumi program\n",
+    'helpers.ts': 'export const x = 1; // not a Pulumi program\n',
     'types.d.ts': "import * as compute from '@pulumi/azure-native/compute';\nexport declare const vm: compute.VirtualMachine;\n",
     'node_modules/dep/index.ts': program('false'),
     'dist/index.ts': program('false'),
@@ -37,9 +37,14 @@ describe('patchwise lint on a Pulumi project', () => {
   it('finds the programs in a folder (not node_modules, dist, .d.ts or other TypeScript) and reports at .ts positions', async () => {
     const dir = project();
     const result = await runCli(['lint', '.', '--format', 'json'], dir);
-    const report = JSON.parse(result.stdout) as { findings: Array<{ file: string; line: number; column: number; ruleId: string; fix?: unknown }>; summary: { files: number } };
+    const report = JSON.parse(result.stdout) as {
+      findings: Array<{ file: string; line: number; column: number; ruleId: string; fix?: unknown }>;
+      summary: { files: number };
+    };
     expect(report.summary.files).toBe(2);
-    expect(report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual(['index.ts:8:7 guest-patching/windows-automatic-updates']);
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual([
+      'index.ts:8:7 guest-patching/windows-automatic-updates',
+    ]);
     expect(report.findings[0].fix).toBeDefined();
     expect(result.code).toBe(1);
   });
@@ -47,7 +52,10 @@ describe('patchwise lint on a Pulumi project', () => {
   it('every output format renders program findings (SARIF with the region)', async () => {
     const dir = project();
     const sarif = JSON.parse((await runCli(['lint', 'index.ts', '--format', 'sarif'], dir)).stdout);
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'index.ts' }, region: { startLine: 8, startColumn: 7 } });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'index.ts' },
+      region: { startLine: 8, startColumn: 7 },
+    });
     for (const format of ['stylish', 'junit', 'github', 'markdown']) {
       expect((await runCli(['lint', 'index.ts', '--format', format], dir)).stdout).toContain('8');
     }
@@ -74,7 +82,10 @@ describe('patchwise lint on a Pulumi project', () => {
   it('--baseline gives the change rules the previous version of a program; one missing from the baseline folder is new', async () => {
     const dir = project();
     writeFiles(dir, { 'before/index.ts': program('true'), 'empty/.keep': '' });
-    const ruleIds = async (baseline: string) => (JSON.parse((await runCli(['lint', 'index.ts', '--baseline', baseline, '--format', 'json'], dir)).stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId);
+    const ruleIds = async (baseline: string) =>
+      (
+        JSON.parse((await runCli(['lint', 'index.ts', '--baseline', baseline, '--format', 'json'], dir)).stdout) as { findings: Array<{ ruleId: string }> }
+      ).findings.map((finding) => finding.ruleId);
     expect(await ruleIds('before/index.ts')).toContain('change/enable-automatic-updates-changed');
     expect(await ruleIds('empty')).not.toContain('change/enable-automatic-updates-changed');
   });
@@ -123,7 +134,8 @@ describe('patchwise convert (CLI)', () => {
     const first = await runCli(['convert', template, '--out', 'infra', '--stack', 'prod'], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('1 component(s)');
-    for (const file of ['index.ts', 'Pulumi.yaml', 'package.json', 'tsconfig.json', 'Pulumi.prod.yaml.example']) expect(existsSync(join(dir, 'infra', file)), file).toBe(true);
+    for (const file of ['index.ts', 'Pulumi.yaml', 'package.json', 'tsconfig.json', 'Pulumi.prod.yaml.example'])
+      expect(existsSync(join(dir, 'infra', file)), file).toBe(true);
     expect(readFileSync(join(dir, 'infra', 'index.ts'), 'utf8')).toContain('new PatchedVirtualMachine(');
     expect((await runCli(['convert', template, '--out', 'infra'], dir)).code).toBe(2);
     expect((await runCli(['convert', template, '--out', 'infra', '--force'], dir)).code).toBe(0);

@@ -84,8 +84,11 @@ describe('import forms', () => {
   });
 
   it('enum members of azure-native and of types/enums are their values', () => {
-    const enumMode = vm(`import * as compute from '@pulumi/azure-native/compute';\nimport * as enums from '@pulumi/azure-native/types/enums';`, 'compute.VirtualMachine',
-      `{ enableAutomaticUpdates: false, patchSettings: { patchMode: enums.compute.WindowsVMGuestPatchMode.AutomaticByOS } }`);
+    const enumMode = vm(
+      `import * as compute from '@pulumi/azure-native/compute';\nimport * as enums from '@pulumi/azure-native/types/enums';`,
+      'compute.VirtualMachine',
+      `{ enableAutomaticUpdates: false, patchSettings: { patchMode: enums.compute.WindowsVMGuestPatchMode.AutomaticByOS } }`,
+    );
     expect(active(lint('index.ts', enumMode)).map((finding) => finding.ruleId)).toEqual(['guest-patching/windows-automatic-updates']);
   });
 });
@@ -125,15 +128,28 @@ ${vm('', 'compute.VirtualMachine', `{ ...base, patchSettings: { patchMode: mode 
 describe('suppressions by comment', () => {
   const imports = `import * as compute from '@pulumi/azure-native/compute';`;
   it('on the line above the property, with a reason', () => {
-    const text = vm(imports, 'compute.VirtualMachine', `{\n      // patchwise-disable-next-line guest-patching/windows-automatic-updates moved from Manual, see ticket 12\n      enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } }`);
+    const text = vm(
+      imports,
+      'compute.VirtualMachine',
+      `{\n      // patchwise-disable-next-line guest-patching/windows-automatic-updates moved from Manual, see ticket 12\n      enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } }`,
+    );
     const [finding] = lint('index.ts', text);
-    expect(finding).toMatchObject({ ruleId: 'guest-patching/windows-automatic-updates', suppressed: { kind: 'inline', reason: 'moved from Manual, see ticket 12' } });
+    expect(finding).toMatchObject({
+      ruleId: 'guest-patching/windows-automatic-updates',
+      suppressed: { kind: 'inline', reason: 'moved from Manual, see ticket 12' },
+    });
   });
 
   it('on the same line, and as in templates an unused or unknown one is a finding', () => {
-    const text = vm(imports, 'compute.VirtualMachine', `{ enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } // patchwise-disable-line guest-patching/* legacy`);
+    const text = vm(
+      imports,
+      'compute.VirtualMachine',
+      `{ enableAutomaticUpdates: false, patchSettings: { patchMode: 'AutomaticByOS' } } // patchwise-disable-line guest-patching/* legacy`,
+    );
     // (the helper writes the comma after the value, so it ends the reason)
-    expect(lint('index.ts', text).map((finding) => [finding.ruleId, finding.suppressed?.reason])).toEqual([['guest-patching/windows-automatic-updates', 'legacy,']]);
+    expect(lint('index.ts', text).map((finding) => [finding.ruleId, finding.suppressed?.reason])).toEqual([
+      ['guest-patching/windows-automatic-updates', 'legacy,'],
+    ]);
     const unused = `${imports}\n// patchwise-disable-next-line extensions/auto-upgrade-minor-version nothing here\nconst x = 1;\n`;
     expect(lint('index.ts', unused).map((finding) => finding.ruleId)).toEqual(['suppression/unused']);
     const typo = `${imports}\n// patchwise-disable-next-line guest-patching/no-such-rule\nconst x = 1;\n`;
@@ -144,7 +160,10 @@ describe('suppressions by comment', () => {
 describe('fixes are text edits of the .ts file', () => {
   const fixAll = (text: string) => {
     const findings = lint('index.ts', text).filter((finding) => finding.fix);
-    return applyFixes(text, findings.map((finding) => finding.fix!)).text;
+    return applyFixes(
+      text,
+      findings.map((finding) => finding.fix!),
+    ).text;
   };
 
   it('replaces a literal in its own quote style and keeps the formatting', () => {

@@ -11,7 +11,13 @@ describe('examples/ Pulumi program', () => {
     const mocks = await useMocks();
     pulumi.runtime.setConfig('patchwise-test:adminPassword', 'not-a-real-password-1!');
     const program = await import('../../examples/index.js');
-    await Promise.all([settle(program.windowsVmId), settle(program.linuxVmId), settle(program.scaleSetId), settle(program.scheduleId), settle(program.flexibleScaleSetId)]);
+    await Promise.all([
+      settle(program.windowsVmId),
+      settle(program.linuxVmId),
+      settle(program.scaleSetId),
+      settle(program.scheduleId),
+      settle(program.flexibleScaleSetId),
+    ]);
     expect(await settle(program.windowsPatchMode)).toBe('AutomaticByPlatform');
     for (let round = 0; round < 5 && mocks.byType('azure-native:compute:VirtualMachineExtension').length === 0; round++) await flush();
     await flush();

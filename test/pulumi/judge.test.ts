@@ -21,7 +21,12 @@ describe('judge tables', () => {
     expect(ruleOf(key)!.requirements).toContain(requirement);
   });
 
-  it.each([...NOT_REFUSED, ...Object.keys(patchingRuleArguments()), ...Object.keys(applicationHealthRuleArguments('settings')), ...Object.keys(SCALE_SET_RULE_ARGUMENTS)])('%s names a rule (and message) that exist', (key) => {
+  it.each([
+    ...NOT_REFUSED,
+    ...Object.keys(patchingRuleArguments()),
+    ...Object.keys(applicationHealthRuleArguments('settings')),
+    ...Object.keys(SCALE_SET_RULE_ARGUMENTS),
+  ])('%s names a rule (and message) that exist', (key) => {
     expect(ruleOf(key), key).toBeDefined();
   });
 });

@@ -3,7 +3,14 @@ import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationA
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { resolveSettings } from '../../src/engine/config.js';
-import { createPatchwisePolicies, enforcementLevelFor, policyName, toResourceSource, lintPulumiResources, type PulumiResourceInput } from '../../components/policy/index.js';
+import {
+  createPatchwisePolicies,
+  enforcementLevelFor,
+  policyName,
+  toResourceSource,
+  lintPulumiResources,
+  type PulumiResourceInput,
+} from '../../components/policy/index.js';
 import { fixtureInput, lintFixture, TODAY } from '../helpers/lint-fixture.js';
 import { armFixtures, fixtureKind } from '../helpers/fixtures.js';
 import { pulumiInputsOfTemplate, policyProps } from './helpers/arm-to-pulumi.js';
@@ -21,7 +28,13 @@ function resourceArgs(input: PulumiResourceInput, config: Record<string, unknown
     name: input.name,
     urn: input.urn ?? input.name,
     props: policyProps(input.props),
-    opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+    opts: {
+      protect: false,
+      ignoreChanges: [],
+      aliases: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+      additionalSecretOutputs: [],
+    },
     stackTags: new Map(),
     isType: () => false,
     asType: () => undefined,
@@ -34,7 +47,14 @@ function resourceArgs(input: PulumiResourceInput, config: Record<string, unknown
 
 function stackArgs(inputs: PulumiResourceInput[]): StackValidationArgs {
   const resources = inputs.map((input) => ({ ...resourceArgs(input), dependencies: [], propertyDependencies: {} }) as unknown as PolicyResource);
-  return { resources, stackTags: new Map(), getConfig: <T extends object>() => ({}) as T, notApplicable: () => { throw new Error('not applicable'); } };
+  return {
+    resources,
+    stackTags: new Map(),
+    getConfig: <T extends object>() => ({}) as T,
+    notApplicable: () => {
+      throw new Error('not applicable');
+    },
+  };
 }
 
 /** Every violation message of the pack for these resources (resource policies on each, stack policies on all). */
@@ -61,7 +81,12 @@ const RULE_IDS = new Set(ALL_RULES.map((rule) => rule.id));
 // Pulumi programs have no template text: no parse errors, and no inline suppressions (use the policy config instead).
 // allowed-values: the linter tries every allowed value of a template parameter; a Pulumi program has one value.
 // service-fabric-durability/cluster-mismatch and bronze-node-type: azure-native 3.x has no Microsoft.ServiceFabric/clusters resource (managed clusters only).
-const SKIPPED = new Set(['core/parse-error/missing-comma.json', 'valid/suppressed-inline.json', 'rules/os-upgrade/service-fabric-durability/invalid/cluster-mismatch.json', 'rules/os-upgrade/service-fabric-durability/invalid/bronze-node-type.json']);
+const SKIPPED = new Set([
+  'core/parse-error/missing-comma.json',
+  'valid/suppressed-inline.json',
+  'rules/os-upgrade/service-fabric-durability/invalid/cluster-mismatch.json',
+  'rules/os-upgrade/service-fabric-durability/invalid/bronze-node-type.json',
+]);
 const SKIPPED_FOLDERS = ['allowed-values/'];
 
 describe('policy pack on the linter fixtures', () => {
@@ -73,7 +98,13 @@ describe('policy pack on the linter fixtures', () => {
     const input = fixtureInput(name);
     const expected = lintFixture(name)
       .filter((finding) => RULE_IDS.has(finding.ruleId) && !finding.suppressed && RECOMMENDED.get(finding.ruleId) !== 'off')
-      .map((finding) => `${finding.ruleId} at ${(finding.path ?? '').split('.').filter((segment) => segment !== 'properties').join('.')}`)
+      .map(
+        (finding) =>
+          `${finding.ruleId} at ${(finding.path ?? '')
+            .split('.')
+            .filter((segment) => segment !== 'properties')
+            .join('.')}`,
+      )
       .sort();
     const actual = (await violations(pulumiInputsOfTemplate(input.file, input.text))).map(key).sort();
     expect(actual).toEqual(expected);
@@ -111,8 +142,15 @@ describe('policy pack', () => {
         vmName: 'app',
         location: 'westeurope',
         hardwareProfile: { vmSize: 'Standard_D2s_v5' },
-        osProfile: { computerName: 'app', adminUsername: 'azureuser', windowsConfiguration: { enableAutomaticUpdates: true, patchSettings: { patchMode: 'Manual' } } },
-        storageProfile: { imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2019-datacenter', version: 'latest' }, osDisk: { createOption: 'FromImage' } },
+        osProfile: {
+          computerName: 'app',
+          adminUsername: 'azureuser',
+          windowsConfiguration: { enableAutomaticUpdates: true, patchSettings: { patchMode: 'Manual' } },
+        },
+        storageProfile: {
+          imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2019-datacenter', version: 'latest' },
+          osDisk: { createOption: 'FromImage' },
+        },
         networkProfile: { networkInterfaces: [{ id: '/nic', primary: true }] },
       },
     };
@@ -143,7 +181,9 @@ describe('policy pack', () => {
         vmScaleSetName: 'web',
         sku: { name: 'Standard_D2s_v5', capacity: 2 },
         virtualMachineProfile: {
-          extensionProfile: { extensions: [{ name: 'health', publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0' }] },
+          extensionProfile: {
+            extensions: [{ name: 'health', publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0' }],
+          },
           networkProfile: { networkInterfaceConfigurations: [{ name: 'nic', primary: true, ipConfigurations: [{ name: 'ip', subnet: { id: '/subnet' } }] }] },
         },
       },
@@ -155,8 +195,14 @@ describe('policy pack', () => {
       sku: { name: 'Standard_D2s_v5', capacity: 2 },
       properties: {
         virtualMachineProfile: {
-          extensionProfile: { extensions: [{ name: 'health', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0' } }] },
-          networkProfile: { networkInterfaceConfigurations: [{ name: 'nic', properties: { primary: true, ipConfigurations: [{ name: 'ip', properties: { subnet: { id: '/subnet' } } }] } }] },
+          extensionProfile: {
+            extensions: [{ name: 'health', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0' } }],
+          },
+          networkProfile: {
+            networkInterfaceConfigurations: [
+              { name: 'nic', properties: { primary: true, ipConfigurations: [{ name: 'ip', properties: { subnet: { id: '/subnet' } } }] } },
+            ],
+          },
         },
       },
     });
@@ -168,12 +214,29 @@ describe('policy pack', () => {
       name: 'web',
       urn: 'urn:pulumi:s::p::azure-native:compute:VirtualMachineScaleSet::web',
       props: {
-        resourceGroupName: 'rg', vmScaleSetName: 'web', orchestrationMode: 'Uniform',
+        resourceGroupName: 'rg',
+        vmScaleSetName: 'web',
+        orchestrationMode: 'Uniform',
         upgradePolicy: { mode: 'Rolling', automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } },
-        virtualMachineProfile: { networkProfile: healthProbe ? { healthProbe: { id: healthProbe } } : {}, storageProfile: { imageReference: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-LTS', version: 'latest' } } },
+        virtualMachineProfile: {
+          networkProfile: healthProbe ? { healthProbe: { id: healthProbe } } : {},
+          storageProfile: { imageReference: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-LTS', version: 'latest' } },
+        },
       },
     });
-    const healthExtension: PulumiResourceInput = { type: 'azure-native:compute:VirtualMachineScaleSetExtension', name: 'health', props: { resourceGroupName: 'rg', vmScaleSetName: 'web', vmssExtensionName: 'health', publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', settings: { protocol: 'tcp', port: 80 } } };
+    const healthExtension: PulumiResourceInput = {
+      type: 'azure-native:compute:VirtualMachineScaleSetExtension',
+      name: 'health',
+      props: {
+        resourceGroupName: 'rg',
+        vmScaleSetName: 'web',
+        vmssExtensionName: 'health',
+        publisher: 'Microsoft.ManagedServices',
+        type: 'ApplicationHealthLinux',
+        typeHandlerVersion: '2.0',
+        settings: { protocol: 'tcp', port: 80 },
+      },
+    };
     const stack = async (inputs: PulumiResourceInput[]) => {
       const messages: string[] = [];
       for (const policy of stackPolicies) await policy.validateStack(stackArgs(inputs), (message, urn) => void messages.push(`${message} <${urn ?? ''}>`));
@@ -187,11 +250,34 @@ describe('policy pack', () => {
     expect(await stack([scaleSet(), healthExtension])).toEqual([]);
 
     const scheduledVm: PulumiResourceInput = {
-      type: 'azure-native:compute:VirtualMachine', name: 'vm',
-      props: { resourceGroupName: 'rg', vmName: 'vm1', osProfile: { linuxConfiguration: { patchSettings: { patchMode: 'AutomaticByPlatform', automaticByPlatformSettings: { bypassPlatformSafetyChecksOnUserSchedule: true } } } } },
+      type: 'azure-native:compute:VirtualMachine',
+      name: 'vm',
+      props: {
+        resourceGroupName: 'rg',
+        vmName: 'vm1',
+        osProfile: {
+          linuxConfiguration: {
+            patchSettings: { patchMode: 'AutomaticByPlatform', automaticByPlatformSettings: { bypassPlatformSafetyChecksOnUserSchedule: true } },
+          },
+        },
+      },
     };
-    const assignment: PulumiResourceInput = { type: 'azure-native:maintenance:ConfigurationAssignment', name: 'a', props: { resourceGroupName: 'rg', providerName: 'Microsoft.Compute', resourceType: 'virtualMachines', resourceName: 'vm1', maintenanceConfigurationId: '/mc' } };
-    expect(await stack([scheduledVm])).toEqual([expect.stringMatching(/^\[schedules\/bypass-needs-assignment\] warning: bypassPlatformSafetyChecksOnUserSchedule is true \(Customer Managed Schedules\), but no Microsoft\.Maintenance\/configurationAssignments/)]);
+    const assignment: PulumiResourceInput = {
+      type: 'azure-native:maintenance:ConfigurationAssignment',
+      name: 'a',
+      props: {
+        resourceGroupName: 'rg',
+        providerName: 'Microsoft.Compute',
+        resourceType: 'virtualMachines',
+        resourceName: 'vm1',
+        maintenanceConfigurationId: '/mc',
+      },
+    };
+    expect(await stack([scheduledVm])).toEqual([
+      expect.stringMatching(
+        /^\[schedules\/bypass-needs-assignment\] warning: bypassPlatformSafetyChecksOnUserSchedule is true \(Customer Managed Schedules\), but no Microsoft\.Maintenance\/configurationAssignments/,
+      ),
+    ]);
     expect(await stack([scheduledVm, assignment])).toEqual([]);
     expect(lintPulumiResources([scheduledVm, assignment]).filter((finding) => finding.severity === 'error')).toEqual([]);
   });

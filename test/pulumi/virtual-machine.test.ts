@@ -10,13 +10,32 @@ const UBUNTU = { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', 
 const SCHEDULE_ID = '/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Maintenance/maintenanceConfigurations/weekly';
 
 function windows(patching: PatchedVirtualMachineArgs['patching'], image: PatchedVirtualMachineArgs['image'] = HOTPATCH_IMAGE): PatchedVirtualMachineArgs {
-  return { resourceGroupName: 'rg', location: 'westeurope', vmName: 'win1', os: 'Windows', image, vmSize: 'Standard_D2s_v5', networkInterfaceIds: ['/nic/win1'], adminUsername: 'azureuser', adminPassword: pulumi.secret('P@ssw0rd-not-real'), patching };
+  return {
+    resourceGroupName: 'rg',
+    location: 'westeurope',
+    vmName: 'win1',
+    os: 'Windows',
+    image,
+    vmSize: 'Standard_D2s_v5',
+    networkInterfaceIds: ['/nic/win1'],
+    adminUsername: 'azureuser',
+    adminPassword: pulumi.secret('P@ssw0rd-not-real'),
+    patching,
+  };
 }
 
 function linux(patching: PatchedVirtualMachineArgs['patching'], image: PatchedVirtualMachineArgs['image'] = UBUNTU): PatchedVirtualMachineArgs {
   return {
-    resourceGroupName: 'rg', location: 'westeurope', vmName: 'lin1', os: 'Linux', image, vmSize: 'Standard_D2s_v5', networkInterfaceIds: ['/nic/lin1'], adminUsername: 'azureuser',
-    linux: { disablePasswordAuthentication: true, sshPublicKeys: [{ path: '/home/azureuser/.ssh/authorized_keys', keyData: 'ssh-ed25519 AAAA' }] }, patching,
+    resourceGroupName: 'rg',
+    location: 'westeurope',
+    vmName: 'lin1',
+    os: 'Linux',
+    image,
+    vmSize: 'Standard_D2s_v5',
+    networkInterfaceIds: ['/nic/lin1'],
+    adminUsername: 'azureuser',
+    linux: { disablePasswordAuthentication: true, sshPublicKeys: [{ path: '/home/azureuser/.ssh/authorized_keys', keyData: 'ssh-ed25519 AAAA' }] },
+    patching,
   };
 }
 
@@ -112,12 +131,18 @@ describe('PatchedVirtualMachine: inputs per intent', () => {
 
   it('Linux, ImageDefault', async () => {
     const inputs = await create('lin-default', linux({ mode: 'image-default' }), mocks);
-    expect(((inputs.osProfile as Record<string, unknown>).linuxConfiguration as Record<string, unknown>).patchSettings).toEqual({ patchMode: 'ImageDefault', assessmentMode: 'AutomaticByPlatform' });
+    expect(((inputs.osProfile as Record<string, unknown>).linuxConfiguration as Record<string, unknown>).patchSettings).toEqual({
+      patchMode: 'ImageDefault',
+      assessmentMode: 'AutomaticByPlatform',
+    });
   });
 
   it('children are parented to the component', async () => {
     const vm = new PatchedVirtualMachine('win-parent', windows({ mode: 'platform' }));
-    const [parentUrn, componentUrn] = await Promise.all([settle((vm.virtualMachine as unknown as { __parentResource: pulumi.Resource }).__parentResource.urn), settle(vm.urn)]);
+    const [parentUrn, componentUrn] = await Promise.all([
+      settle((vm.virtualMachine as unknown as { __parentResource: pulumi.Resource }).__parentResource.urn),
+      settle(vm.urn),
+    ]);
     expect(parentUrn).toBe(componentUrn);
     expect(componentUrn).toContain('patchwise:azure:PatchedVirtualMachine');
   });
@@ -132,14 +157,46 @@ describe('PatchedVirtualMachine: misuse fails at construction', () => {
     ],
     ['Manual on Linux', linux({ mode: 'manual' }), "patching.mode (GP1): 'manual' (Manual) is a Windows patch mode: on Linux use 'platform'"],
     ['ImageDefault on Windows', windows({ mode: 'image-default' }), "patching.mode (GP1): 'image-default' (ImageDefault) is a Linux patch mode"],
-    ['hotpatch without platform mode', windows({ mode: 'os', hotpatch: true }), "patching.hotpatch (HP2): enableHotpatching is true, but patchMode is 'AutomaticByOS': hotpatch requires patchMode AutomaticByPlatform"],
-    ['hotpatch with a schedule', windows({ mode: 'platform', hotpatch: true, schedule: { maintenanceConfigurationId: SCHEDULE_ID } }), 'patching.hotpatch (CF3): enableHotpatching is true and bypassPlatformSafetyChecksOnUserSchedule is true: Azure rejects this'],
-    ['schedule without platform mode', windows({ mode: 'os', schedule: { maintenanceConfigurationId: SCHEDULE_ID } }, WINDOWS_2019), "patching.schedule (CF2): bypassPlatformSafetyChecksOnUserSchedule is true, but patchMode is 'AutomaticByOS': Customer Managed Schedules need patchMode AutomaticByPlatform"],
-    ['platform on an unlisted image', linux({ mode: 'platform' }, { publisher: 'Canonical', offer: 'UbuntuServer', sku: '14.04-LTS' }), 'image (GP7): patchMode AutomaticByPlatform is not supported for image Canonical:UbuntuServer:14.04-LTS'],
-    ['platform on a managed image', linux({ mode: 'platform' }, { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden' }), 'image (GP7): patchMode AutomaticByPlatform is not supported for custom images (managed image)'],
-    ['enableAutomaticUpdates false with platform', windows({ mode: 'platform', enableAutomaticUpdates: false }), 'patching.enableAutomaticUpdates (GP2): patchMode AutomaticByPlatform requires enableAutomaticUpdates true'],
-    ['enableAutomaticUpdates true with Manual', windows({ mode: 'manual', enableAutomaticUpdates: true }, WINDOWS_2019), 'patching.enableAutomaticUpdates (GP4): patchMode Manual requires enableAutomaticUpdates false'],
-    ['reboot without platform mode', windows({ mode: 'os', reboot: 'Never' }, WINDOWS_2019), "patching.reboot (CF13): the reboot setting applies to patching.mode 'platform'"],
+    [
+      'hotpatch without platform mode',
+      windows({ mode: 'os', hotpatch: true }),
+      "patching.hotpatch (HP2): enableHotpatching is true, but patchMode is 'AutomaticByOS': hotpatch requires patchMode AutomaticByPlatform",
+    ],
+    [
+      'hotpatch with a schedule',
+      windows({ mode: 'platform', hotpatch: true, schedule: { maintenanceConfigurationId: SCHEDULE_ID } }),
+      'patching.hotpatch (CF3): enableHotpatching is true and bypassPlatformSafetyChecksOnUserSchedule is true: Azure rejects this',
+    ],
+    [
+      'schedule without platform mode',
+      windows({ mode: 'os', schedule: { maintenanceConfigurationId: SCHEDULE_ID } }, WINDOWS_2019),
+      "patching.schedule (CF2): bypassPlatformSafetyChecksOnUserSchedule is true, but patchMode is 'AutomaticByOS': Customer Managed Schedules need patchMode AutomaticByPlatform",
+    ],
+    [
+      'platform on an unlisted image',
+      linux({ mode: 'platform' }, { publisher: 'Canonical', offer: 'UbuntuServer', sku: '14.04-LTS' }),
+      'image (GP7): patchMode AutomaticByPlatform is not supported for image Canonical:UbuntuServer:14.04-LTS',
+    ],
+    [
+      'platform on a managed image',
+      linux({ mode: 'platform' }, { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/images/golden' }),
+      'image (GP7): patchMode AutomaticByPlatform is not supported for custom images (managed image)',
+    ],
+    [
+      'enableAutomaticUpdates false with platform',
+      windows({ mode: 'platform', enableAutomaticUpdates: false }),
+      'patching.enableAutomaticUpdates (GP2): patchMode AutomaticByPlatform requires enableAutomaticUpdates true',
+    ],
+    [
+      'enableAutomaticUpdates true with Manual',
+      windows({ mode: 'manual', enableAutomaticUpdates: true }, WINDOWS_2019),
+      'patching.enableAutomaticUpdates (GP4): patchMode Manual requires enableAutomaticUpdates false',
+    ],
+    [
+      'reboot without platform mode',
+      windows({ mode: 'os', reboot: 'Never' }, WINDOWS_2019),
+      "patching.reboot (CF13): the reboot setting applies to patching.mode 'platform'",
+    ],
   ];
   it.each(cases)('%s', (_, args, message) => {
     let error: unknown;
@@ -166,13 +223,21 @@ describe('PatchedVirtualMachine: arguments known after deployment', () => {
     const messages = await deferredFailures(() => {
       new PatchedVirtualMachine('win-late', windows({ mode: 'platform', hotpatch: true }, pulumi.output(WINDOWS_2019)));
     });
-    expect(messages).toEqual([expect.stringContaining('PatchedVirtualMachine win-late: patching.hotpatch (HP1): enableHotpatching is true, but image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch')]);
+    expect(messages).toEqual([
+      expect.stringContaining(
+        'PatchedVirtualMachine win-late: patching.hotpatch (HP1): enableHotpatching is true, but image MicrosoftWindowsServer:WindowsServer:2019-datacenter does not support hotpatch',
+      ),
+    ]);
     await flush();
     expect(mocks.byType('azure-native:compute:VirtualMachine')).toEqual([]);
   });
 
   it('valid Outputs resolve to the same inputs as plain values', async () => {
-    const inputs = await create('win-output', { ...windows({ mode: pulumi.output('manual' as const) }, pulumi.output(WINDOWS_2019)), os: pulumi.output('Windows' as const) }, mocks);
+    const inputs = await create(
+      'win-output',
+      { ...windows({ mode: pulumi.output('manual' as const) }, pulumi.output(WINDOWS_2019)), os: pulumi.output('Windows' as const) },
+      mocks,
+    );
     expect((inputs.osProfile as Record<string, unknown>).windowsConfiguration).toEqual({
       enableAutomaticUpdates: false,
       provisionVMAgent: true,

@@ -18,7 +18,9 @@ describe('allowedValues fixtures', () => {
     },
     {
       fixture: 'allowed-values/invalid/image-sku-through-variable.json',
-      expected: [{ ruleId: 'guest-patching/supported-image', line: 65, severity: 'warning', message: /fails when parameter `windowsSku` = `2019-datacenter-zhcn`\)$/ }],
+      expected: [
+        { ruleId: 'guest-patching/supported-image', line: 65, severity: 'warning', message: /fails when parameter `windowsSku` = `2019-datacenter-zhcn`\)$/ },
+      ],
     },
     { fixture: 'allowed-values/valid/all-values-pass.json', expected: [] },
   ])('$fixture', ({ fixture, expected }) => {
@@ -66,7 +68,15 @@ describe('variants', () => {
   it('a parameter read only for the VM size does not decide a rule', () => {
     const expanded = {
       parameters: [parameter('vmSize', ['a', 'b'], 'a'), parameter('mode', ['Manual', 'AutomaticByOS'], 'Manual')],
-      resources: [{ type: 'Microsoft.Compute/virtualMachines', parameterReads: new Map([['properties.hardwareProfile.vmSize', new Set(['vmsize'])], ['properties.osProfile.windowsConfiguration', new Set(['mode'])]]) }],
+      resources: [
+        {
+          type: 'Microsoft.Compute/virtualMachines',
+          parameterReads: new Map([
+            ['properties.hardwareProfile.vmSize', new Set(['vmsize'])],
+            ['properties.osProfile.windowsConfiguration', new Set(['mode'])],
+          ]),
+        },
+      ],
     };
     expect([...decisiveParameters(expanded as never)]).toEqual(['mode']);
   });

@@ -6,7 +6,10 @@ describe('suppressions', () => {
   it('keeps an inline-suppressed finding, marked with its reason', () => {
     const findings = lintFixture('valid/suppressed-inline.json');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ ruleId: 'guest-patching/windows-automatic-updates', suppressed: { kind: 'inline', reason: 'legacy VM, replaced in Q3' } });
+    expect(findings[0]).toMatchObject({
+      ruleId: 'guest-patching/windows-automatic-updates',
+      suppressed: { kind: 'inline', reason: 'legacy VM, replaced in Q3' },
+    });
   });
 });
 

@@ -50,7 +50,9 @@ describe('strict preset (Azure Policy parity, CF10)', () => {
 describe('severity of a finding', () => {
   const reboot = 'rules/schedules/reboot-setting/invalid/never-overrides-schedule.json';
   const severities = (settings?: ReadonlyMap<string, 'error' | 'warning' | 'info' | 'off'>) =>
-    lintFixture(reboot, { settings }).filter((finding) => finding.ruleId === 'schedules/reboot-setting').map((finding) => finding.severity);
+    lintFixture(reboot, { settings })
+      .filter((finding) => finding.ruleId === 'schedules/reboot-setting')
+      .map((finding) => finding.severity);
 
   it('a weaker case keeps its severity; configuring the rule lower lowers the rest and never raises it', () => {
     // The rule is an error rule that reports `info` for a reboot setting the schedule overrides.

@@ -26,23 +26,31 @@ describe('rule registry', () => {
     expect([...ids].sort()).toEqual(ruleFiles());
   });
 
-  it.each(ALL_RULES.map((rule) => [rule.id, rule] as const))('%s has a rule-tester test, a fixture folder with an invalid case, and a docs page', (id, rule) => {
-    const test = join(REPO_ROOT, 'test', 'rules', `${id}.test.ts`);
-    expect(existsSync(test), test).toBe(true);
-    const source = readFileSync(test, 'utf8');
-    expect(source).toContain('testRule(rule,');
-    // Change rules compare a file with a baseline: their cases pair fixtures/arm/change/ files.
-    if (rule.needsBaseline) expect(source).toMatch(/baseline: 'change\//);
-    else expect(readdirSync(join(REPO_ROOT, 'fixtures', 'arm', 'rules', id, 'invalid')).length).toBeGreaterThan(0);
-    expect(existsSync(join(REPO_ROOT, 'docs', 'rules', `${id}.md`))).toBe(true);
-  });
+  it.each(ALL_RULES.map((rule) => [rule.id, rule] as const))(
+    '%s has a rule-tester test, a fixture folder with an invalid case, and a docs page',
+    (id, rule) => {
+      const test = join(REPO_ROOT, 'test', 'rules', `${id}.test.ts`);
+      expect(existsSync(test), test).toBe(true);
+      const source = readFileSync(test, 'utf8');
+      expect(source).toContain('testRule(rule,');
+      // Change rules compare a file with a baseline: their cases pair fixtures/arm/change/ files.
+      if (rule.needsBaseline) expect(source).toMatch(/baseline: 'change\//);
+      else expect(readdirSync(join(REPO_ROOT, 'fixtures', 'arm', 'rules', id, 'invalid')).length).toBeGreaterThan(0);
+      expect(existsSync(join(REPO_ROOT, 'docs', 'rules', `${id}.md`))).toBe(true);
+    },
+  );
 
   it('declares fixable exactly when the rule offers a fix on some fixture (metadata does not lie)', () => {
     const fixing = new Set<string>();
     for (const rule of ALL_RULES.filter((entry) => !entry.needsBaseline)) {
       const folder = join(REPO_ROOT, 'fixtures', 'arm', 'rules', rule.id, 'invalid');
       for (const name of readdirSync(folder).filter((file) => /\.jsonc?$/.test(file) && !file.endsWith('.inventory.json'))) {
-        if (lintFixture(`rules/${rule.id}/invalid/${name}`, { settings: new Map([[rule.id, rule.severity]]) }).some((finding) => finding.ruleId === rule.id && finding.fix)) fixing.add(rule.id);
+        if (
+          lintFixture(`rules/${rule.id}/invalid/${name}`, { settings: new Map([[rule.id, rule.severity]]) }).some(
+            (finding) => finding.ruleId === rule.id && finding.fix,
+          )
+        )
+          fixing.add(rule.id);
       }
     }
     const declared = ALL_RULES.filter((rule) => rule.fixable).map((rule) => rule.id);
@@ -71,6 +79,7 @@ describe('rule metadata', () => {
       expect(rule.requirements.length).toBeGreaterThan(0);
     }
     const covered = new Set(ALL_RULES.flatMap((rule) => rule.requirements));
-    for (const id of ['OU1', 'OU2', 'OU3', 'OU4', 'OU5', 'OU6', 'OU8', 'OU9', 'OU10', 'OU13', 'CF4', 'CF5', 'CF6', 'CF7', 'CF8']) expect(covered.has(id), id).toBe(true);
+    for (const id of ['OU1', 'OU2', 'OU3', 'OU4', 'OU5', 'OU6', 'OU8', 'OU9', 'OU10', 'OU13', 'CF4', 'CF5', 'CF6', 'CF7', 'CF8'])
+      expect(covered.has(id), id).toBe(true);
   });
 });

@@ -23,7 +23,9 @@ describe('SAS tokens', () => {
 
   it('uses the horizon: 0 days turns the warning off, 60 days adds the 2026-12 token only', () => {
     const run = (sasHorizonDays: number) =>
-      lintTemplate(fixtureInput('rules/credentials/sas-expiry/invalid/custom-script.json'), { rules: ALL_RULES, today: TODAY, sasHorizonDays }).findings.map((finding) => finding.severity);
+      lintTemplate(fixtureInput('rules/credentials/sas-expiry/invalid/custom-script.json'), { rules: ALL_RULES, today: TODAY, sasHorizonDays }).findings.map(
+        (finding) => finding.severity,
+      );
     expect(run(0).sort()).toEqual(['error', 'error']);
     expect(run(60).sort()).toEqual(['error', 'error', 'warning']);
   });
@@ -35,7 +37,9 @@ describe('SAS tokens', () => {
     expect(parseSasTime('2025-02-30')).toBeUndefined();
     expect(parseSasTime('tomorrow')).toBeUndefined();
     expect(findSasTokens({ a: 'https://x.blob.core.windows.net/c/b?se=2020-01-01' }, [])).toEqual([]);
-    expect(findSasTokens({ a: ['see https://x/c?se=2020-01-01T00%3A00Z&sig=abc and more'] }, ['settings'])).toMatchObject([{ path: ['settings', 'a', 0], expiryText: '2020-01-01T00:00Z' }]);
+    expect(findSasTokens({ a: ['see https://x/c?se=2020-01-01T00%3A00Z&sig=abc and more'] }, ['settings'])).toMatchObject([
+      { path: ['settings', 'a', 0], expiryText: '2020-01-01T00:00Z' },
+    ]);
   });
 });
 

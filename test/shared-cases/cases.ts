@@ -31,7 +31,8 @@ const AZURE_EDITION = { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServ
 const HOTPATCH = { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition-hotpatch' };
 const UBUNTU = { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2' };
 const UBUNTU_14 = { publisher: 'Canonical', offer: 'UbuntuServer', sku: '14.04-LTS' };
-const SCHEDULE_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group/providers/Microsoft.Maintenance/maintenanceConfigurations/weekly';
+const SCHEDULE_ID =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resource-group/providers/Microsoft.Maintenance/maintenanceConfigurations/weekly';
 const PROBE_ID = '/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Network/loadBalancers/lb/probes/http';
 const API = '2024-11-01';
 
@@ -41,7 +42,17 @@ const API = '2024-11-01';
 function vmArgs(os: 'Windows' | 'Linux', image: Record<string, string>, patching: PatchedVirtualMachineArgs['patching']): ComponentCase {
   return {
     component: 'PatchedVirtualMachine',
-    args: { resourceGroupName: 'rg', vmName: 'vm1', os, image, vmSize: 'Standard_D2s_v5', networkInterfaceIds: ['/nic'], adminUsername: 'azureuser', adminPassword: 'not-a-real-one', patching },
+    args: {
+      resourceGroupName: 'rg',
+      vmName: 'vm1',
+      os,
+      image,
+      vmSize: 'Standard_D2s_v5',
+      networkInterfaceIds: ['/nic'],
+      adminUsername: 'azureuser',
+      adminPassword: 'not-a-real-one',
+      patching,
+    },
   };
 }
 
@@ -49,8 +60,16 @@ function scaleSetArgs(extra: Partial<AutoUpgradingScaleSetArgs>): ComponentCase 
   return {
     component: 'AutoUpgradingScaleSet',
     args: {
-      resourceGroupName: 'rg', vmScaleSetName: 'web', os: 'Linux', image: UBUNTU, sku: { name: 'Standard_D2s_v5', capacity: 3 }, computerNamePrefix: 'web', adminUsername: 'azureuser',
-      networkInterfaceConfigurations: [], health: { loadBalancerProbeId: PROBE_ID }, ...extra,
+      resourceGroupName: 'rg',
+      vmScaleSetName: 'web',
+      os: 'Linux',
+      image: UBUNTU,
+      sku: { name: 'Standard_D2s_v5', capacity: 3 },
+      computerNamePrefix: 'web',
+      adminUsername: 'azureuser',
+      networkInterfaceConfigurations: [],
+      health: { loadBalancerProbeId: PROBE_ID },
+      ...extra,
     } as AutoUpgradingScaleSetArgs,
   };
 }
@@ -64,7 +83,11 @@ function armVm(configuration: Record<string, unknown>, imageReference: Record<st
     apiVersion: API,
     name: 'vm1',
     location: 'westeurope',
-    properties: { hardwareProfile: { vmSize: 'Standard_D2s_v5' }, osProfile: { computerName: 'vm1', adminUsername: 'azureuser', ...configuration }, storageProfile: { imageReference: { version: 'latest', ...imageReference } } },
+    properties: {
+      hardwareProfile: { vmSize: 'Standard_D2s_v5' },
+      osProfile: { computerName: 'vm1', adminUsername: 'azureuser', ...configuration },
+      storageProfile: { imageReference: { version: 'latest', ...imageReference } },
+    },
   };
 }
 
@@ -102,7 +125,16 @@ function armScaleSet(properties: Record<string, unknown>, profile: Record<string
   };
 }
 
-const HEALTH_EXTENSION = { name: 'health', properties: { publisher: 'Microsoft.ManagedServices', type: 'ApplicationHealthLinux', typeHandlerVersion: '2.0', autoUpgradeMinorVersion: true, settings: { protocol: 'tcp', port: 80 } } };
+const HEALTH_EXTENSION = {
+  name: 'health',
+  properties: {
+    publisher: 'Microsoft.ManagedServices',
+    type: 'ApplicationHealthLinux',
+    typeHandlerVersion: '2.0',
+    autoUpgradeMinorVersion: true,
+    settings: { protocol: 'tcp', port: 80 },
+  },
+};
 
 // ---------------------------------------------------------------------------------------------
 
@@ -147,13 +179,22 @@ export const SHARED_CASES: readonly SharedCase[] = [
     name: 'a customer-managed schedule on AutomaticByOS',
     rules: ['schedules/bypass-needs-platform'],
     component: vmArgs('Windows', WINDOWS_2019, { mode: 'os', schedule: { maintenanceConfigurationId: SCHEDULE_ID } }),
-    arm: [armVm(windows({ patchMode: 'AutomaticByOS', automaticByPlatformSettings: { bypassPlatformSafetyChecksOnUserSchedule: true } }), WINDOWS_2019), ASSIGNMENT],
+    arm: [
+      armVm(windows({ patchMode: 'AutomaticByOS', automaticByPlatformSettings: { bypassPlatformSafetyChecksOnUserSchedule: true } }), WINDOWS_2019),
+      ASSIGNMENT,
+    ],
   },
   {
     name: 'hotpatch with a customer-managed schedule',
     rules: ['schedules/hotpatch-bypass'],
     component: vmArgs('Windows', HOTPATCH, { mode: 'platform', hotpatch: true, schedule: { maintenanceConfigurationId: SCHEDULE_ID } }),
-    arm: [armVm(windows({ patchMode: 'AutomaticByPlatform', enableHotpatching: true, automaticByPlatformSettings: { bypassPlatformSafetyChecksOnUserSchedule: true } }), HOTPATCH), ASSIGNMENT],
+    arm: [
+      armVm(
+        windows({ patchMode: 'AutomaticByPlatform', enableHotpatching: true, automaticByPlatformSettings: { bypassPlatformSafetyChecksOnUserSchedule: true } }),
+        HOTPATCH,
+      ),
+      ASSIGNMENT,
+    ],
   },
   {
     name: 'a valid scale set on automatic OS upgrade with a probe',
@@ -182,13 +223,29 @@ export const SHARED_CASES: readonly SharedCase[] = [
   {
     name: 'Service Fabric scale set with upgrade mode Rolling',
     rules: ['orchestration/service-fabric'],
-    component: scaleSetArgs({ health: undefined, upgradeMode: 'Rolling', extensions: [{ name: 'sf', publisher: 'Microsoft.Azure.ServiceFabric', type: 'ServiceFabricLinuxNode', typeHandlerVersion: '1.1', autoUpgrade: false }] }),
+    component: scaleSetArgs({
+      health: undefined,
+      upgradeMode: 'Rolling',
+      extensions: [{ name: 'sf', publisher: 'Microsoft.Azure.ServiceFabric', type: 'ServiceFabricLinuxNode', typeHandlerVersion: '1.1', autoUpgrade: false }],
+    }),
     arm: [
       armScaleSet(
         {},
         {
           networkProfile: {},
-          extensionProfile: { extensions: [{ name: 'sf', properties: { publisher: 'Microsoft.Azure.ServiceFabric', type: 'ServiceFabricLinuxNode', typeHandlerVersion: '1.1', autoUpgradeMinorVersion: true } }] },
+          extensionProfile: {
+            extensions: [
+              {
+                name: 'sf',
+                properties: {
+                  publisher: 'Microsoft.Azure.ServiceFabric',
+                  type: 'ServiceFabricLinuxNode',
+                  typeHandlerVersion: '1.1',
+                  autoUpgradeMinorVersion: true,
+                },
+              },
+            ],
+          },
         },
       ),
     ],
@@ -197,7 +254,11 @@ export const SHARED_CASES: readonly SharedCase[] = [
     name: 'rolling upgrade batches below 5%',
     rules: ['rolling-upgrade/policy-ranges'],
     component: scaleSetArgs({ rollingUpgrade: { maxBatchInstancePercent: 2 } }),
-    arm: [armScaleSet({ upgradePolicy: { mode: 'Rolling', rollingUpgradePolicy: { maxBatchInstancePercent: 2 }, automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } })],
+    arm: [
+      armScaleSet({
+        upgradePolicy: { mode: 'Rolling', rollingUpgradePolicy: { maxBatchInstancePercent: 2 }, automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } },
+      }),
+    ],
   },
   {
     name: 'Flexible scale set with guest patching and no Application Health extension',
@@ -205,15 +266,26 @@ export const SHARED_CASES: readonly SharedCase[] = [
     component: {
       component: 'PatchedFlexibleScaleSet',
       args: {
-        resourceGroupName: 'rg', vmScaleSetName: 'api', os: 'Linux', image: UBUNTU, sku: { name: 'Standard_D2s_v5', capacity: 2 }, computerNamePrefix: 'api', adminUsername: 'azureuser',
-        networkInterfaceConfigurations: [], applicationHealth: undefined as never,
+        resourceGroupName: 'rg',
+        vmScaleSetName: 'api',
+        os: 'Linux',
+        image: UBUNTU,
+        sku: { name: 'Standard_D2s_v5', capacity: 2 },
+        computerNamePrefix: 'api',
+        adminUsername: 'azureuser',
+        networkInterfaceConfigurations: [],
+        applicationHealth: undefined as never,
       },
     },
     arm: [
       armScaleSet(
         { orchestrationMode: 'Flexible', platformFaultDomainCount: 1, upgradePolicy: { mode: 'Manual' } },
         {
-          osProfile: { computerNamePrefix: 'api', adminUsername: 'azureuser', linuxConfiguration: { provisionVMAgent: true, patchSettings: { patchMode: 'AutomaticByPlatform' } } },
+          osProfile: {
+            computerNamePrefix: 'api',
+            adminUsername: 'azureuser',
+            linuxConfiguration: { provisionVMAgent: true, patchSettings: { patchMode: 'AutomaticByPlatform' } },
+          },
           networkProfile: { networkApiVersion: '2020-11-01' },
         },
       ),
@@ -225,15 +297,26 @@ export const SHARED_CASES: readonly SharedCase[] = [
     component: {
       component: 'PatchedFlexibleScaleSet',
       args: {
-        resourceGroupName: 'rg', vmScaleSetName: 'api', os: 'Linux', image: UBUNTU, sku: { name: 'Standard_D2s_v5', capacity: 2 }, computerNamePrefix: 'api', adminUsername: 'azureuser',
-        networkInterfaceConfigurations: [], applicationHealth: { protocol: 'tcp', port: 80 },
+        resourceGroupName: 'rg',
+        vmScaleSetName: 'api',
+        os: 'Linux',
+        image: UBUNTU,
+        sku: { name: 'Standard_D2s_v5', capacity: 2 },
+        computerNamePrefix: 'api',
+        adminUsername: 'azureuser',
+        networkInterfaceConfigurations: [],
+        applicationHealth: { protocol: 'tcp', port: 80 },
       },
     },
     arm: [
       armScaleSet(
         { orchestrationMode: 'Flexible', platformFaultDomainCount: 1, upgradePolicy: { mode: 'Manual' } },
         {
-          osProfile: { computerNamePrefix: 'api', adminUsername: 'azureuser', linuxConfiguration: { provisionVMAgent: true, patchSettings: { patchMode: 'AutomaticByPlatform' } } },
+          osProfile: {
+            computerNamePrefix: 'api',
+            adminUsername: 'azureuser',
+            linuxConfiguration: { provisionVMAgent: true, patchSettings: { patchMode: 'AutomaticByPlatform' } },
+          },
           networkProfile: { networkApiVersion: '2020-11-01' },
           extensionProfile: { extensions: [HEALTH_EXTENSION] },
         },
@@ -243,14 +326,30 @@ export const SHARED_CASES: readonly SharedCase[] = [
   {
     name: 'automatic upgrade of an extension that does not support it',
     rules: ['extensions/automatic-upgrade-supported'],
-    component: { component: 'AutoUpgradedExtension', args: { resourceGroupName: 'rg', vmName: 'vm1', publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript', typeHandlerVersion: '2.1', autoUpgrade: true } },
+    component: {
+      component: 'AutoUpgradedExtension',
+      args: {
+        resourceGroupName: 'rg',
+        vmName: 'vm1',
+        publisher: 'Microsoft.Azure.Extensions',
+        type: 'CustomScript',
+        typeHandlerVersion: '2.1',
+        autoUpgrade: true,
+      },
+    },
     arm: [
       {
         type: 'Microsoft.Compute/virtualMachines/extensions',
         apiVersion: API,
         name: 'vm1/script',
         location: 'westeurope',
-        properties: { publisher: 'Microsoft.Azure.Extensions', type: 'CustomScript', typeHandlerVersion: '2.1', autoUpgradeMinorVersion: true, enableAutomaticUpgrade: true },
+        properties: {
+          publisher: 'Microsoft.Azure.Extensions',
+          type: 'CustomScript',
+          typeHandlerVersion: '2.1',
+          autoUpgradeMinorVersion: true,
+          enableAutomaticUpgrade: true,
+        },
       },
     ],
   },

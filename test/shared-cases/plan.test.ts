@@ -32,20 +32,23 @@ describe('lint and plan agree', () => {
   });
 
   // Every fixture: os-upgrade/api-version:tooOld on a scale set ⇔ excluded for that reason.
-  it.each(armFixtures().filter((name) => name.startsWith('rules/')))('%s: the OS image rollout leaves out exactly the scale sets lint says Azure ignores', (name) => {
-    const { text } = fixtureInput(name);
-    const ignored = lintTemplate({ file: name, text }, { rules: ALL_RULES, today: TODAY })
-      .findings.filter((finding) => finding.ruleId === 'os-upgrade/api-version' && finding.messageId === 'tooOld')
-      .map((finding) => finding.resource?.name);
-    let fleet;
-    try {
-      fleet = fleetOf(name, text, 'os-image-upgrade');
-    } catch {
-      return; // a parse-error fixture
-    }
-    const excludedForApi = fleet.excluded.filter((entry) => /predates automaticOSUpgradePolicy/.test(entry.reason)).map((entry) => entry.name);
-    expect(excludedForApi.sort()).toEqual(ignored.sort());
-  });
+  it.each(armFixtures().filter((name) => name.startsWith('rules/')))(
+    '%s: the OS image rollout leaves out exactly the scale sets lint says Azure ignores',
+    (name) => {
+      const { text } = fixtureInput(name);
+      const ignored = lintTemplate({ file: name, text }, { rules: ALL_RULES, today: TODAY })
+        .findings.filter((finding) => finding.ruleId === 'os-upgrade/api-version' && finding.messageId === 'tooOld')
+        .map((finding) => finding.resource?.name);
+      let fleet;
+      try {
+        fleet = fleetOf(name, text, 'os-image-upgrade');
+      } catch {
+        return; // a parse-error fixture
+      }
+      const excludedForApi = fleet.excluded.filter((entry) => /predates automaticOSUpgradePolicy/.test(entry.reason)).map((entry) => entry.name);
+      expect(excludedForApi.sort()).toEqual(ignored.sort());
+    },
+  );
 
   const planned: Array<[string, Scenario]> = [
     ['a valid Windows VM on AutomaticByPlatform', 'guest-patching'],

@@ -62,7 +62,9 @@ beforeEach(async () => {
 
 describe('shared cases: components and lint name the same rules', () => {
   it('cover every component that judges with the rules', () => {
-    expect(new Set(SHARED_CASES.map((entry) => entry.component.component))).toEqual(new Set(['PatchedVirtualMachine', 'AutoUpgradingScaleSet', 'PatchedFlexibleScaleSet', 'AutoUpgradedExtension']));
+    expect(new Set(SHARED_CASES.map((entry) => entry.component.component))).toEqual(
+      new Set(['PatchedVirtualMachine', 'AutoUpgradingScaleSet', 'PatchedFlexibleScaleSet', 'AutoUpgradedExtension']),
+    );
   });
 
   it.each(SHARED_CASES.map((entry) => [entry.name, entry] as const))('%s', (_, entry) => {

@@ -21,7 +21,7 @@ function decorate(value: unknown, next: () => number): string {
 }
 
 describe('parseArmJson', () => {
-  it('gives JSON.parse\'s value for any JSON text', () => {
+  it("gives JSON.parse's value for any JSON text", () => {
     fc.assert(
       fc.property(json, (value) => {
         const text = JSON.stringify(value, null, 1);

@@ -9,7 +9,6 @@ import type { JsonPath } from '../source.js';
 import type { Extension, Model, ScaleSet } from '../types.js';
 import { isUnknown, type Unknown } from '../unknown.js';
 
-
 export interface ExtensionSearch {
   /** Extensions of the scale set known to match. */
   found: Extension[];
@@ -63,7 +62,6 @@ export function serviceFabricState(scaleSet: ScaleSet, model: Model): Tri {
   return search.uncertain ? 'unknown' : 'no';
 }
 
-
 /** A property of an extension's `settings` (path inside the extension's resource), when settings is a known object. */
 export function settingAt(extension: Extension, key: string): { value: unknown; path: JsonPath; written: boolean } | undefined {
   const settings = extension.settings.value;
@@ -96,11 +94,12 @@ export function autoUpgradeExtensions(extensions: readonly Extension[], hostApiV
  * An extension whose publisher or type is an expression is kept: it may be a supported one.
  */
 export function upgradingExtensions(extensions: readonly Extension[], hostApiVersion: string | Unknown): Extension[] {
-  return autoUpgradeExtensions(extensions, hostApiVersion).filter((extension) => !isKnown(extension.publisher) || !isKnown(extension.type) || supportsAutomaticUpgrade(extension.publisher.value, extension.type.value));
+  return autoUpgradeExtensions(extensions, hostApiVersion).filter(
+    (extension) => !isKnown(extension.publisher) || !isKnown(extension.type) || supportsAutomaticUpgrade(extension.publisher.value, extension.type.value),
+  );
 }
 
 /** `Publisher.Type` of an extension (`?` for an unknown part). */
 export function extensionName(extension: Extension): string {
   return `${isKnown(extension.publisher) ? extension.publisher.value : '?'}.${isKnown(extension.type) ? extension.type.value : '?'}`;
 }
-

@@ -9,7 +9,6 @@ import { isUnknown } from '../unknown.js';
 
 export const APPLICATION_HEALTH_DOCS = 'https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-health-extension';
 
-
 export type ProbeState =
   /** No `networkProfile.healthProbe`. */
   | { kind: 'none' }
@@ -61,4 +60,3 @@ export function probeState(scaleSet: ScaleSet, model: Model): ProbeState {
 export function hasKnownProbe(state: ProbeState): boolean {
   return state.kind === 'external' || state.kind === 'missing' || state.kind === 'resolved';
 }
-

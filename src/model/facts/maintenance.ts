@@ -18,6 +18,7 @@ export function parseScheduleTime(text: string): { minutes: number; date: Date }
   if (!match) return undefined;
   const [year, month, day, hour, minute, second = '0'] = match.slice(1).map((part) => part ?? '0');
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)));
-  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59)
+    return undefined;
   return { minutes: date.getTime() / 60000, date };
 }

@@ -35,7 +35,8 @@ export function autoOsUpgradeState(scaleSet: ScaleSet): AutoOsUpgradeState {
   if (!isKnown(flag)) return { on: false, why: 'unknown' };
   if (flag.value !== true) return { on: false, why: 'off' };
   const apiVersion = apiVersionOf(scaleSet);
-  if (apiVersion !== undefined && compareApiVersions(apiVersion, AUTO_OS_UPGRADE_API) < 0) return { on: false, why: 'api-version', apiVersion, firstApiVersion: AUTO_OS_UPGRADE_API };
+  if (apiVersion !== undefined && compareApiVersions(apiVersion, AUTO_OS_UPGRADE_API) < 0)
+    return { on: false, why: 'api-version', apiVersion, firstApiVersion: AUTO_OS_UPGRADE_API };
   return { on: true };
 }
 
@@ -51,7 +52,6 @@ export function isFlexible(scaleSet: ScaleSet): boolean {
   return fieldIs(scaleSet.orchestrationMode, 'Flexible');
 }
 
-
 /**
  * OU5: a Windows scale set with automatic OS image upgrade must keep Windows Update off
  * (`enableAutomaticUpdates` false) from API 2019-03-01: then the only consistent patch mode is
@@ -59,7 +59,12 @@ export function isFlexible(scaleSet: ScaleSet): boolean {
  */
 export function automaticUpdatesMustBeOff(scaleSet: ScaleSet): boolean {
   const apiVersion = apiVersionOf(scaleSet);
-  return autoOsUpgradeOn(scaleSet) && isWindows(scaleSet.osProfile) && apiVersion !== undefined && compareApiVersions(apiVersion, AUTO_OS_UPGRADE_WINDOWS_UPDATES_API) >= 0;
+  return (
+    autoOsUpgradeOn(scaleSet) &&
+    isWindows(scaleSet.osProfile) &&
+    apiVersion !== undefined &&
+    compareApiVersions(apiVersion, AUTO_OS_UPGRADE_WINDOWS_UPDATES_API) >= 0
+  );
 }
 
 /**

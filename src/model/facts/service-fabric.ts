@@ -15,4 +15,3 @@ export function clusterNodeTypes(model: Model, nodeTypeName: string): Array<{ cl
   }
   return out;
 }
-

@@ -24,7 +24,11 @@ const JSON_HINT = 'the full plan is in `--format json`';
 function cell(text: string | number, max = MAX_CELL): string {
   const value = String(text);
   const cut = value.length > max ? `${value.slice(0, max - 1)}…` : value;
-  return cut.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return cut
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+    .replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
 /** Mermaid task names: no colons, hashes or semicolons (they end the name). */
@@ -82,7 +86,8 @@ function risks(plan: Plan): string[] {
   if (plan.risks.length === 0) return ['### Risks', '', 'None found.'];
   const groups = groupRisks(plan.risks);
   const out = ['### Risks', '', '| severity | risk | count | example | requirements |', '| --- | --- | --- | --- | --- |'];
-  for (const group of groups.slice(0, MAX_RISK_GROUPS)) out.push(`| ${group.severity} | \`${group.id}\` | ${group.count} | ${cell(group.example.message)} | ${cell(group.requirements.join(', '))} |`);
+  for (const group of groups.slice(0, MAX_RISK_GROUPS))
+    out.push(`| ${group.severity} | \`${group.id}\` | ${group.count} | ${cell(group.example.message)} | ${cell(group.requirements.join(', '))} |`);
   if (groups.length > MAX_RISK_GROUPS) out.push(`| … | and ${groups.length - MAX_RISK_GROUPS} more kinds | | | |`);
   return out;
 }
@@ -93,8 +98,12 @@ function change(plan: Plan): string[] {
   for (const id of d.entered) items.push(`- ➕ enters the platform rollout: \`${cell(describeResource(id))}\``);
   for (const id of d.left) items.push(`- ➖ leaves the platform rollout: \`${cell(describeResource(id))}\``);
   for (const group of d.groupsChanged ?? []) items.push(`- 🔧 ${cell(describeGroupChange(group))}`);
-  for (const move of d.targetsMoved ?? []) items.push(`- 🚚 \`${cell(describeResource(move.target))}\` moves ${move.field === 'updateDomain' ? 'update domain' : move.field} ${cell(move.before)} → ${cell(move.after)}`);
-  for (const phase of d.phasesChanged) items.push(`- phase ${phase.index}: ${cell(phase.before.join(', ') || '(none)')} → ${cell(phase.after.join(', ') || '(none)')}`);
+  for (const move of d.targetsMoved ?? [])
+    items.push(
+      `- 🚚 \`${cell(describeResource(move.target))}\` moves ${move.field === 'updateDomain' ? 'update domain' : move.field} ${cell(move.before)} → ${cell(move.after)}`,
+    );
+  for (const phase of d.phasesChanged)
+    items.push(`- phase ${phase.index}: ${cell(phase.before.join(', ') || '(none)')} → ${cell(phase.after.join(', ') || '(none)')}`);
   for (const row of d.wavesChanged) items.push(`- ${cell(row.region)}: ${row.before} → ${row.after} waves`);
   for (const risk of d.newRisks) items.push(`- ⚠️ new risk \`${risk.id}\`: ${cell(risk.message)}`);
   for (const risk of d.resolvedRisks) items.push(`- ✅ resolved \`${risk.id}\`: ${cell(risk.message)}`);
@@ -107,12 +116,19 @@ function change(plan: Plan): string[] {
 function phases(plan: Plan): string[] {
   if (plan.phases.length === 0) return [];
   const shares = new Map((plan.insights?.phases ?? []).map((phase) => [phase.index, phase]));
-  const out = ['### Phases', '', '| phase | regions | targets | % of fleet | exposed when it ends | start (UTC) | end | duration | status |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const out = [
+    '### Phases',
+    '',
+    '| phase | regions | targets | % of fleet | exposed when it ends | start (UTC) | end | duration | status |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const phase of plan.phases) {
     const share = shares.get(phase.index);
     const hours = Math.round(((Date.parse(phase.end) - Date.parse(phase.start)) / 3_600_000) * 10) / 10;
     // Every region of every phase: Azure has about 60 regions, so the cell stays small.
-    out.push(`| ${phase.index} | ${cell(phase.regions.join(', '), MAX_REGIONS_CELL)} | ${share?.targets ?? ''} | ${share ? `${share.percentOfFleet}%` : ''} | ${share ? `${share.cumulativePercent}%` : ''} | ${shortTime(phase.start)} | ${shortTime(phase.end)} | ${duration(hours)} | ${phase.status} |`);
+    out.push(
+      `| ${phase.index} | ${cell(phase.regions.join(', '), MAX_REGIONS_CELL)} | ${share?.targets ?? ''} | ${share ? `${share.percentOfFleet}%` : ''} | ${share ? `${share.cumulativePercent}%` : ''} | ${shortTime(phase.start)} | ${shortTime(phase.end)} | ${duration(hours)} | ${phase.status} |`,
+    );
   }
   return out;
 }
@@ -130,7 +146,10 @@ function exposure(plan: Plan): string[] {
   ];
   if (insights.largestShareDown.length > 0) {
     out.push('- **Largest share down at once**:');
-    for (const share of insights.largestShareDown.slice(0, 5)) out.push(`  - ${share.kind} ${cell(share.name)}: ${share.down} of ${share.of} (${share.percent}%)${share.kind !== 'zone' && share.percent > 20 && share.of > 1 ? ' ⚠️' : ''}`);
+    for (const share of insights.largestShareDown.slice(0, 5))
+      out.push(
+        `  - ${share.kind} ${cell(share.name)}: ${share.down} of ${share.of} (${share.percent}%)${share.kind !== 'zone' && share.percent > 20 && share.of > 1 ? ' ⚠️' : ''}`,
+      );
   }
   return out;
 }
@@ -150,7 +169,13 @@ function gantt(plan: Plan): string[] {
       span.waves += 1;
     }
   }
-  const out = ['```mermaid', 'gantt', `  title ${task(`${plan.scenario} from ${plan.start.slice(0, 10)} (UTC)`)}`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %m-%d %H:%M'];
+  const out = [
+    '```mermaid',
+    'gantt',
+    `  title ${task(`${plan.scenario} from ${plan.start.slice(0, 10)} (UTC)`)}`,
+    '  dateFormat YYYY-MM-DD HH:mm',
+    '  axisFormat %m-%d %H:%M',
+  ];
   let shown = 0;
   for (const phase of plan.phases) {
     const bars = [...spans.values()].filter((span) => span.phase === phase.index);
@@ -161,7 +186,9 @@ function gantt(plan: Plan): string[] {
       // Not-reached waves are not styled as done: they never ran.
       const reached = span.statuses.has('completed') || span.statuses.has('stopped');
       const state = span.statuses.has('stopped') ? 'crit, ' : '';
-      out.push(`  ${task(`${span.region} (${span.waves} waves)${reached ? '' : ' not reached'}`)} :${state}p${phase.index}r${shown}, ${shortTime(span.start)}, ${shortTime(span.end)}`);
+      out.push(
+        `  ${task(`${span.region} (${span.waves} waves)${reached ? '' : ' not reached'}`)} :${state}p${phase.index}r${shown}, ${shortTime(span.start)}, ${shortTime(span.end)}`,
+      );
       shown += 1;
     }
   }
@@ -172,10 +199,17 @@ function gantt(plan: Plan): string[] {
 
 function waves(plan: Plan): string[] {
   if (plan.waves.length === 0) return [];
-  const out = ['<details><summary>Waves</summary>', '', '| wave | phase | where | start (UTC) | end | status | targets |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  const out = [
+    '<details><summary>Waves</summary>',
+    '',
+    '| wave | phase | where | start (UTC) | end | status | targets |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const wave of plan.waves.slice(0, MAX_ROWS)) {
     const notes = `${wave.pauseMinutes ? ` (after a ${wave.pauseMinutes} min pause)` : ''}${wave.targets.every((target) => target.maxSurge) ? ' (maxSurge: capacity kept)' : ''}`;
-    out.push(`| ${wave.index} | ${wave.phase} | ${cell(where(wave))} | ${shortTime(wave.start)} | ${shortTime(wave.end)} | ${wave.status} | ${cell(`${wave.targets.length} × ${describeTargets(wave.targets)}${notes}`)} |`);
+    out.push(
+      `| ${wave.index} | ${wave.phase} | ${cell(where(wave))} | ${shortTime(wave.start)} | ${shortTime(wave.end)} | ${wave.status} | ${cell(`${wave.targets.length} × ${describeTargets(wave.targets)}${notes}`)} |`,
+    );
   }
   if (plan.waves.length > MAX_ROWS) out.push(`| … | | | | | | and ${plan.waves.length - MAX_ROWS} more waves |`);
   out.push('', '</details>');
@@ -193,7 +227,8 @@ function failures(plan: Plan): string[] {
 function retries(plan: Plan): string[] {
   if (!plan.retries || plan.retries.length === 0) return [];
   const out = ['### Retried in the next off-peak window (GP18)', '', '| target | failed in wave | retry (UTC) |', '| --- | --- | --- |'];
-  for (const retry of plan.retries.slice(0, MAX_ROWS)) out.push(`| ${cell(retry.target)} | ${retry.wave} | ${shortTime(retry.start)} → ${shortTime(retry.end)} |`);
+  for (const retry of plan.retries.slice(0, MAX_ROWS))
+    out.push(`| ${cell(retry.target)} | ${retry.wave} | ${shortTime(retry.start)} → ${shortTime(retry.end)} |`);
   if (plan.retries.length > MAX_ROWS) out.push(`| … and ${plan.retries.length - MAX_ROWS} more | | |`);
   return out;
 }
@@ -202,7 +237,10 @@ function excluded(plan: Plan): string[] {
   if (plan.excluded.length === 0) return ['### Not in the platform rollout', '', 'Every resource is in the rollout.'];
   const groups = groupExclusions(plan.excluded);
   const out = ['### Not in the platform rollout', '', '| resources | reason | examples |', '| --- | --- | --- |'];
-  for (const group of groups.slice(0, MAX_ROWS)) out.push(`| ${group.names.length} | ${cell(group.reason)} | ${cell(group.names.slice(0, 3).join(', ') + (group.names.length > 3 ? ` and ${group.names.length - 3} more` : ''))} |`);
+  for (const group of groups.slice(0, MAX_ROWS))
+    out.push(
+      `| ${group.names.length} | ${cell(group.reason)} | ${cell(group.names.slice(0, 3).join(', ') + (group.names.length > 3 ? ` and ${group.names.length - 3} more` : ''))} |`,
+    );
   if (groups.length > MAX_ROWS) out.push(`| … | and ${groups.length - MAX_ROWS} more reasons | |`);
   return out;
 }
@@ -220,23 +258,34 @@ function calendar(plan: Plan): string[] {
   }
   const label = (kind: string) => (kind === 'baseline' ? 'baseline 🔄' : kind === 'unplanned-baseline' ? 'unplanned 🔄' : 'hotpatch');
   const out = ['### Hotpatch calendar', '', `| VMs | ${months.join(' | ')} |`, `| --- |${months.map(() => ' --- |').join('')}`];
-  for (const [key, names] of [...rows].slice(0, MAX_ROWS)) out.push(`| ${cell(`${names.length}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''}`)} | ${key.split(',').map(label).join(' | ')} |`);
+  for (const [key, names] of [...rows].slice(0, MAX_ROWS))
+    out.push(`| ${cell(`${names.length}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''}`)} | ${key.split(',').map(label).join(' | ')} |`);
   if (rows.size > MAX_ROWS) out.push(`| and ${rows.size - MAX_ROWS} more calendars |${months.map(() => ' |').join('')}`);
-  out.push('', '🔄 = reboot. Baselines in January, April, July and October; hotpatch months install security hotpatches without a reboot, but non-security, .NET and non-Windows updates may still reboot (HP4).');
+  out.push(
+    '',
+    '🔄 = reboot. Baselines in January, April, July and October; hotpatch months install security hotpatches without a reboot, but non-security, .NET and non-Windows updates may still reboot (HP4).',
+  );
   return out;
 }
 
 function monteCarlo(plan: Plan): string[] {
   const mc = plan.monteCarlo;
   if (!mc) return [];
-  const out = ['### Monte Carlo', '', `**Independent failures** (each target fails its health gate with probability ${mc.probability}): ${mc.runs} runs, seed ${mc.seed}; the rollout stopped in **${mc.stopped}** runs (${(mc.stopRate * 100).toFixed(1)}%)${mc.caughtInLastPhase ? `, ${mc.caughtInLastPhase} of them in the last phase (nothing left to protect)` : ''}.`];
+  const out = [
+    '### Monte Carlo',
+    '',
+    `**Independent failures** (each target fails its health gate with probability ${mc.probability}): ${mc.runs} runs, seed ${mc.seed}; the rollout stopped in **${mc.stopped}** runs (${(mc.stopRate * 100).toFixed(1)}%)${mc.caughtInLastPhase ? `, ${mc.caughtInLastPhase} of them in the last phase (nothing left to protect)` : ''}.`,
+  ];
   if (mc.stops.length > 0) {
     out.push('', '| phase | region (first breach in time) | stops |', '| --- | --- | --- |');
     for (const stop of mc.stops.slice(0, 20)) out.push(`| ${stop.phase} | ${cell(stop.region)} | ${stop.count} |`);
   }
   const c = mc.correlated;
   if (c) {
-    out.push('', `**Correlated failures** (each of the ${c.cohorts} releases — same image, or same extension versions — is bad with probability ${c.probability}; all its targets fail together): a bad release in ${c.badRuns} runs; caught before the last phase in ${c.stoppedBeforeLastPhase}; targets updated with the bad release before the stop: mean ${c.exposed.mean}, 90th percentile ${c.exposed.p90}, max ${c.exposed.max}${c.caughtIn.length > 0 ? `; caught in ${c.caughtIn.map((entry) => `phase ${entry.phase} (${entry.count})`).join(', ')}` : ''}.`);
+    out.push(
+      '',
+      `**Correlated failures** (each of the ${c.cohorts} releases — same image, or same extension versions — is bad with probability ${c.probability}; all its targets fail together): a bad release in ${c.badRuns} runs; caught before the last phase in ${c.stoppedBeforeLastPhase}; targets updated with the bad release before the stop: mean ${c.exposed.mean}, 90th percentile ${c.exposed.p90}, max ${c.exposed.max}${c.caughtIn.length > 0 ? `; caught in ${c.caughtIn.map((entry) => `phase ${entry.phase} (${entry.count})`).join(', ')}` : ''}.`,
+    );
   }
   out.push('', '_Monte Carlo never changes the plan above or its exit code._');
   return out;

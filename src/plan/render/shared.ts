@@ -71,9 +71,12 @@ export function verdict(plan: Plan): string {
   const s = plan.summary;
   const errors = plan.risks.filter((risk) => risk.severity === 'error');
   const scope = `${s.targets} targets in ${s.regions} regions, ${s.phases} phases`;
-  const unknown = plan.phases.some((phase) => phase.regions.includes('unknown')) ? ` Targets in region "unknown" are planned as one region: give region in the inventory.` : '';
+  const unknown = plan.phases.some((phase) => phase.regions.includes('unknown'))
+    ? ` Targets in region "unknown" are planned as one region: give region in the inventory.`
+    : '';
   if (s.targets === 0) return `Nothing to roll out: no target in the ${plan.scenario} rollout (${s.excluded} resources not in it).`;
-  if (s.stoppedAt) return `Stops in phase ${s.stoppedAt.phase} (${s.stoppedAt.region}${s.stoppedAt.at ? `, ${shortTime(s.stoppedAt.at)} UTC` : ''}): ${s.stoppedAt.reason}. ${scope}.${unknown}`;
+  if (s.stoppedAt)
+    return `Stops in phase ${s.stoppedAt.phase} (${s.stoppedAt.region}${s.stoppedAt.at ? `, ${shortTime(s.stoppedAt.at)} UTC` : ''}): ${s.stoppedAt.reason}. ${scope}.${unknown}`;
   if (errors.length > 0) return `${errors.length} error${errors.length > 1 ? 's' : ''}: ${errors[0].message}. ${scope}.${unknown}`;
   return `Completes in ${duration(s.durationHours)}: ${scope}; no error${s.risks.warning > 0 ? `, ${s.risks.warning} warning${s.risks.warning > 1 ? 's' : ''}` : ''}.${unknown}`;
 }

@@ -19,13 +19,17 @@ export function renderText(plan: Plan): string {
   const s = plan.summary;
   const lines: string[] = [];
   lines.push(`Rollout plan: ${plan.scenario}, release ${plan.start.slice(0, 10)} (times UTC)`);
-  const ends = s.stoppedAt?.at ? `stops ${shortTime(s.stoppedAt.at)} (planned end ${shortTime(s.end)})` : `ends ${shortTime(s.end)} after ${duration(s.durationHours)}${s.withinThirtyDays ? '' : ' (more than 30 days)'}`;
+  const ends = s.stoppedAt?.at
+    ? `stops ${shortTime(s.stoppedAt.at)} (planned end ${shortTime(s.end)})`
+    : `ends ${shortTime(s.end)} after ${duration(s.durationHours)}${s.withinThirtyDays ? '' : ' (more than 30 days)'}`;
   lines.push(`${s.targets} targets in ${s.regions} regions, ${s.phases} phases, ${s.waves} waves; ${ends}; ${s.status}`);
   lines.push(verdict(plan));
   const insights = plan.insights;
   if (insights && s.targets > 0) {
     const at = (hours: number | null) => (hours === null ? 'never' : duration(hours));
-    lines.push(`coverage: 50% after ${at(insights.coverageHours.p50)}, 90% after ${at(insights.coverageHours.p90)}, 100% after ${at(insights.coverageHours.p100)}; reboots ${insights.reboots.yes} (+${insights.reboots.ifRequired} if required); at most ${insights.peakConcurrent} at once`);
+    lines.push(
+      `coverage: 50% after ${at(insights.coverageHours.p50)}, 90% after ${at(insights.coverageHours.p90)}, 100% after ${at(insights.coverageHours.p100)}; reboots ${insights.reboots.yes} (+${insights.reboots.ifRequired} if required); at most ${insights.peakConcurrent} at once`,
+    );
   }
   lines.push('');
   for (const phase of plan.phases) {
@@ -33,15 +37,22 @@ export function renderText(plan: Plan): string {
     const waves = plan.waves.filter((wave) => wave.phase === phase.index);
     for (const wave of waves.slice(0, MAX_WAVES_PER_PHASE)) {
       const mark = wave.status === 'completed' ? ' ' : wave.status === 'stopped' ? '!' : '-';
-      lines.push(`  ${mark} wave ${String(wave.index).padStart(3)}  ${shortTime(wave.start)} → ${shortTime(wave.end).slice(11)}  ${where(wave).padEnd(24)} ${wave.targets.length} × ${describeTargets(wave.targets)}${timing(wave)}`);
+      lines.push(
+        `  ${mark} wave ${String(wave.index).padStart(3)}  ${shortTime(wave.start)} → ${shortTime(wave.end).slice(11)}  ${where(wave).padEnd(24)} ${wave.targets.length} × ${describeTargets(wave.targets)}${timing(wave)}`,
+      );
     }
     if (waves.length > MAX_WAVES_PER_PHASE) lines.push(`    … ${waves.length - MAX_WAVES_PER_PHASE} more waves (use --format json for all)`);
   }
-  if (plan.summary.stoppedAt) lines.push('', `Stopped: ${plan.summary.stoppedAt.reason} (phase ${plan.summary.stoppedAt.phase}, wave ${plan.summary.stoppedAt.wave}${plan.summary.stoppedAt.at ? `, ${shortTime(plan.summary.stoppedAt.at)}` : ''})`);
+  if (plan.summary.stoppedAt)
+    lines.push(
+      '',
+      `Stopped: ${plan.summary.stoppedAt.reason} (phase ${plan.summary.stoppedAt.phase}, wave ${plan.summary.stoppedAt.wave}${plan.summary.stoppedAt.at ? `, ${shortTime(plan.summary.stoppedAt.at)}` : ''})`,
+    );
   for (const failure of plan.failures.slice(0, 20)) lines.push(`  unhealthy: ${failure.target} (wave ${failure.wave}, rollback: ${failure.rollback})`);
   if (plan.retries) {
     lines.push('', 'Retried in the next off-peak window (GP18):');
-    for (const retry of plan.retries.slice(0, 20)) lines.push(`  ${retry.target} (failed in wave ${retry.wave}): ${shortTime(retry.start)} → ${shortTime(retry.end).slice(11)}`);
+    for (const retry of plan.retries.slice(0, 20))
+      lines.push(`  ${retry.target} (failed in wave ${retry.wave}): ${shortTime(retry.start)} → ${shortTime(retry.end).slice(11)}`);
     if (plan.retries.length > 20) lines.push(`  … ${plan.retries.length - 20} more`);
   }
   if (plan.risks.length > 0) {
@@ -65,15 +76,23 @@ export function renderText(plan: Plan): string {
     const months = plan.calendar[0]?.months.map((month) => month.month) ?? [];
     if (months.length > 0) lines.push(`  ${''.padEnd(24)} ${months.map((month) => month.slice(2)).join(' ')}`);
     for (const entry of plan.calendar.slice(0, 50)) {
-      lines.push(`  ${entry.name.padEnd(24)} ${entry.months.map((month) => (month.kind === 'baseline' ? 'B' : month.kind === 'unplanned-baseline' ? 'U' : 'h').padEnd(5)).join(' ')}`);
+      lines.push(
+        `  ${entry.name.padEnd(24)} ${entry.months.map((month) => (month.kind === 'baseline' ? 'B' : month.kind === 'unplanned-baseline' ? 'U' : 'h').padEnd(5)).join(' ')}`,
+      );
     }
   }
   if (plan.monteCarlo) {
     const mc = plan.monteCarlo;
-    lines.push('', `Monte Carlo: ${mc.runs} runs (seed ${mc.seed}, independent failure probability ${mc.probability}): stopped in ${mc.stopped} (${(mc.stopRate * 100).toFixed(1)}%)${mc.caughtInLastPhase ? `, ${mc.caughtInLastPhase} in the last phase` : ''}`);
+    lines.push(
+      '',
+      `Monte Carlo: ${mc.runs} runs (seed ${mc.seed}, independent failure probability ${mc.probability}): stopped in ${mc.stopped} (${(mc.stopRate * 100).toFixed(1)}%)${mc.caughtInLastPhase ? `, ${mc.caughtInLastPhase} in the last phase` : ''}`,
+    );
     for (const stop of mc.stops.slice(0, 10)) lines.push(`  phase ${stop.phase} ${stop.region}: ${stop.count}`);
     const c = mc.correlated;
-    if (c) lines.push(`Correlated (each of ${c.cohorts} releases bad with probability ${c.probability}): bad in ${c.badRuns} runs, caught before the last phase in ${c.stoppedBeforeLastPhase}; targets updated with a bad release: mean ${c.exposed.mean}, p90 ${c.exposed.p90}, max ${c.exposed.max}`);
+    if (c)
+      lines.push(
+        `Correlated (each of ${c.cohorts} releases bad with probability ${c.probability}): bad in ${c.badRuns} runs, caught before the last phase in ${c.stoppedBeforeLastPhase}; targets updated with a bad release: mean ${c.exposed.mean}, p90 ${c.exposed.p90}, max ${c.exposed.max}`,
+      );
   }
   if (plan.diff) {
     const d = plan.diff;
@@ -81,7 +100,8 @@ export function renderText(plan: Plan): string {
     for (const id of d.entered) lines.push(`  + enters the rollout: ${describeResource(id)}`);
     for (const id of d.left) lines.push(`  - leaves the rollout: ${describeResource(id)}`);
     for (const group of d.groupsChanged ?? []) lines.push(`  ~ ${describeGroupChange(group)}`);
-    for (const move of d.targetsMoved ?? []) lines.push(`  ~ ${describeResource(move.target)} moves ${move.field === 'updateDomain' ? 'update domain' : move.field} ${move.before} → ${move.after}`);
+    for (const move of d.targetsMoved ?? [])
+      lines.push(`  ~ ${describeResource(move.target)} moves ${move.field === 'updateDomain' ? 'update domain' : move.field} ${move.before} → ${move.after}`);
     for (const phase of d.phasesChanged) lines.push(`  ~ phase ${phase.index}: ${phase.before.join(', ') || '(none)'} → ${phase.after.join(', ') || '(none)'}`);
     for (const row of d.wavesChanged) lines.push(`  ~ ${row.region}: ${row.before} → ${row.after} waves`);
     for (const risk of d.newRisks) lines.push(`  ! new risk ${risk.id}: ${risk.message}`);

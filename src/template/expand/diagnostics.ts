@@ -14,7 +14,13 @@ export function reportEvaluationLimit(frame: Frame, path: JsonPath, message: str
   const key = expansion.budget.exhausted ? 'budget' : `${message}\u0000${path.join('\u0000')}`;
   if (expansion.reportedEvaluationLimits.has(key)) return;
   expansion.reportedEvaluationLimits.add(key);
-  reportLimit(frame, path, expansion.budget.exhausted ? `${expansion.budget.exhaustedMessage()}: values from here on are unknown (first at ${abbreviate(describePath(path))})` : message);
+  reportLimit(
+    frame,
+    path,
+    expansion.budget.exhausted
+      ? `${expansion.budget.exhaustedMessage()}: values from here on are unknown (first at ${abbreviate(describePath(path))})`
+      : message,
+  );
 }
 
 /** The value of an expansion that ran out of budget. */
@@ -24,7 +30,10 @@ export function budgetSpent(frame: Frame, path: JsonPath): Unknown {
 }
 
 function describePath(path: JsonPath): string {
-  return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').slice(1);
+  return path
+    .map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`))
+    .join('')
+    .slice(1);
 }
 
 /**

@@ -25,7 +25,8 @@ function evaluateExpression(frame: Frame, text: string, path: JsonPath, scope: A
   try {
     const value = evaluateString(text, scope);
     // A value placed in the template is paid for unfolded: copies of a shared value add up.
-    if (value !== null && typeof value === 'object' && !isUnknown(value) && !frame.expansion.budget.tryCharge(unfoldedSize(value))) return budgetSpent(frame, path);
+    if (value !== null && typeof value === 'object' && !isUnknown(value) && !frame.expansion.budget.tryCharge(unfoldedSize(value)))
+      return budgetSpent(frame, path);
     return value;
   } catch (error) {
     if (error instanceof EvaluationLimitError) {
@@ -33,11 +34,21 @@ function evaluateExpression(frame: Frame, text: string, path: JsonPath, scope: A
       return new Unknown(text, error.message);
     }
     if (error instanceof ExpressionError) {
-      frame.expansion.diagnostics.push({ code: 'invalid-expression', message: `${error.message} in ${abbreviate(text)}`, document: frame.document, path: path.slice() });
+      frame.expansion.diagnostics.push({
+        code: 'invalid-expression',
+        message: `${error.message} in ${abbreviate(text)}`,
+        document: frame.document,
+        path: path.slice(),
+      });
       return new Unknown(text, error.message);
     }
     if (error instanceof RangeError) {
-      frame.expansion.diagnostics.push({ code: 'expansion-limit', message: `expression too complex to evaluate: ${abbreviate(text)}`, document: frame.document, path: path.slice() });
+      frame.expansion.diagnostics.push({
+        code: 'expansion-limit',
+        message: `expression too complex to evaluate: ${abbreviate(text)}`,
+        document: frame.document,
+        path: path.slice(),
+      });
       return new Unknown(text, 'expression too complex to evaluate');
     }
     throw error;

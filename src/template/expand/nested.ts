@@ -22,7 +22,15 @@ export function expandDeploymentProperties(frame: Frame, properties: Json, path:
   return out;
 }
 
-export function expandNestedDeployment(frame: Frame, declaration: Json, body: Json, path: JsonPath, scope: ArmScope, name: string | Unknown, expandResources: ExpandResources): void {
+export function expandNestedDeployment(
+  frame: Frame,
+  declaration: Json,
+  body: Json,
+  path: JsonPath,
+  scope: ArmScope,
+  name: string | Unknown,
+  expandResources: ExpandResources,
+): void {
   const properties = isObject(declaration.properties) ? declaration.properties : undefined;
   const template = properties?.template;
   if (!isObject(template)) return; // templateLink: not followed (no network)

@@ -61,7 +61,14 @@ interface Header extends InstanceIdentity {
 }
 
 /** Expand one instance of a resource declaration; false when the resource limit was reached. */
-function expandInstance(frame: Frame, declaration: Json, path: JsonPath, scope: ArmScope, placement: Placement, copyIndex: number | Unknown | undefined): boolean {
+function expandInstance(
+  frame: Frame,
+  declaration: Json,
+  path: JsonPath,
+  scope: ArmScope,
+  placement: Placement,
+  copyIndex: number | Unknown | undefined,
+): boolean {
   const expansion = frame.expansion;
   if (expansion.resources.length >= LIMITS.resources) {
     if (!expansion.limitReported) {
@@ -130,7 +137,10 @@ function expandHeader(frame: Frame, declaration: Json, path: JsonPath, scope: Ar
   const evaluatedName = expandValue(frame, declaration.name, [...path, 'name'], scope, 0);
   const name = fullName(parent, rawType, evaluatedName);
   const apiVersionValue = expandValue(frame, declaration.apiVersion, [...path, 'apiVersion'], scope, 0);
-  const apiVersion = typeof apiVersionValue === 'string' || isUnknown(apiVersionValue) ? apiVersionValue : new Unknown(String(declaration.apiVersion), 'apiVersion is not a string');
+  const apiVersion =
+    typeof apiVersionValue === 'string' || isUnknown(apiVersionValue)
+      ? apiVersionValue
+      : new Unknown(String(declaration.apiVersion), 'apiVersion is not a string');
   return { type, name, apiVersion, conditional, evaluatedName, isDeployment: type.toLowerCase() === 'microsoft.resources/deployments' };
 }
 

@@ -145,7 +145,9 @@ function resolveVariable(frame: Frame, name: string): unknown {
   const scope = new ArmScope(frame);
   // A variable is evaluated once: remember what it read, for every later use.
   reads.begin();
-  slot.value = reads.outsideBody(() => (slot.copy ? expandCopyArray(frame, slot.copy, slot.path, scope, 0) : expandValue(frame, slot.raw, slot.path, scope, 0)));
+  slot.value = reads.outsideBody(() =>
+    slot.copy ? expandCopyArray(frame, slot.copy, slot.path, scope, 0) : expandValue(frame, slot.raw, slot.path, scope, 0),
+  );
   if (reads.enabled) {
     slot.reads = reads.end();
     reads.add(slot.reads);

@@ -93,7 +93,8 @@ function call(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContex
   for (let i = 0; i < ast.args.length; i++) {
     const value = evaluateNode(ast.args[i], inner);
     if (!fn.acceptsUnknown && isUnknown(value)) return value;
-    if (value instanceof Lambda && !fn.acceptsLambda) throw new EvalFailure(`${ast.name}() cannot take a lambda: lambdas go to filter, map, reduce, sort, groupBy, mapValues and toObject`);
+    if (value instanceof Lambda && !fn.acceptsLambda)
+      throw new EvalFailure(`${ast.name}() cannot take a lambda: lambdas go to filter, map, reduce, sort, groupBy, mapValues and toObject`);
     args[i] = value;
   }
   return measured(fn.call(args, inner));
@@ -148,7 +149,13 @@ setLambdaEvaluator(evaluateNode);
 export { evaluateNode };
 
 /** Evaluate a template string value; shared by evaluateString and user functions. */
-export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0, parse?: (inner: string) => ExpressionAst, budget?: EvaluationBudget): unknown {
+export function evaluateTemplateString(
+  text: string,
+  scope: EvalScope,
+  depth = 0,
+  parse?: (inner: string) => ExpressionAst,
+  budget?: EvaluationBudget,
+): unknown {
   if (!isExpressionText(text)) return text.startsWith('[[') ? text.slice(1) : text;
   const inner = text.slice(1, -1);
   const ast = (parse ?? parseExpression)(inner);
@@ -160,5 +167,3 @@ export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0
     throw error;
   }
 }
-
-

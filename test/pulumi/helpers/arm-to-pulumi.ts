@@ -45,7 +45,12 @@ export function pulumiInputsOfTemplate(file: string, text: string): PulumiResour
       props[mapping.nameKey] = name;
     }
     const logical = `r${index}`;
-    out.push({ type: `azure-native:${module}${version}:${type}`, name: logical, urn: `urn:pulumi:test::fixtures::azure-native:${module}:${type}::${logical}`, props });
+    out.push({
+      type: `azure-native:${module}${version}:${type}`,
+      name: logical,
+      urn: `urn:pulumi:test::fixtures::azure-native:${module}:${type}::${logical}`,
+      props,
+    });
   });
   return out;
 }

@@ -23,7 +23,10 @@ const recorder: MockRecorder = {
   },
   one(type, name) {
     const found = this.resources.filter((resource) => resource.type === type && (name === undefined || resource.name === name));
-    if (found.length !== 1) throw new Error(`expected one ${type}${name ? ` named ${name}` : ''}, found ${found.length}: ${this.resources.map((r) => `${r.type}/${r.name}`).join(', ')}`);
+    if (found.length !== 1)
+      throw new Error(
+        `expected one ${type}${name ? ` named ${name}` : ''}, found ${found.length}: ${this.resources.map((r) => `${r.type}/${r.name}`).join(', ')}`,
+      );
     return found[0];
   },
 };
@@ -38,7 +41,11 @@ export async function useMocks(): Promise<MockRecorder> {
       {
         newResource(args) {
           recorder.resources.push({ type: args.type, name: args.name, inputs: unwrapSecrets(args.inputs) as Record<string, unknown> });
-          const azureName = (args.inputs.vmName ?? args.inputs.vmScaleSetName ?? args.inputs.vmExtensionName ?? args.inputs.vmssExtensionName ?? args.name) as string;
+          const azureName = (args.inputs.vmName ??
+            args.inputs.vmScaleSetName ??
+            args.inputs.vmExtensionName ??
+            args.inputs.vmssExtensionName ??
+            args.name) as string;
           // ARM-shaped ids, as Azure returns them (rules match assignments to VMs by id).
           const parsed = parsePulumiType(args.type);
           const armType = (parsed && PULUMI_TYPE_MAPPINGS[parsed.key]?.armType) ?? args.type.replace(/:/g, '/');

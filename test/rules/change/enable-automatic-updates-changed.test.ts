@@ -6,9 +6,7 @@ testRule(rule, {
     {
       fixture: 'change/after-platform-updates-on.json',
       baseline: 'change/before-manual.json',
-      errors: [
-        { messageId: 'changed', path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 28 },
-      ],
+      errors: [{ messageId: 'changed', path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 28 }],
     },
   ],
 });

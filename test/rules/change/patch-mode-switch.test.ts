@@ -11,7 +11,13 @@ testRule(rule, {
       fixture: 'change/after-by-os.json',
       baseline: 'change/before-manual.json',
       errors: [
-        { ruleId: 'change/enable-automatic-updates-changed', messageId: 'changed', path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 28, severity: 'error' },
+        {
+          ruleId: 'change/enable-automatic-updates-changed',
+          messageId: 'changed',
+          path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates',
+          line: 28,
+          severity: 'error',
+        },
         { messageId: 'unsupported', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 30 },
       ],
     },
@@ -19,7 +25,14 @@ testRule(rule, {
       fixture: 'change/after-manual.json',
       baseline: 'change/before-by-os.json',
       errors: [
-        { ruleId: 'guest-patching/windows-automatic-updates', messageId: 'manualNeedsFalse', path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 28, severity: 'error', fix: true },
+        {
+          ruleId: 'guest-patching/windows-automatic-updates',
+          messageId: 'manualNeedsFalse',
+          path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates',
+          line: 28,
+          severity: 'error',
+          fix: true,
+        },
         { messageId: 'unsupported', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 30 },
       ],
     },

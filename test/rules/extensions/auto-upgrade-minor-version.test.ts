@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'vm-extension-resource.json',
-      errors: [
-        { messageId: 'minorOff', path: 'properties.enableAutomaticUpgrade', line: 64, fix: true },
-      ],
+      errors: [{ messageId: 'minorOff', path: 'properties.enableAutomaticUpgrade', line: 64, fix: true }],
     },
   ],
 });

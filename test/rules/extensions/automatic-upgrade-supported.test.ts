@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'custom-script.json',
-      errors: [
-        { messageId: 'unsupported', path: 'properties.enableAutomaticUpgrade', line: 65 },
-      ],
+      errors: [{ messageId: 'unsupported', path: 'properties.enableAutomaticUpgrade', line: 65 }],
     },
   ],
 });

@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'windows-2020-06-01.json',
-      errors: [
-        { messageId: 'limited', path: 'apiVersion', line: 16 },
-      ],
+      errors: [{ messageId: 'limited', path: 'apiVersion', line: 16 }],
     },
   ],
 });

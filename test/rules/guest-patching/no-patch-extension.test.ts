@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'child-extension.json',
-      errors: [
-        { messageId: 'declared', path: 'properties.type', line: 64 },
-      ],
+      errors: [{ messageId: 'declared', path: 'properties.type', line: 64 }],
     },
   ],
 });

@@ -5,15 +5,11 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'linux-automatic-by-os.json',
-      errors: [
-        { messageId: 'otherOs', path: 'properties.osProfile.linuxConfiguration.patchSettings.patchMode', line: 29 },
-      ],
+      errors: [{ messageId: 'otherOs', path: 'properties.osProfile.linuxConfiguration.patchSettings.patchMode', line: 29 }],
     },
     {
       fixture: 'windows-misspelled.json',
-      errors: [
-        { messageId: 'invalid', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 29 },
-      ],
+      errors: [{ messageId: 'invalid', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 29 }],
     },
   ],
 });

@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'rhel-platform.json',
-      errors: [
-        { messageId: 'disablePackagekit', path: 'properties.osProfile.linuxConfiguration.patchSettings.patchMode', line: 29 },
-      ],
+      errors: [{ messageId: 'disablePackagekit', path: 'properties.osProfile.linuxConfiguration.patchSettings.patchMode', line: 29 }],
     },
   ],
 });

@@ -5,15 +5,11 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'managed-image.json',
-      errors: [
-        { messageId: 'customImage', path: 'properties.storageProfile.imageReference.id', line: 36 },
-      ],
+      errors: [{ messageId: 'customImage', path: 'properties.storageProfile.imageReference.id', line: 36 }],
     },
     {
       fixture: 'unsupported-sku.json',
-      errors: [
-        { messageId: 'unsupportedImage', path: 'properties.storageProfile.imageReference.sku', line: 37 },
-      ],
+      errors: [{ messageId: 'unsupportedImage', path: 'properties.storageProfile.imageReference.sku', line: 37 }],
     },
   ],
 });

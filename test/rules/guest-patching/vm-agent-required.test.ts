@@ -8,14 +8,18 @@ testRule(rule, {
       fixture: 'key-in-another-case.json',
       errors: [
         { messageId: 'agentDisabled', path: 'properties.osProfile.windowsConfiguration.provisionVmAgent', line: 29, fix: true },
-        { ruleId: 'schema/property-api-version', messageId: 'caseOnly', path: 'properties.osProfile.windowsConfiguration.provisionVmAgent', line: 29, severity: 'warning' },
+        {
+          ruleId: 'schema/property-api-version',
+          messageId: 'caseOnly',
+          path: 'properties.osProfile.windowsConfiguration.provisionVmAgent',
+          line: 29,
+          severity: 'warning',
+        },
       ],
     },
     {
       fixture: 'platform-without-agent.json',
-      errors: [
-        { messageId: 'agentDisabled', path: 'properties.osProfile.windowsConfiguration.provisionVMAgent', line: 29, fix: true },
-      ],
+      errors: [{ messageId: 'agentDisabled', path: 'properties.osProfile.windowsConfiguration.provisionVMAgent', line: 29, fix: true }],
     },
   ],
 });

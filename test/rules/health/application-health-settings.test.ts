@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'bad-protocol.json',
-      errors: [
-        { messageId: 'protocol', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.protocol', line: 85 },
-      ],
+      errors: [{ messageId: 'protocol', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.protocol', line: 85 }],
     },
     {
       fixture: 'http-without-path.json',
@@ -20,7 +18,12 @@ testRule(rule, {
       fixture: 'tcp-with-request-path.json',
       errors: [
         { messageId: 'tcpPort', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.protocol', line: 85 },
-        { messageId: 'requestPathTcp', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.requestPath', line: 86, fix: true },
+        {
+          messageId: 'requestPathTcp',
+          path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.requestPath',
+          line: 86,
+          fix: true,
+        },
         { messageId: 'outOfRange', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.intervalInSeconds', line: 87 },
         { messageId: 'outOfRange', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.numberOfProbes', line: 88 },
         { messageId: 'outOfRange', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.gracePeriod', line: 89 },

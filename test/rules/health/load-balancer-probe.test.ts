@@ -5,15 +5,11 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'basic-multiple-placement-groups.json',
-      errors: [
-        { messageId: 'basicWithPlacementGroups', path: 'properties.singlePlacementGroup', line: 62 },
-      ],
+      errors: [{ messageId: 'basicWithPlacementGroups', path: 'properties.singlePlacementGroup', line: 62 }],
     },
     {
       fixture: 'slow-probe.json',
-      errors: [
-        { messageId: 'slowProbe', path: 'properties.probes[0].properties.intervalInSeconds', line: 44, severity: 'warning' },
-      ],
+      errors: [{ messageId: 'slowProbe', path: 'properties.probes[0].properties.intervalInSeconds', line: 44, severity: 'warning' }],
     },
   ],
 });

@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'automatic-by-os.json',
-      errors: [
-        { messageId: 'needsPlatform', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 27 },
-      ],
+      errors: [{ messageId: 'needsPlatform', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 27 }],
     },
   ],
 });

@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'desktop-sku.json',
-      errors: [
-        { messageId: 'unsupportedImage', path: 'properties.storageProfile.imageReference.sku', line: 37 },
-      ],
+      errors: [{ messageId: 'unsupportedImage', path: 'properties.storageProfile.imageReference.sku', line: 37 }],
     },
   ],
 });

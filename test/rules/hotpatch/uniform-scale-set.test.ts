@@ -6,7 +6,13 @@ testRule(rule, {
     {
       fixture: 'hotpatch-enabled.json',
       errors: [
-        { ruleId: 'orchestration/uniform-guest-patching', messageId: 'uniform', path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.patchSettings.patchMode', line: 32, severity: 'warning' },
+        {
+          ruleId: 'orchestration/uniform-guest-patching',
+          messageId: 'uniform',
+          path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.patchSettings.patchMode',
+          line: 32,
+          severity: 'warning',
+        },
         { messageId: 'uniformHotpatch', path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.patchSettings.enableHotpatching', line: 33 },
       ],
     },

@@ -6,9 +6,7 @@ testRule(rule, {
     {
       fixture: 'old-agent.json',
       inventory: 'old-agent.inventory.json',
-      errors: [
-        { messageId: 'tooOld', path: 'properties.osProfile.linuxConfiguration.patchSettings.patchMode', line: 30 },
-      ],
+      errors: [{ messageId: 'tooOld', path: 'properties.osProfile.linuxConfiguration.patchSettings.patchMode', line: 30 }],
     },
   ],
 });

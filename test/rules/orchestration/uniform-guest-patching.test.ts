@@ -5,9 +5,7 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'uniform-platform.json',
-      errors: [
-        { messageId: 'uniform', path: 'properties.virtualMachineProfile.osProfile.linuxConfiguration.patchSettings.patchMode', line: 38 },
-      ],
+      errors: [{ messageId: 'uniform', path: 'properties.virtualMachineProfile.osProfile.linuxConfiguration.patchSettings.patchMode', line: 38 }],
     },
   ],
 });

@@ -13,9 +13,7 @@ testRule(rule, {
     },
     {
       fixture: 'legacy-property.json',
-      errors: [
-        { messageId: 'legacyProperty', path: 'properties.upgradePolicy.automaticOSUpgrade', line: 26 },
-      ],
+      errors: [{ messageId: 'legacyProperty', path: 'properties.upgradePolicy.automaticOSUpgrade', line: 26 }],
     },
     {
       fixture: 'policy-before-2018-10.json',

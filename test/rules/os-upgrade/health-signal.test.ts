@@ -11,33 +11,23 @@ testRule(rule, {
     },
     {
       fixture: 'flexible-rolling-probe-only.json',
-      errors: [
-        { messageId: 'flexibleNeedsExtension', path: 'properties.upgradePolicy.mode', line: 68 },
-      ],
+      errors: [{ messageId: 'flexibleNeedsExtension', path: 'properties.upgradePolicy.mode', line: 68 }],
     },
     {
       fixture: 'probe-and-extension.json',
-      errors: [
-        { messageId: 'both', path: 'properties.virtualMachineProfile.networkProfile.healthProbe.id', line: 93 },
-      ],
+      errors: [{ messageId: 'both', path: 'properties.virtualMachineProfile.networkProfile.healthProbe.id', line: 93 }],
     },
     {
       fixture: 'probe-not-found.json',
-      errors: [
-        { messageId: 'probeNotFound', path: 'properties.virtualMachineProfile.networkProfile.healthProbe.id', line: 92 },
-      ],
+      errors: [{ messageId: 'probeNotFound', path: 'properties.virtualMachineProfile.networkProfile.healthProbe.id', line: 92 }],
     },
     {
       fixture: 'uniform-auto-upgrade-no-signal.json',
-      errors: [
-        { messageId: 'missingForAutoUpgrade', path: 'properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade', line: 27 },
-      ],
+      errors: [{ messageId: 'missingForAutoUpgrade', path: 'properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade', line: 27 }],
     },
     {
       fixture: 'uniform-rolling-no-signal.json',
-      errors: [
-        { messageId: 'missingForRolling', path: 'properties.upgradePolicy.mode', line: 25 },
-      ],
+      errors: [{ messageId: 'missingForRolling', path: 'properties.upgradePolicy.mode', line: 25 }],
     },
   ],
 });

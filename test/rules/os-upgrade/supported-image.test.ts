@@ -5,15 +5,11 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'dropped-image.json',
-      errors: [
-        { messageId: 'droppedImage', path: 'properties.virtualMachineProfile.storageProfile.imageReference.sku', line: 84 },
-      ],
+      errors: [{ messageId: 'droppedImage', path: 'properties.virtualMachineProfile.storageProfile.imageReference.sku', line: 84 }],
     },
     {
       fixture: 'managed-image.json',
-      errors: [
-        { messageId: 'managedImage', path: 'properties.virtualMachineProfile.storageProfile.imageReference.id', line: 82 },
-      ],
+      errors: [{ messageId: 'managedImage', path: 'properties.virtualMachineProfile.storageProfile.imageReference.id', line: 82 }],
     },
   ],
 });

@@ -10,9 +10,7 @@ testRule(rule, {
     },
     {
       fixture: 'updates-on.json',
-      errors: [
-        { messageId: 'updatesOn', path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 77, fix: true },
-      ],
+      errors: [{ messageId: 'updatesOn', path: 'properties.virtualMachineProfile.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 77, fix: true }],
     },
   ],
 });

@@ -10,15 +10,19 @@ testRule(rule, {
       errors: [
         { messageId: 'noAssessmentOldApi', path: 'properties.osProfile.windowsConfiguration', line: 27, severity: 'warning' },
         { ruleId: 'guest-patching/api-version', messageId: 'limited', path: 'apiVersion', line: 16, severity: 'warning' },
-        { ruleId: 'policy/hotpatch-azure-edition', messageId: 'notHotpatchable', path: 'properties.storageProfile.imageReference.sku', line: 38, severity: 'warning' },
+        {
+          ruleId: 'policy/hotpatch-azure-edition',
+          messageId: 'notHotpatchable',
+          path: 'properties.storageProfile.imageReference.sku',
+          line: 38,
+          severity: 'warning',
+        },
       ],
     },
     {
       fixture: 'assessment-omitted.json',
       preset: 'strict',
-      errors: [
-        { messageId: 'noAssessment', path: 'properties.osProfile.windowsConfiguration', line: 23, severity: 'warning', fix: true },
-      ],
+      errors: [{ messageId: 'noAssessment', path: 'properties.osProfile.windowsConfiguration', line: 23, severity: 'warning', fix: true }],
     },
   ],
 });

@@ -5,15 +5,11 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'flexible-rollback.json',
-      errors: [
-        { messageId: 'rollbackUniformOnly', path: 'properties.upgradePolicy.rollingUpgradePolicy.rollbackFailedInstancesOnPolicyBreach', line: 29 },
-      ],
+      errors: [{ messageId: 'rollbackUniformOnly', path: 'properties.upgradePolicy.rollingUpgradePolicy.rollbackFailedInstancesOnPolicyBreach', line: 29 }],
     },
     {
       fixture: 'large-batch-auto-upgrade.json',
-      errors: [
-        { messageId: 'largeBatch', path: 'properties.upgradePolicy.rollingUpgradePolicy.maxBatchInstancePercent', line: 68, severity: 'warning' },
-      ],
+      errors: [{ messageId: 'largeBatch', path: 'properties.upgradePolicy.rollingUpgradePolicy.maxBatchInstancePercent', line: 68, severity: 'warning' }],
     },
     {
       fixture: 'out-of-range.json',

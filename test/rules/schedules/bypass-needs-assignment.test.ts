@@ -7,13 +7,21 @@ testRule(rule, {
     {
       fixture: 'assigned-to-other-vm.json',
       errors: [
-        { messageId: 'noAssignment', path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule', line: 31 },
+        {
+          messageId: 'noAssignment',
+          path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule',
+          line: 31,
+        },
       ],
     },
     {
       fixture: 'no-assignment.json',
       errors: [
-        { messageId: 'noAssignment', path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule', line: 31 },
+        {
+          messageId: 'noAssignment',
+          path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule',
+          line: 31,
+        },
       ],
     },
   ],

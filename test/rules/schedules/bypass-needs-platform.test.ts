@@ -5,15 +5,11 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'automatic-by-os.json',
-      errors: [
-        { messageId: 'needsPlatform', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 27 },
-      ],
+      errors: [{ messageId: 'needsPlatform', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 27 }],
     },
     {
       fixture: 'flexible-scale-set.json',
-      errors: [
-        { messageId: 'needsPlatform', path: 'properties.virtualMachineProfile.osProfile.linuxConfiguration.patchSettings.patchMode', line: 44 },
-      ],
+      errors: [{ messageId: 'needsPlatform', path: 'properties.virtualMachineProfile.osProfile.linuxConfiguration.patchSettings.patchMode', line: 44 }],
     },
   ],
 });

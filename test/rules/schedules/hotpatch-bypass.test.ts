@@ -6,7 +6,11 @@ testRule(rule, {
     {
       fixture: 'hotpatch-with-bypass.json',
       errors: [
-        { messageId: 'conflict', path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule', line: 31 },
+        {
+          messageId: 'conflict',
+          path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule',
+          line: 31,
+        },
       ],
     },
   ],

@@ -15,9 +15,7 @@ testRule(rule, {
     },
     {
       fixture: 'iana-time-zone.json',
-      errors: [
-        { messageId: 'ianaTimeZone', path: 'properties.maintenanceWindow.timeZone', line: 24, fix: true },
-      ],
+      errors: [{ messageId: 'ianaTimeZone', path: 'properties.maintenanceWindow.timeZone', line: 24, fix: true }],
     },
     {
       fixture: 'unknown-time-zone.json',

@@ -5,15 +5,23 @@ testRule(rule, {
   invalid: [
     {
       fixture: 'invalid-value.json',
-      errors: [
-        { messageId: 'invalid', path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.rebootSetting', line: 30 },
-      ],
+      errors: [{ messageId: 'invalid', path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.rebootSetting', line: 30 }],
     },
     {
       fixture: 'never-overrides-schedule.json',
       errors: [
-        { messageId: 'neverPending', path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.rebootSetting', line: 30, severity: 'info' },
-        { messageId: 'overridesSchedule', path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.rebootSetting', line: 30, severity: 'info' },
+        {
+          messageId: 'neverPending',
+          path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.rebootSetting',
+          line: 30,
+          severity: 'info',
+        },
+        {
+          messageId: 'overridesSchedule',
+          path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.rebootSetting',
+          line: 30,
+          severity: 'info',
+        },
       ],
     },
   ],

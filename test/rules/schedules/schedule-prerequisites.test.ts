@@ -10,15 +10,18 @@ testRule(rule, {
     },
     {
       fixture: 'no-bypass.json',
-      errors: [
-        { messageId: 'noBypass', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 27, fix: true },
-      ],
+      errors: [{ messageId: 'noBypass', path: 'properties.osProfile.windowsConfiguration.patchSettings.patchMode', line: 27, fix: true }],
     },
     // languageVersion 2.0, assigned by `scope`.
     {
       fixture: 'scope-assignment-bypass-false.json',
       errors: [
-        { messageId: 'noBypass', path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule', line: 32, fix: true },
+        {
+          messageId: 'noBypass',
+          path: 'properties.osProfile.windowsConfiguration.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule',
+          line: 32,
+          fix: true,
+        },
       ],
     },
   ],

@@ -62,12 +62,20 @@ function keysOf(value: Record<string, unknown>, budget: EvaluationBudget): strin
 
 /** Items of arrays, concatenated: the size is checked before anything is built. */
 function concatenated(lists: unknown[][], budget: EvaluationBudget, name: string): unknown[] {
-  reserveItems(budget, lists.reduce((total, list) => total + list.length, 0), name);
+  reserveItems(
+    budget,
+    lists.reduce((total, list) => total + list.length, 0),
+    name,
+  );
   return lists.flat(1);
 }
 
 function union(lists: unknown[][], budget: EvaluationBudget): unknown[] {
-  reserveItems(budget, lists.reduce((total, list) => total + list.length, 0), 'union');
+  reserveItems(
+    budget,
+    lists.reduce((total, list) => total + list.length, 0),
+    'union',
+  );
   const seen = new ItemSet(budget);
   const out: unknown[] = [];
   for (const list of lists) for (const item of list) if (seen.add(item)) out.push(item);
@@ -77,7 +85,11 @@ function union(lists: unknown[][], budget: EvaluationBudget): unknown[] {
 /** Items of the first list (without repeats) that every other list has. */
 function intersection(lists: unknown[][], budget: EvaluationBudget): unknown[] {
   const [first, ...rest] = lists;
-  reserveItems(budget, lists.reduce((total, list) => total + list.length, 0), 'intersection');
+  reserveItems(
+    budget,
+    lists.reduce((total, list) => total + list.length, 0),
+    'intersection',
+  );
   const others = rest.map((list) => {
     const set = new ItemSet(budget);
     for (const item of list) set.add(item);
@@ -122,13 +134,22 @@ export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
     if (args.length > 0 && args.every(Array.isArray)) return concatenated(args as unknown[][], budget, 'concat');
     if (args.some((arg) => Array.isArray(arg) || isPlainObject(arg))) return fail('concat mixes arrays and strings');
     const parts = args.map((arg) => (arg === null ? '' : typeof arg === 'string' ? arg : String(arg)));
-    reserveCharacters(budget, parts.reduce((total, part) => total + part.length, 0), 'concat');
+    reserveCharacters(
+      budget,
+      parts.reduce((total, part) => total + part.length, 0),
+      'concat',
+    );
     return parts.join('');
   }),
-  createarray: strict(0, 1024, (args, { budget }) => {
-    reserveItems(budget, args.length, 'createArray');
-    return [...args];
-  }, true),
+  createarray: strict(
+    0,
+    1024,
+    (args, { budget }) => {
+      reserveItems(budget, args.length, 'createArray');
+      return [...args];
+    },
+    true,
+  ),
   array: strict(1, 1, ([value]) => (Array.isArray(value) ? value : [value]), true),
   createobject: strict(0, 1024, (args, { budget }) => {
     if (args.length % 2 !== 0) fail('createObject needs key/value pairs');
@@ -158,7 +179,13 @@ export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
       const [first, ...rest] = args as Array<Record<string, unknown>>;
       const out: Record<string, unknown> = {};
       for (const key of keysOf(first, budget)) {
-        if (rest.every((other) => { const found = getProperty(other, key, budget); return found.found && deepEquals(found.value, first[key], budget); })) setOwn(out, key, first[key]);
+        if (
+          rest.every((other) => {
+            const found = getProperty(other, key, budget);
+            return found.found && deepEquals(found.value, first[key], budget);
+          })
+        )
+          setOwn(out, key, first[key]);
       }
       return out;
     }
@@ -167,8 +194,8 @@ export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
   contains: strict(2, 2, ([container, item], { budget }) => contains(container, item, budget)),
   length: strict(1, 1, ([value], { budget }) => length(value, budget)),
   empty: strict(1, 1, ([value], { budget }) => empty(value, budget)),
-  first: strict(1, 1, ([value]) => (typeof value === 'string' ? value.slice(0, 1) : arr(value, 'first')[0] ?? null)),
-  last: strict(1, 1, ([value]) => (typeof value === 'string' ? value.slice(-1) : arr(value, 'last').at(-1) ?? null)),
+  first: strict(1, 1, ([value]) => (typeof value === 'string' ? value.slice(0, 1) : (arr(value, 'first')[0] ?? null))),
+  last: strict(1, 1, ([value]) => (typeof value === 'string' ? value.slice(-1) : (arr(value, 'last').at(-1) ?? null))),
   take: strict(2, 2, ([value, count], { budget }) => takeOrSkip(value, count, true, budget)),
   skip: strict(2, 2, ([value, count], { budget }) => takeOrSkip(value, count, false, budget)),
   range: strict(2, 2, ([start, count], { budget }) => {
@@ -197,17 +224,22 @@ export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
     reserveItems(budget, keys.length, 'objectKeys');
     return keys;
   }),
-  tryget: strict(2, 64, ([value, ...keys], { budget }) => {
-    let current = value;
-    for (const key of keys) {
-      if (isUnknown(current)) return current;
-      if (Array.isArray(current) && typeof key === 'number') current = key >= 0 && key < current.length ? current[key] : null;
-      else if (isPlainObject(current) && typeof key === 'string') {
-        const found = getProperty(current, key, budget);
-        current = found.found ? found.value : null;
-      } else return null;
-      if (current === null) return null;
-    }
-    return current;
-  }, true),
+  tryget: strict(
+    2,
+    64,
+    ([value, ...keys], { budget }) => {
+      let current = value;
+      for (const key of keys) {
+        if (isUnknown(current)) return current;
+        if (Array.isArray(current) && typeof key === 'number') current = key >= 0 && key < current.length ? current[key] : null;
+        else if (isPlainObject(current) && typeof key === 'string') {
+          const found = getProperty(current, key, budget);
+          current = found.found ? found.value : null;
+        } else return null;
+        if (current === null) return null;
+      }
+      return current;
+    },
+    true,
+  ),
 };

@@ -112,7 +112,10 @@ const ARM_GUID_NAMESPACE = '11fb06fb-712d-4ddd-98c7-e71bbd588830';
 
 export function deterministicGuid(parts: readonly string[]): string {
   const namespace = Buffer.from(ARM_GUID_NAMESPACE.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(namespace).update(Buffer.from(parts.join('-'), 'utf8')).digest();
+  const hash = createHash('sha1')
+    .update(namespace)
+    .update(Buffer.from(parts.join('-'), 'utf8'))
+    .digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

@@ -48,7 +48,8 @@ function canonicalKey(value: unknown, budget: EvaluationBudget): string {
   let length = 0;
   const write = (text: string) => {
     length += text.length;
-    if (length > EVALUATION_LIMITS.stringLength) throw new EvaluationLimitError(`a value compared by union or intersection is larger than ${EVALUATION_LIMITS.stringLength} characters`);
+    if (length > EVALUATION_LIMITS.stringLength)
+      throw new EvaluationLimitError(`a value compared by union or intersection is larger than ${EVALUATION_LIMITS.stringLength} characters`);
     parts.push(text);
   };
   const visit = (item: unknown, depth: number) => {

@@ -130,7 +130,11 @@ function digitsEnd(text: string, from: number): number {
 }
 
 /** `{index[,align][:spec]}` starting at `start`, or undefined when the text there is not one (it stays literal). */
-function readFormatItem(format: string, start: number, nextClose: (from: number) => number): { index: number; align?: number; spec?: string; end: number } | undefined {
+function readFormatItem(
+  format: string,
+  start: number,
+  nextClose: (from: number) => number,
+): { index: number; align?: number; spec?: string; end: number } | undefined {
   let i = digitsEnd(format, start + 1);
   if (i === start + 1) return undefined;
   const index = Number(format.slice(start + 1, i));
@@ -160,7 +164,9 @@ function formatValue(value: unknown, spec: string | undefined, budget: Evaluatio
     if (kind === 'D') return (value < 0 ? '-' : '') + String(Math.abs(Math.trunc(value))).padStart(digits ?? 0, '0');
     if (kind === 'N') return value.toLocaleString('en-US', { minimumFractionDigits: digits ?? 2, maximumFractionDigits: digits ?? 2 });
     if (kind === 'X') {
-      const hex = Math.trunc(value).toString(16).padStart(digits ?? 0, '0');
+      const hex = Math.trunc(value)
+        .toString(16)
+        .padStart(digits ?? 0, '0');
       return spec[0] === 'X' ? hex.toUpperCase() : hex;
     }
     if (isAllZeros(spec)) return String(Math.trunc(value)).padStart(spec.length, '0');
@@ -194,7 +200,8 @@ function measureParsed(root: unknown, budget: EvaluationBudget): void {
     if (value === null || typeof value !== 'object') continue;
     if (depth > 128) throw new EvaluationLimitError('json: a value nested deeper than 128 levels');
     const children = Array.isArray(value) ? value : Object.values(value);
-    if (children.length > EVALUATION_LIMITS.collectionSize) throw new EvaluationLimitError(`json: more than ${EVALUATION_LIMITS.collectionSize.toLocaleString('en-US')} items`);
+    if (children.length > EVALUATION_LIMITS.collectionSize)
+      throw new EvaluationLimitError(`json: more than ${EVALUATION_LIMITS.collectionSize.toLocaleString('en-US')} items`);
     for (const child of children) stack.push({ value: child, depth: depth + 1 });
   }
 }
