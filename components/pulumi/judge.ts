@@ -52,26 +52,6 @@ export const NOT_REFUSED: ReadonlySet<string> = new Set([
   'credentials/sas-expiry:expiring',
 ]);
 
-/**
- * The requirement a rule's message enforces, where the rule covers several (default: its first).
- * `unsafeAllowInvalid` lists these ids, so `["GP2"]` allows the GP2 case of a rule and no other.
- */
-export const REQUIREMENT_OF_MESSAGE: Readonly<Record<string, RequirementId>> = {
-  'guest-patching/windows-automatic-updates:platformNeedsTrue': 'GP2',
-  'guest-patching/windows-automatic-updates:osNeedsTrue': 'GP3',
-  'guest-patching/windows-automatic-updates:manualNeedsFalse': 'GP4',
-  'os-upgrade/health-signal:missingForRolling': 'CF5',
-  'os-upgrade/health-signal:flexibleNeedsExtension': 'CF5',
-  'os-upgrade/health-signal:both': 'CF5',
-  'orchestration/service-fabric:upgradeMode': 'CF8',
-  'orchestration/service-fabric:flexible': 'CF8',
-  'orchestration/service-fabric:updatesOn': 'CF8',
-  'orchestration/service-fabric:updatesDefault': 'CF8',
-  'rolling-upgrade/policy-ranges:largeBatch': 'OU10',
-  'extensions/auto-upgrade-minor-version:minorOff': 'EU3',
-  'health/load-balancer-probe:slowProbe': 'OU9',
-};
-
 export function judge(judging: Judging): Judgement {
   const findings = lintPulumiResources(judging.resources, { rules: judging.rules, today: judging.today });
   const violations: Violation[] = [];
@@ -107,6 +87,10 @@ function argumentOfFinding(finding: PulumiFinding, judging: Judging): string {
   return finding.path;
 }
 
+/**
+ * The requirement a finding enforces: its message's own (the rule's `messageRequirements`), else the
+ * rule's first. `unsafeAllowInvalid` lists these ids, so `["GP2"]` allows the GP2 case of a rule and no other.
+ */
 function requirementOf(finding: PulumiFinding): RequirementId {
-  return REQUIREMENT_OF_MESSAGE[`${finding.ruleId}:${finding.messageId}`] ?? (finding.requirements[0] as RequirementId);
+  return finding.requirements[0] as RequirementId;
 }

@@ -12,6 +12,7 @@ export default defineRule({
     minorOff:
       'enableAutomaticUpgrade is true but autoUpgradeMinorVersion is {{state}}: set autoUpgradeMinorVersion to true as well, so that the extension is deployed with the latest minor version and then kept up to date',
   },
+  messageRequirements: { minorOff: ['EU3'] },
   check(extension, context) {
     const automatic = extension.enableAutomaticUpgrade;
     const minor = extension.autoUpgradeMinorVersion;

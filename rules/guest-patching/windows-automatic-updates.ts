@@ -17,6 +17,7 @@ export default defineRule({
     byOsWithOsUpgrade:
       'patchMode AutomaticByOS requires enableAutomaticUpdates true, but this scale set has automatic OS image upgrade, which requires it false (OU5): use patchMode Manual',
   },
+  messageRequirements: { platformNeedsTrue: ['GP2'], osNeedsTrue: ['GP3'], manualNeedsFalse: ['GP4'], byOsWithOsUpgrade: ['GP3'] },
   check(target, context) {
     const profile = target.osProfile;
     // An omitted patchMode takes the default that matches enableAutomaticUpdates (GP5): only a written one can conflict.

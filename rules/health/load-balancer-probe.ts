@@ -19,6 +19,7 @@ export default defineRule({
     slowProbe:
       'probe {{probe}} is the health probe of scale set {{scaleSet}} but marks an instance down only after {{seconds}} s ({{interval}} s x {{count}}): probe so that it takes at most 2 minutes',
   },
+  messageRequirements: { slowProbe: ['OU9'] },
   check(target, context) {
     if (target.kind === 'scaleSet') checkScaleSet(target, context);
     else checkLoadBalancer(target, context);

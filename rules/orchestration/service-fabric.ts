@@ -20,6 +20,7 @@ export default defineRule({
     updatesDefault:
       'enableAutomaticUpdates is not written, so it defaults to true: Service Fabric scale sets must not run Windows Update in the VMs; set it to false and use automatic OS image upgrade instead',
   },
+  messageRequirements: { upgradeMode: ['CF8'], flexible: ['CF8'], updatesOn: ['CF8'], updatesDefault: ['CF8'] },
   check(scaleSet, context) {
     const sf = serviceFabricExtensions(scaleSet, context.model);
     if (sf.found.length === 0) return;

@@ -30,6 +30,7 @@ export default defineRule({
     probeNotFound:
       'networkProfile.healthProbe names probe {{probe}} of load balancer {{loadBalancer}}, which declares no such probe in this template: add the probe or fix the id',
   },
+  messageRequirements: { missingForRolling: ['CF5'], flexibleNeedsExtension: ['CF5'], both: ['CF5'] },
   check(scaleSet, context) {
     const model = context.model;
     // Service Fabric scale sets take their health from the cluster (orchestration/service-fabric).

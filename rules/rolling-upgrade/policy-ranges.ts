@@ -23,6 +23,7 @@ export default defineRule({
     largeBatch:
       'automatic OS image upgrade uses the rolling upgrade policy: maxBatchInstancePercent {{value}} is allowed (20% is the documented default, not a limit), but each batch then upgrades more instances, so a bad image reaches more of them before the health gates stop it; consider 20 or less',
   },
+  messageRequirements: { largeBatch: ['OU10'] },
   check(scaleSet, context) {
     const policy = scaleSet.rollingUpgradePolicy;
     for (const { key, min, max } of RANGES) {

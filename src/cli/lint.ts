@@ -252,18 +252,11 @@ async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extr
           input.baseline === null ? 'new' : input.baseline?.text,
         ])
       : undefined;
-  const cached = key ? run.cache!.get(key) : undefined;
-  if (cached) {
-    outcome.resources += cached.resources;
-    outcome.findings.push(...cached.findings);
-    return;
-  }
-  const result = await lintAndFix(run, candidate, input, loadedFile.encoding, outcome, (next) =>
-    lintEnabled(run, next, next.text === input.text ? loadedFile.document : undefined),
+  await cachedLint(run, key, outcome, () =>
+    lintAndFix(run, candidate, input, loadedFile.encoding, outcome, (next) =>
+      lintEnabled(run, next, next.text === input.text ? loadedFile.document : undefined),
+    ),
   );
-  if (key) run.cache!.set(key, { findings: result.findings, resources: result.resources });
-  outcome.resources += result.resources;
-  outcome.findings.push(...result.findings);
   for (const note of run.bicep?.notes.get(candidate.display) ?? []) io.stderr(`patchwise: ${candidate.display}: module not read: ${note}\n`);
 }
 
@@ -283,19 +276,21 @@ async function lintProgramFile(run: Run, candidate: Candidate, loadedFile: Extra
         input.baseline === null ? 'new' : input.baseline?.text,
       ])
     : undefined;
+  await cachedLint(run, key, outcome, async () => {
+    programLinter ??= (await import('../../components/typescript/lint.js')).lintPulumiProgram;
+    const lint = (next: LintInput): FileLintResult => {
+      const raw = programLinter!(next, run.context);
+      return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, run.settings)) };
+    };
+    return lintAndFix(run, candidate, input, loadedFile.encoding, outcome, lint);
+  });
+}
+
+/** The file's result from the cache (`--cache`) when its key is there; else linted, and kept under the key. */
+async function cachedLint(run: Run, key: string | undefined, outcome: Outcome, lint: () => Promise<FileLintResult>): Promise<void> {
   const cached = key ? run.cache!.get(key) : undefined;
-  if (cached) {
-    outcome.resources += cached.resources;
-    outcome.findings.push(...cached.findings);
-    return;
-  }
-  programLinter ??= (await import('../../components/typescript/lint.js')).lintPulumiProgram;
-  const lint = (next: LintInput): FileLintResult => {
-    const raw = programLinter!(next, run.context);
-    return { ...raw, findings: raw.findings.filter((finding) => isEnabled(finding, run.settings)) };
-  };
-  const result = await lintAndFix(run, candidate, input, loadedFile.encoding, outcome, lint);
-  if (key) run.cache!.set(key, { findings: result.findings, resources: result.resources });
+  const result = cached ?? (await lint());
+  if (key && !cached) run.cache!.set(key, { findings: result.findings, resources: result.resources });
   outcome.resources += result.resources;
   outcome.findings.push(...result.findings);
 }

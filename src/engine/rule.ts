@@ -89,6 +89,11 @@ export interface Rule<K extends ResourceKind = ResourceKind, M extends string = 
   summary: string;
   /** Message templates keyed by messageId (`{{name}}` placeholders are filled from `data`). */
   messages: Record<M, string>;
+  /**
+   * The requirement ids one message enforces, when fewer than the rule's (GP2 for the
+   * AutomaticByPlatform case of a GP2-GP5 rule): findings, SARIF and the components name them.
+   */
+  messageRequirements?: Partial<Record<M, readonly string[]>>;
   /** Settings in the presets; a rule is on with its severity in both unless it says otherwise. */
   presets?: Partial<Record<PresetName, RuleSetting>>;
   /** Only meaningful with a baseline (`--baseline`). */

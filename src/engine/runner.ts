@@ -88,7 +88,7 @@ function rawFinding(rule: AnyRule, setting: Exclude<RuleSetting, 'off'>, target:
     severity: findingSeverity(setting, descriptor.severity),
     message: formatMessage(template, descriptor.data),
     messageId: descriptor.messageId,
-    requirements: rule.requirements,
+    requirements: [...(rule.messageRequirements?.[descriptor.messageId] ?? rule.requirements)],
     resource: target,
     path: descriptor.path,
     fix: descriptor.fix,

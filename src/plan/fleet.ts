@@ -4,9 +4,10 @@
  * (availability-sets.ts), and when each may be updated (placement.ts). Everything else is listed in
  * `excluded` with the reason.
  */
+import { SCENARIO_PROFILES, type ScenarioProfile } from './scenarios.js';
 import type { Inventory, InventoryResource } from '../inventory/types.js';
 import { inventoryLookup } from '../inventory/lookup.js';
-import { isKnown, type Field } from '../model/field.js';
+import { isKnown, isTrue, type Field } from '../model/field.js';
 import type { Extension, GuestPatchProfile, ImageReference, ScaleSet, VirtualMachine } from '../model/types.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
 import { AvailabilitySets, lastSegment, type ResolvedSet } from './availability-sets.js';
@@ -35,10 +36,6 @@ export interface FleetOptions {
 
 /** Uniform scale sets spread instances over 5 update domains. */
 const SCALE_SET_UPDATE_DOMAINS = 5;
-/** OU12: the first OS image upgrade after enabling can take up to 3 hours to start (the model takes the bound). */
-export const FIRST_OS_UPGRADE_DELAY_MINUTES = 180;
-/** OU12: later images start within 30 minutes of the release (the model takes the bound). */
-export const OS_UPGRADE_DELAY_MINUTES = 30;
 /** Instances planned per scale set at most: the inventory schema's bound, applied to `sku.capacity` too. */
 export const MAX_SCALE_SET_INSTANCES = 1_000_000;
 /** Targets in one plan at most: beyond, resources are listed as not planned instead of being built. */
@@ -60,6 +57,7 @@ class Builder {
   private readonly placement: Placement;
   private readonly services = new ServiceZones();
   private readonly sets = new Map<string, ResolvedSet>();
+  private readonly profile: ScenarioProfile;
   private readonly patching: boolean;
   private readonly minutes: number;
   private overBudget = 0;
@@ -70,7 +68,8 @@ class Builder {
     private readonly lookup: (name: string) => InventoryResource,
     private readonly availabilitySets: AvailabilitySets,
   ) {
-    this.patching = options.scenario === 'guest-patching' || options.scenario === 'hotpatch-calendar';
+    this.profile = SCENARIO_PROFILES[options.scenario];
+    this.patching = this.profile.patching;
     this.minutes = options.updateMinutes ?? 60;
     this.placement = new Placement(options.inventory?.defaults?.offPeak, this.patching, (...args) => this.risk(...args));
   }
@@ -170,7 +169,7 @@ class Builder {
     const percent = (field: Field<number>) => (isKnown(field) ? Math.min(100, Math.max(1, Math.trunc(field.value))) : 20);
     // OS image and extension upgrades of scale sets follow rollingUpgradePolicy (S5, CF:362, CF:405);
     // guest patching batches at 20% (CF11).
-    const rolling = this.options.scenario === 'os-image-upgrade' || this.options.scenario === 'extension-upgrade';
+    const rolling = this.profile.followsRollingPolicy;
     const batchPercent = rolling ? percent(policy.maxBatchInstancePercent) : 20;
     const key = `vmss:${file}:${name.toLowerCase()}`;
     const group = scaleSetGroup(
@@ -188,8 +187,7 @@ class Builder {
       // maxSurge applies to Uniform sets (S5: not with automatic upgrades on Flexible).
       group.maxSurge = !flexible && isKnown(policy.maxSurge) && policy.maxSurge.value === true;
     }
-    const notBefore =
-      this.options.scenario === 'os-image-upgrade' && entry.firstOsUpgrade === true ? FIRST_OS_UPGRADE_DELAY_MINUTES - OS_UPGRADE_DELAY_MINUTES : 0;
+    const notBefore = entry.firstOsUpgrade === true ? this.profile.firstUpgradeExtraMinutes : 0;
     this.fleet.groups.set(key, group);
     this.batchRisk(name, region, count, batchPercent, zones.length, flexible, group.maxSurge);
     const failing = entry.failures?.afterUpdate;
@@ -311,18 +309,10 @@ class Builder {
   }
 
   private rollbackFor(scaleSet: ScaleSet | undefined, entry: InventoryResource): Rollback {
-    switch (this.options.scenario) {
-      case 'os-image-upgrade':
-        // OU11: a manually triggered upgrade has no automatic rollback; disableAutomaticRollback turns it off.
-        if (entry.manualUpgrade) return 'none';
-        return scaleSet && isKnown(scaleSet.disableAutomaticRollback) && scaleSet.disableAutomaticRollback.value ? 'none' : 'os-disk';
-      case 'extension-upgrade':
-        // EU4: every VM, in a set or not, gets its previous extension version back.
-        return 'extension-version';
-      default:
-        // Guest patches and hotpatches are not rolled back automatically (HP5).
-        return 'none';
-    }
+    const rollback = this.profile.rollback;
+    // OU11: a manually triggered upgrade has no automatic rollback; disableAutomaticRollback turns it off.
+    if (rollback === 'os-disk' && (entry.manualUpgrade || (scaleSet && isTrue(scaleSet.disableAutomaticRollback)))) return 'none';
+    return rollback;
   }
 
   private group(key: string, make: () => FleetGroup): string {
@@ -363,7 +353,7 @@ class Builder {
   /** The release a target gets: its image (patching, OS upgrades) or its upgrading extensions and versions. */
   private cohortOf(image: ImageReference, extensions: readonly Extension[], apiVersion: string | Unknown): string {
     let key: string;
-    if (this.options.scenario === 'extension-upgrade') {
+    if (this.profile.releaseIsExtensions) {
       key = upgradingExtensions(extensions, apiVersion)
         .map((extension) => `${extensionName(extension)}@${isKnown(extension.typeHandlerVersion) ? extension.typeHandlerVersion.value : '?'}`)
         .sort()
@@ -376,7 +366,7 @@ class Builder {
   }
 
   private extensionsOf(extensions: readonly Extension[], apiVersion: string | Unknown): string[] | undefined {
-    return this.options.scenario === 'extension-upgrade' ? upgradingExtensions(extensions, apiVersion).map(extensionName) : undefined;
+    return this.profile.releaseIsExtensions ? upgradingExtensions(extensions, apiVersion).map(extensionName) : undefined;
   }
 
   /** GP18: an injected failure marked transient is a failed patch installation, retried in the next off-peak window (patch scenarios only). */
@@ -448,19 +438,11 @@ class Builder {
   }
 
   private reboot(profile: GuestPatchProfile): Reboot {
-    switch (this.options.scenario) {
-      case 'os-image-upgrade':
-        return 'yes';
-      case 'extension-upgrade':
-        return 'no';
-      case 'hotpatch-calendar':
-        // HP4: hotpatch months still reboot for non-security, .NET and non-Windows updates.
-        return this.options.hotpatchReboot ? 'yes' : 'if-required';
-      default: {
-        const setting = isKnown(profile.rebootSetting) ? profile.rebootSetting.value.toLowerCase() : '';
-        return setting === 'always' ? 'yes' : setting === 'never' ? 'no' : 'if-required';
-      }
-    }
+    if (this.profile.reboot !== undefined) return this.profile.reboot;
+    // HP4: hotpatch months still reboot for non-security, .NET and non-Windows updates.
+    if (this.options.scenario === 'hotpatch-calendar') return this.options.hotpatchReboot ? 'yes' : 'if-required';
+    const setting = isKnown(profile.rebootSetting) ? profile.rebootSetting.value.toLowerCase() : '';
+    return setting === 'always' ? 'yes' : setting === 'never' ? 'no' : 'if-required';
   }
 
   private unplanned(name: string, entry: InventoryResource): void {

@@ -13,7 +13,7 @@
  * (AF1: the next phase starts when the VMs of this one are updated) — so paired regions, which
  * never share a phase, never see a retry next to their own waves.
  */
-import { OS_UPGRADE_DELAY_MINUTES } from './fleet.js';
+import { SCENARIO_PROFILES } from './scenarios.js';
 import { nextSlot, nextWindowSlot } from './time.js';
 import type { DayIntervals, FleetGroup, FleetTarget, Scenario } from './types.js';
 import type { Chain, ZoneStep } from './waves.js';
@@ -23,16 +23,7 @@ const MINUTE = 60_000;
 
 /** Minutes an update takes before the health gate (a model, not a published figure). */
 export function updateMinutes(scenario: Scenario, reboot: boolean): number {
-  switch (scenario) {
-    case 'os-image-upgrade':
-      return 30;
-    case 'extension-upgrade':
-      return 15;
-    case 'hotpatch-calendar':
-      return reboot ? 60 : 20;
-    default:
-      return 60;
-  }
+  return SCENARIO_PROFILES[scenario].updateMinutes(reboot);
 }
 
 /**
@@ -40,7 +31,7 @@ export function updateMinutes(scenario: Scenario, reboot: boolean): number {
  * first upgrade after enabling within 3 hours: targets with `notBeforeMinutes`, inventory `firstOsUpgrade`).
  */
 export function startDelayMinutes(scenario: Scenario): number {
-  return scenario === 'os-image-upgrade' ? OS_UPGRADE_DELAY_MINUTES : 0;
+  return SCENARIO_PROFILES[scenario].startDelayMinutes;
 }
 
 export interface TimedWave {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import { applicationHealthRuleArguments } from '../../components/pulumi/extension-plan.js';
-import { NOT_REFUSED, REQUIREMENT_OF_MESSAGE } from '../../components/pulumi/judge.js';
+import { NOT_REFUSED } from '../../components/pulumi/judge.js';
 import { SCALE_SET_RULE_ARGUMENTS } from '../../components/pulumi/scale-set-plan.js';
 import { patchingRuleArguments } from '../../components/pulumi/vm-patching.js';
 
@@ -16,10 +16,15 @@ function ruleOf(key: string) {
 }
 
 describe('judge tables', () => {
-  it.each(Object.entries(REQUIREMENT_OF_MESSAGE))('%s → %s is a message of the rule, and a requirement of it', (key, requirement) => {
-    expect(ruleOf(key), key).toBeDefined();
-    expect(ruleOf(key)!.requirements).toContain(requirement);
-  });
+  it.each(ALL_RULES.filter((rule) => rule.messageRequirements).map((rule) => [rule.id, rule] as const))(
+    '%s: messageRequirements name its messages and its requirements',
+    (_id, rule) => {
+      for (const [messageId, requirements] of Object.entries(rule.messageRequirements ?? {})) {
+        expect(rule.messages).toHaveProperty(messageId);
+        for (const requirement of requirements ?? []) expect(rule.requirements).toContain(requirement);
+      }
+    },
+  );
 
   it.each([
     ...NOT_REFUSED,

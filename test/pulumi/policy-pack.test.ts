@@ -155,7 +155,7 @@ describe('policy pack', () => {
       },
     };
     expect(await violations([vm])).toEqual([
-      '[guest-patching/windows-automatic-updates] error: patchMode Manual requires enableAutomaticUpdates false [GP2, GP3, GP4, GP5] at osProfile.windowsConfiguration.enableAutomaticUpdates',
+      '[guest-patching/windows-automatic-updates] error: patchMode Manual requires enableAutomaticUpdates false [GP4] at osProfile.windowsConfiguration.enableAutomaticUpdates',
     ]);
   });
 
