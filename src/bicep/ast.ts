@@ -32,7 +32,6 @@ export type Expression =
 export interface StringLiteral extends Span {
   kind: 'string';
   value: string;
-  /** `$'''…'''` with holes: parsed as a whole, its value unknown. */ interpolatedMultiline?: boolean;
 }
 export interface Interpolation extends Span {
   kind: 'interpolation';

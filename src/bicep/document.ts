@@ -4,6 +4,7 @@
  */
 import { SourceDocument, type CommentSpan, type JsonPath, type SourceRange, type TextEdit } from '../template/json.js';
 import type { SyntaxError } from './ast.js';
+import { insertPropertyEdit, bicepValue } from './insert-property.js';
 import { pathKey, type LoweredTemplate } from './lower-template.js';
 
 export class BicepDocument extends SourceDocument {
@@ -39,21 +40,24 @@ export class BicepDocument extends SourceDocument {
     return false;
   }
 
-  /** Only a literal scalar written at `path` is replaced; anything else (adding, expressions) has no fix here. */
+  /**
+   * A literal scalar written at `path` is replaced; a missing property is added to the nearest
+   * object literal written on the path (insert-property.ts). Anything else has no fix here.
+   */
   override editValue(path: JsonPath, value: unknown): TextEdit[] | undefined {
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+    if (value === undefined) return undefined;
     const span = this.lowered.literals.get(pathKey(path));
-    if (!span) return undefined;
-    return [{ offset: span.start, length: span.end - span.start, content: bicepLiteral(value) }];
+    if (span)
+      return value === null || typeof value !== 'object'
+        ? [{ offset: span.start, length: span.end - span.start, content: bicepValue(value, '', '', '\n') }]
+        : undefined;
+    if (this.lowered.spans.has(pathKey(path))) return undefined; // written, but not as a literal
+    const edit = insertPropertyEdit(this.text, { get: (at) => this.lowered.objects.get(pathKey(at)) }, path, value);
+    return edit ? [edit] : undefined;
   }
 
   /** The lexer's comments: strings in Bicep are single-quoted and may span lines. */
   override commentSpans(): readonly CommentSpan[] {
     return this.comments;
   }
-}
-
-function bicepLiteral(value: string | number | boolean | null): string {
-  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${')}'`;
-  return String(value);
 }

@@ -20,7 +20,7 @@ export type TokenType =
   | 'strm'
   /** The last piece: `}c'`. */
   | 'strr'
-  /** `'''…'''` (or `$'''…'''`, flagged `interpolated`). */
+  /** `'''…'''`, or `$'''…'''` without holes. */
   | 'mstr'
   | 'eof';
 
@@ -29,7 +29,6 @@ export interface Token {
   start: number;
   end: number;
   value: string;
-  interpolated?: boolean;
 }
 
 export class LexError extends Error {
@@ -53,12 +52,45 @@ export interface Lexed {
 export function lex(text: string): Lexed {
   const tokens: Token[] = [];
   const comments: CommentSpan[] = [];
-  /** Open `${` holes and the `{` nested inside them. */
-  const holes: Array<'hole' | '{'> = [];
+  /** Open `${` holes (a number: the `$` count of a multi-line string's hole) and the `{` nested inside them. */
+  const holes: Array<'hole' | '{' | number> = [];
   const n = text.length;
   let i = 0;
-  const push = (type: TokenType, start: number, value = '', interpolated?: boolean): void => {
-    tokens.push(interpolated ? { type, start, end: i, value, interpolated } : { type, start, end: i, value });
+  const push = (type: TokenType, start: number, value = ''): void => {
+    tokens.push({ type, start, end: i, value });
+  };
+
+  /**
+   * Multi-line content from `i` up to the closing `'''` or the next hole: `${` after `$'''`,
+   * `$${` after `$$'''` and so on (fewer dollars are text). No escapes in multi-line strings.
+   */
+  const scanMultiline = (start: number, dollars: number, first: boolean): void => {
+    const hole = `${'$'.repeat(dollars)}{`;
+    let value = '';
+    while (i < n) {
+      if (text.startsWith("'''", i)) {
+        let end = i + 3;
+        while (text[end] === "'") end++; // quotes right before the closing ''' belong to the content
+        value += text.slice(i, end - 3);
+        i = end;
+        push(first ? 'mstr' : 'strr', start, value);
+        return;
+      }
+      if (dollars > 0 && text.startsWith(hole, i)) {
+        i += hole.length;
+        push(first ? 'strl' : 'strm', start, value);
+        holes.push(dollars);
+        return;
+      }
+      value += text[i++];
+    }
+    throw new LexError('unterminated multi-line string', start);
+  };
+
+  /** After an opening `'''`: a new line right after it is not part of the value. */
+  const skipFirstNewLine = (): void => {
+    if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+    else if (text[i] === '\n' || text[i] === '\r') i++;
   };
 
   /** Read string content from `i` up to the closing quote or the next hole. */
@@ -132,22 +164,18 @@ export function lex(text: string): Lexed {
       continue;
     }
     if (ch === "'" && text.startsWith("'''", i)) {
-      const close = text.indexOf("'''", i + 3);
-      if (close < 0) throw new LexError('unterminated multi-line string', i);
-      let end = close + 3;
-      while (text[end] === "'") end++; // quotes right before the closing ''' belong to the content
-      const content = text.slice(i + 3, end - 3).replace(/^\r?\n/, '');
-      i = end;
-      push('mstr', start, content);
+      i += 3;
+      skipFirstNewLine();
+      scanMultiline(start, 0, true);
       continue;
     }
     if (ch === '$' && /^\$+'''/.test(text.slice(i, i + 12))) {
-      let j = i;
-      while (text[j] === '$') j++;
-      const close = text.indexOf("'''", j + 3);
-      if (close < 0) throw new LexError('unterminated multi-line string', i);
-      i = close + 3;
-      push('mstr', start, text.slice(j + 3, close), true);
+      const opening = i;
+      while (text[i] === '$') i++;
+      const dollars = i - opening;
+      i += 3;
+      skipFirstNewLine();
+      scanMultiline(start, dollars, true);
       continue;
     }
     if (ch === "'") {
@@ -165,10 +193,17 @@ export function lex(text: string): Lexed {
       push('id', start, text.slice(start, i));
       continue;
     }
-    if (ch === '}' && holes.length > 0 && holes[holes.length - 1] === 'hole') {
+    const innermost = holes[holes.length - 1];
+    if (ch === '}' && innermost === 'hole') {
       holes.pop();
       i++;
       scanString(start, false);
+      continue;
+    }
+    if (ch === '}' && typeof innermost === 'number') {
+      holes.pop();
+      i++;
+      scanMultiline(start, innermost, false);
       continue;
     }
     if (ch === '{') {

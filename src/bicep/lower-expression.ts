@@ -75,7 +75,6 @@ let lambdaCounter = 0;
 export function toArm(expression: Ast.Expression, scope: Scope): string {
   switch (expression.kind) {
     case 'string':
-      if (expression.interpolatedMultiline) throw new Unlowerable('an interpolated multi-line string');
       return quote(expression.value);
     case 'interpolation':
       return interpolation(expression, scope);
@@ -92,11 +91,11 @@ export function toArm(expression: Ast.Expression, scope: Scope): string {
     case 'member':
       return member(expression, scope);
     case 'index': {
-      if (expression.fromEnd) throw new Unlowerable('an index from the end');
       const symbol = symbolOf(expression.target, scope);
       if (symbol) return `reference(${quote(symbolName(expression.target))})`;
       const target = toArm(expression.target, scope);
-      const index = toArm(expression.index, scope);
+      // `x[^i]` counts from the end: the same element as x[length(x) - i] (tryGet: null when out of range).
+      const index = expression.fromEnd ? `sub(length(${target}), ${toArm(expression.index, scope)})` : toArm(expression.index, scope);
       return expression.safe ? `tryGet(${target}, ${index})` : `${target}[${index}]`;
     }
     case 'nested':

@@ -9,6 +9,7 @@
 import { Unknown } from '../model/unknown.js';
 import type { JsonPath } from '../model/source.js';
 import type * as Ast from './ast.js';
+import { readImports, type ImportedSymbols } from './imports.js';
 import { quote, resolveSymbol, toArm, Unlowerable, withLocals, type Names, type Scope, type SymbolInfo } from './lower-expression.js';
 
 type Json = Record<string, unknown>;
@@ -38,6 +39,8 @@ export interface LoweredTemplate {
   spans: Map<string, SourceMapEntry>;
   /** Spans of literal scalar values written in the file: what a fix may replace. */
   literals: Map<string, SourceMapEntry>;
+  /** Object literals written in the file by document path: where a fix may add a property. */
+  objects: Map<string, Ast.ObjectLiteral>;
   /** Modules that could not be read. */
   notes: string[];
 }
@@ -65,11 +68,13 @@ interface DeclaredSymbol {
 class TemplateLowering {
   private readonly spans = new Map<string, SourceMapEntry>();
   private readonly literals = new Map<string, SourceMapEntry>();
+  private readonly objects = new Map<string, Ast.ObjectLiteral>();
   private readonly notes: string[] = [];
   private readonly declared = new Map<string, DeclaredSymbol>();
   private readonly symbols = new Map<string, SymbolInfo>();
   private readonly names: Names;
   private readonly global: Scope;
+  private readonly imports: ImportedSymbols;
 
   constructor(
     private readonly file: Ast.BicepFile,
@@ -84,6 +89,9 @@ class TemplateLowering {
       else if (statement.kind === 'var') variables.add(statement.name);
       else if (statement.kind === 'func') functions.add(statement.name);
     }
+    this.imports = readImports(file.statements, host.resolveModule?.bind(host), new Set([...variables, ...functions]));
+    for (const name of this.imports.variables.keys()) if (this.imports.visible.has(name)) variables.add(name);
+    for (const name of this.imports.functions.keys()) if (this.imports.visible.has(name)) functions.add(name);
     this.names = { parameters, variables, functions, symbols: this.symbols, loadFile: host.loadFile?.bind(host) };
     this.global = { names: this.names, locals: new Map() };
   }
@@ -108,10 +116,18 @@ class TemplateLowering {
         case 'func':
           members[statement.name] = this.userFunction(statement);
           break;
+        case 'import':
+          for (const { name, alias } of statement.symbols)
+            if (this.imports.visible.get(alias ?? name) === statement && this.imports.variables.has(alias ?? name))
+              this.record(['variables', alias ?? name], statement);
+          break;
         default:
           break;
       }
     }
+    // Imported values and what they refer to, as Bicep copies them into the template.
+    for (const [name, value] of this.imports.variables) if (!Object.hasOwn(variables, name)) define(variables, name, value);
+    for (const [name, member] of this.imports.functions) if (!Object.hasOwn(members, name)) define(members, name, member);
     for (const [symbolic, symbol] of this.declared) {
       const path = ['resources', symbolic];
       this.record(path, symbol.declaration);
@@ -121,7 +137,7 @@ class TemplateLowering {
     if (Object.keys(members).length > 0) template.functions = [{ namespace: '__bicep', members }];
     template.variables = variables;
     template.resources = resources;
-    return { template, spans: this.spans, literals: this.literals, notes: this.notes };
+    return { template, spans: this.spans, literals: this.literals, objects: this.objects, notes: this.notes };
   }
 
   private record(path: JsonPath, span: Ast.Span): void {
@@ -185,7 +201,6 @@ class TemplateLowering {
   private value(expression: Ast.Expression, scope: Scope, path: JsonPath): unknown {
     switch (expression.kind) {
       case 'string':
-        if (expression.interpolatedMultiline) break;
         this.literals.set(pathKey(path), expression);
         // A literal starting with '[' would read as an expression in ARM: escape it.
         return expression.value.startsWith('[') ? `[${expression.value}` : expression.value;
@@ -216,10 +231,11 @@ class TemplateLowering {
 
   private staticKey(property: Ast.Property): string | undefined {
     if (typeof property.key === 'string') return property.key;
-    return property.key.kind === 'string' && !property.key.interpolatedMultiline ? property.key.value : undefined;
+    return property.key.kind === 'string' ? property.key.value : undefined;
   }
 
   private object(expression: Ast.ObjectLiteral, scope: Scope, path: JsonPath): Json {
+    this.objects.set(pathKey(path), expression);
     const out: Json = {};
     for (const item of expression.properties) {
       if (item.kind !== 'property') continue;
@@ -311,7 +327,7 @@ class TemplateLowering {
       return withLocals(this.global, loopBindings(loop, source, at));
     };
     const ownNameAt = (index: string | undefined): string => {
-      if (!nameProperty) return quote(symbolic);
+      if (!nameProperty) return declaration.kind === 'module' ? defaultModuleName(symbolic, loop ? (index ?? 'copyIndex()') : undefined) : quote(symbolic);
       return toArm(nameProperty, scopeAt(index));
     };
     const parentAt = (index: string | undefined): { symbol: SymbolInfo; index?: string } | undefined => {
@@ -352,6 +368,7 @@ class TemplateLowering {
         const scopeProperty = propertyNamed(body, 'scope')?.value;
         const segments = segmentsAt(index).join(', ');
         const type = quote(typeOf().type);
+        if (scopeProperty?.kind === 'call' && !scopeProperty.target) return scopedResourceId(scopeProperty, scopeAt(index), type, segments);
         if (scopeProperty) {
           const scoped = resolveSymbol(scopeProperty, scopeAt(index));
           if (!scoped || scoped.symbol.kind !== 'resource') throw new Unlowerable('a resource in another scope');
@@ -414,6 +431,7 @@ class TemplateLowering {
     out.apiVersion = apiVersion;
     this.record([...path, 'type'], declaration.type);
     this.record([...path, 'apiVersion'], declaration.type);
+    this.objects.set(pathKey(path), symbol.body);
     for (const item of symbol.body.properties) {
       if (item.kind !== 'property') continue;
       const key = this.staticKey(item);
@@ -421,7 +439,8 @@ class TemplateLowering {
       const keyPath = [...path, key];
       this.record(keyPath, item);
       if (key === 'scope') {
-        out.scope = this.scopeId(item.value, scope);
+        if (item.value.kind === 'call' && !item.value.target) Object.assign(out, this.scopeFields(item.value, scope));
+        else out.scope = this.scopeId(item.value, scope);
         continue;
       }
       if (key === 'name' && symbol.parent) {
@@ -452,6 +471,28 @@ class TemplateLowering {
     return new Unknown(this.excerpt(value), 'the scope is not evaluated');
   }
 
+  /**
+   * `scope: resourceGroup(…)` and the like on a module or resource, as the declaration's own
+   * fields (`subscriptionId`, `resourceGroup`, `scope`), the way Bicep writes them. The expander
+   * checks everything against one target, so these keep the template faithful; a scope we cannot
+   * read is unknown.
+   */
+  private scopeFields(value: Ast.Expression, scope: Scope): Json {
+    const call = value.kind === 'call' && !value.target ? value : undefined;
+    const name = call?.name.toLowerCase();
+    const args = (call?.args ?? []).map((arg) => this.expression(arg, scope));
+    if (name === 'resourcegroup' && args.length === 1) return { resourceGroup: args[0] };
+    if (name === 'resourcegroup' && args.length === 2) return { subscriptionId: args[0], resourceGroup: args[1] };
+    if (name === 'subscription' && args.length === 1) return { subscriptionId: args[0] };
+    if ((name === 'resourcegroup' || name === 'subscription') && args.length === 0) return {};
+    if (name === 'tenant' && args.length === 0) return { scope: '/' };
+    if (name === 'managementgroup' && args.length === 1) {
+      const group = this.arm(call!.args[0], scope);
+      return { scope: group instanceof Unknown ? group : `[tenantResourceId('Microsoft.Management/managementGroups', ${group})]` };
+    }
+    return { scope: new Unknown(this.excerpt(value), 'the scope is not evaluated') };
+  }
+
   private module(symbol: DeclaredSymbol, path: JsonPath): Json {
     const declaration = symbol.declaration as Ast.ModuleDeclaration;
     const out: Json = {};
@@ -460,7 +501,14 @@ class TemplateLowering {
     out.apiVersion = DEPLOYMENT_API_VERSION;
     const nameProperty = propertyNamed(symbol.body, 'name');
     if (nameProperty) this.record([...path, 'name'], nameProperty);
-    out.name = nameProperty ? this.value(nameProperty.value, scope, [...path, 'name']) : symbol.symbolic;
+    out.name = nameProperty
+      ? this.value(nameProperty.value, scope, [...path, 'name'])
+      : `[${defaultModuleName(symbol.symbolic, symbol.loop ? 'copyIndex()' : undefined)}]`;
+    const scopeProperty = propertyNamed(symbol.body, 'scope');
+    if (scopeProperty) {
+      this.record([...path, 'scope'], scopeProperty);
+      Object.assign(out, this.scopeFields(scopeProperty.value, scope));
+    }
     const propertiesPath = [...path, 'properties'];
     const parameters: Json = {};
     const params = propertyNamed(symbol.body, 'params');
@@ -490,6 +538,24 @@ class TemplateLowering {
     out.properties = properties;
     return out;
   }
+}
+
+/** The id of a resource declared in another scope: `scope: resourceGroup(sub, rg)` and the like. */
+function scopedResourceId(call: Ast.Call, scope: Scope, type: string, segments: string): string {
+  const args = call.args.map((arg) => toArm(arg, scope));
+  const name = call.name.toLowerCase();
+  if (name === 'resourcegroup' && args.length <= 2) return `resourceId(${[...args, type, segments].join(', ')})`;
+  if (name === 'subscription' && args.length <= 1) return `subscriptionResourceId(${[...args, type, segments].join(', ')})`;
+  if (name === 'tenant' && args.length === 0) return `tenantResourceId(${type}, ${segments})`;
+  if (name === 'managementgroup' && args.length === 1)
+    return `extensionResourceId(tenantResourceId('Microsoft.Management/managementGroups', ${args[0]}), ${type}, ${segments})`;
+  throw new Unlowerable(`a resource in the scope ${call.name}()`);
+}
+
+/** The name Bicep gives a module deployment written without one (ARM text). */
+function defaultModuleName(symbolic: string, index: string | undefined): string {
+  const unique = `uniqueString(${quote(symbolic)}, deployment().name)`;
+  return index === undefined ? `format(${quote(`${symbolic}-{0}`)}, ${unique})` : `format(${quote(`${symbolic}-{0}-{1}`)}, ${index}, ${unique})`;
 }
 
 function unwrapBody(body: Ast.DeclarationBody): { body: Ast.ObjectLiteral; loop?: Ast.ForExpression; condition?: Ast.Expression } {

@@ -84,19 +84,23 @@ export class ModuleResolver {
     }
   }
 
-  /**
-   * Bicep's restore cache: `<root>/br/<registry>/<repository with / as $>/<tag>$/main.json`
-   * (`br/public:x:tag` is `mcr.microsoft.com`, repository `bicep/x`).
-   */
   private cachedRegistryModule(reference: string): string | undefined {
-    const match = /^br(?::([^/]+)\/|\/public:)(.+):([^:]+)$/.exec(reference);
-    if (!match) return undefined;
-    const registry = match[1] ?? 'mcr.microsoft.com';
-    const repository = match[1] ? match[2] : `bicep/${match[2]}`;
-    const tag = match[3];
-    // Tags with upper-case letters get a case mask in the folder name; not read here.
-    if (tag !== tag.toLowerCase()) return undefined;
-    const root = this.options.cacheRoot ?? join(process.env.HOME ?? '', '.bicep');
-    return join(root, 'br', registry.replace(/:/g, '$').toLowerCase(), repository.replace(/\//g, '$').toLowerCase(), `${tag}$`, 'main.json');
+    return registryCachePath(reference, this.options.cacheRoot ?? join(process.env.HOME ?? '', '.bicep'));
   }
+}
+
+/**
+ * Where Bicep's restore cache keeps a registry module's compiled template:
+ * `<root>/br/<registry>/<repository with / as $>/<tag>$/main.json` (`br/public:x:tag` is
+ * `mcr.microsoft.com`, repository `bicep/x`). Undefined for references it does not describe.
+ */
+export function registryCachePath(reference: string, root: string): string | undefined {
+  const match = /^br(?::([^/]+)\/|\/public:)(.+):([^:]+)$/.exec(reference);
+  if (!match) return undefined;
+  const registry = match[1] ?? 'mcr.microsoft.com';
+  const repository = match[1] ? match[2] : `bicep/${match[2]}`;
+  const tag = match[3];
+  // Tags with upper-case letters get a case mask in the folder name; not read here.
+  if (tag !== tag.toLowerCase()) return undefined;
+  return join(root, 'br', registry.replace(/:/g, '$').toLowerCase(), repository.replace(/\//g, '$').toLowerCase(), `${tag}$`, 'main.json');
 }

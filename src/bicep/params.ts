@@ -30,7 +30,7 @@ export function readBicepParameters(file: string, rawText: string): BicepParamet
 function literalValue(expression: Ast.Expression, text: string): unknown {
   switch (expression.kind) {
     case 'string':
-      return expression.interpolatedMultiline ? unknown(expression, text) : expression.value;
+      return expression.value;
     case 'number':
     case 'literal':
       return expression.value;

@@ -656,9 +656,7 @@ class Parser {
     const start = this.position;
     const first = this.next();
     if (first.type === 'str' || first.type === 'mstr') {
-      const node: Ast.StringLiteral = { kind: 'string', value: first.value, ...this.span(start) };
-      if (first.interpolated) node.interpolatedMultiline = true;
-      return node;
+      return { kind: 'string', value: first.value, ...this.span(start) };
     }
     const segments = [first.value];
     const expressions: Ast.Expression[] = [];

@@ -29,7 +29,15 @@ import { useColor, type CliIO } from './io.js';
 import { cacheKey, DEFAULT_CACHE_LOCATION, LintCache } from './lint-cache.js';
 import { selectRules } from './rule-selection.js';
 import { inShard, parseShard } from './shard.js';
-import { baselineFor, loadCandidate, readParametersOption, resolveBaseline, type LoadedCandidate, type ResolvedBaseline } from './template-inputs.js';
+import {
+  baselineFor,
+  bicepSourcesOf,
+  loadCandidate,
+  readParametersOption,
+  resolveBaseline,
+  type LoadedCandidate,
+  type ResolvedBaseline,
+} from './template-inputs.js';
 import { BicepSupport } from './bicep-support.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
 import { rewriteFile, WriteError, writeReport } from './write-file.js';
@@ -80,6 +88,8 @@ interface Run {
   explicitParameters?: TextInput;
   /** The Bicep reader, when the run has `.bicep` files (loaded only then). */
   bicep?: BicepSupport;
+  /** The run's `.bicep` files, all shards: their compiled JSON is not read again. */
+  bicepSources?: ReadonlySet<string>;
   cache?: LintCache;
   /** What decides results besides a file's own inputs (the cache key). */
   runKey: string;
@@ -177,6 +187,7 @@ async function selectCandidates(run: Run): Promise<Candidate[]> {
   let candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir), {
     programs: true,
   });
+  run.bicepSources = bicepSourcesOf(candidates);
   if (args.shard) {
     const shard = parseShard(args.shard);
     const root = repositoryRoot(io.cwd) ?? io.cwd;
@@ -192,7 +203,7 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
   const progress = startProgress(run.io, candidates.length);
   for (const [index, candidate] of candidates.entries()) {
     progress(index);
-    const loadedFile = loadCandidate(candidate, run.bicep, { programs: true });
+    const loadedFile = loadCandidate(candidate, run.bicep, { programs: true, bicepSources: run.bicepSources });
     if (loadedFile.kind === 'skipped') {
       if (loadedFile.note) run.io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;

@@ -15,7 +15,7 @@ import { readAtRevision } from './git.js';
 import type { CliIO } from './io.js';
 import { redactSecrets } from '../report/redact.js';
 import { mapStrings, neutralizeControls } from '../report/neutralize.js';
-import { baselinePathIn, checkBaseline, loadCandidate, readOptionFile, readParametersOption, resolveBaseline } from './template-inputs.js';
+import { baselinePathIn, bicepSourcesOf, checkBaseline, loadCandidate, readOptionFile, readParametersOption, resolveBaseline } from './template-inputs.js';
 import { BicepSupport } from './bicep-support.js';
 import { writeReport } from './write-file.js';
 
@@ -82,12 +82,13 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   if (candidates.length === 0) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
   const bicep = await BicepSupport.load([...candidates.map((candidate) => candidate.path), args.parameters ?? ''], io.cwd, loaded.config.bicep, loaded.baseDir);
   const explicitParameters = args.parameters ? readParametersOption(resolve(io.cwd, args.parameters), io.cwd, bicep) : undefined;
+  const bicepSources = bicepSourcesOf(candidates);
 
   const current: FleetInput[] = [];
   const previous: FleetInput[] = [];
   const { root: baselineRoot, isFolder: baselineIsFolder, roots } = resolveBaseline(args, io.cwd, args.paths);
   for (const candidate of candidates) {
-    const loadedFile = loadCandidate(candidate, bicep);
+    const loadedFile = loadCandidate(candidate, bicep, { bicepSources });
     if (loadedFile.kind === 'skipped') {
       if (loadedFile.note) io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;

@@ -28,7 +28,11 @@ const JSON_NAME = /\.jsonc?$/i;
 const SNIFF_BYTES = 64 * 1024;
 
 /** `bicep`: the Bicep reader, present when the run has `.bicep` files; `programs`: read `.ts` files as Pulumi programs (`lint`). */
-export function loadCandidate(candidate: Candidate, bicep?: BicepSupport, options: { programs?: boolean } = {}): LoadedCandidate {
+export function loadCandidate(
+  candidate: Candidate,
+  bicep?: BicepSupport,
+  options: { programs?: boolean; bicepSources?: ReadonlySet<string> } = {},
+): LoadedCandidate {
   const file = candidate.display;
   if (candidate.problem) return { kind: 'broken', file, reason: candidate.problem };
   const isBicep = BICEP_NAME.test(candidate.path);
@@ -54,7 +58,27 @@ export function loadCandidate(candidate: Candidate, bicep?: BicepSupport, option
       ? { kind: 'skipped', note: `skipped ${file}: not an ARM deployment template (no deploymentTemplate $schema)` }
       : { kind: 'skipped' };
   }
+  if (compiledFromBicepInRun(candidate.path, parsed.document.value, options.bicepSources)) {
+    return { kind: 'skipped', note: `skipped ${file}: Bicep compiled it from ${file.replace(JSON_NAME, '.bicep')}, which is read instead` };
+  }
   return { kind: 'template', input: { file, text }, document: parsed.document, encoding };
+}
+
+/** The `.bicep` files of a run (absolute paths), for compiledFromBicepInRun. */
+export function bicepSourcesOf(candidates: readonly Candidate[]): ReadonlySet<string> {
+  return new Set(candidates.filter((candidate) => BICEP_NAME.test(candidate.path)).map((candidate) => candidate.path));
+}
+
+/**
+ * A `main.json` Bicep compiled (`metadata._generator.name`) from a `main.bicep` beside it that is
+ * part of the same run: reading both would report every finding twice. The `.bicep` wins (its
+ * positions are the ones the user edits).
+ */
+function compiledFromBicepInRun(path: string, template: unknown, bicepSources: ReadonlySet<string> | undefined): boolean {
+  if (!bicepSources?.has(path.replace(JSON_NAME, '.bicep'))) return false;
+  const metadata = (template as { metadata?: unknown }).metadata;
+  const generator = metadata !== null && typeof metadata === 'object' ? (metadata as { _generator?: { name?: unknown } })._generator : undefined;
+  return generator?.name === 'bicep';
 }
 
 /** A TypeScript file: a Pulumi program when it imports azure-native or the components; unreadable is a finding. */

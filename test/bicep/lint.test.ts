@@ -3,7 +3,7 @@
  * lines, local modules located in their own file, `.bicepparam` beside the template, registry
  * modules noted, suppression comments, fixes as edits of the `.bicep` text, SARIF locations.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,7 +74,6 @@ describe('lint on .bicep files', () => {
     const cache = join(dir, 'cache', 'br', 'mcr.microsoft.com', 'bicep$avm$res$network$network-interface', '0.5.3$');
     cpSync(join(dir, 'with-module', 'main.bicep'), join(dir, 'with-module', 'copy.bicep'));
     writeFileSync(join(dir, 'patchwise.config.json'), JSON.stringify({ bicep: { cacheRoot: 'cache' } }));
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(cache, { recursive: true });
     writeFileSync(join(cache, 'main.json'), compiled);
     const fromCache = await lintJson(['with-module/main.bicep'], dir);
@@ -103,6 +102,23 @@ describe('lint on .bicep files', () => {
     expect(parseErrors.map((finding) => `${finding.file}:${finding.line}:${finding.column}`)).toEqual(['broken.bicep:3:19']);
     expect(findings.some((finding) => finding.file === 'windows-vm-loop.bicep')).toBe(true);
     expect(findings.some((finding) => finding.file === 'with-module/modules/extension.bicep')).toBe(true);
+  });
+
+  it('a main.json Bicep compiled from a main.bicep of the same scan is not read again (a note says so); another JSON beside it is', async () => {
+    const dir = scratchCopy();
+    const compiled = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'fixtures', 'arm', 'rules', 'extensions', 'auto-upgrade-minor-version', 'invalid', 'vm-extension-resource.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    mkdirSync(join(dir, 'dup'));
+    cpSync(join(dir, 'windows-vm-loop.bicep'), join(dir, 'dup', 'main.bicep'));
+    writeFileSync(join(dir, 'dup', 'main.json'), JSON.stringify({ ...compiled, metadata: { _generator: { name: 'bicep', version: '0.30.23.60470' } } }));
+    const scan = await lintJson(['dup'], dir);
+    expect(scan.stderr).toContain('patchwise: skipped dup/main.json: Bicep compiled it from dup/main.bicep, which is read instead');
+    expect(new Set(scan.findings.map((finding) => finding.file))).toEqual(new Set(['dup/main.bicep']));
+    // Named alone, it is linted; and a JSON not written by Bicep is linted beside the .bicep.
+    expect((await lintJson(['dup/main.json'], dir)).findings.length).toBeGreaterThan(0);
+    writeFileSync(join(dir, 'dup', 'main.json'), JSON.stringify(compiled));
+    expect(new Set((await lintJson(['dup'], dir)).findings.map((finding) => finding.file))).toEqual(new Set(['dup/main.bicep', 'dup/main.json']));
   });
 
   it('honours // patchwise-disable-next-line comments and config suppressions', async () => {
@@ -144,6 +160,20 @@ describe('lint on .bicep files', () => {
       readFileSync(join(FIXTURES, 'with-module', 'modules', 'extension.bicep'), 'utf8'),
     );
     expect(readFileSync(join(dir, 'with-module', 'main.bicep'), 'utf8')).toContain('enableAutomaticUpdates: false');
+  });
+
+  it('--fix adds a missing property on its own line of the object written in the .bicep file', async () => {
+    const dir = scratchCopy();
+    const path = join(dir, 'windows-vm-loop.bicep');
+    const before = readFileSync(path, 'utf8').replace('    autoUpgradeMinorVersion: false\n', '');
+    writeFileSync(path, before);
+    const run = await runCli(['lint', 'windows-vm-loop.bicep', '--fix'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(
+      before
+        .replace('enableAutomaticUpdates: false', 'enableAutomaticUpdates: true')
+        .replace('    enableAutomaticUpgrade: true\n', '    enableAutomaticUpgrade: true\n    autoUpgradeMinorVersion: true\n'),
+    );
   });
 
   it('gives SARIF locations in the .bicep file and keeps ARM property paths in JSON', async () => {

@@ -48,7 +48,7 @@ describe.skipIf(!statSync(corpus, { throwIfNoEntry: false }))('the shared Bicep 
         fc.nat(files.length - 1),
         fc.nat(),
         fc.nat(40),
-        fc.constantFrom('', '{', '[', '(', "'", '${', '\n', '}', ']', "'''", '?', '@', '...'),
+        fc.constantFrom('', '{', '[', '(', "'", '${', '\n', '}', ']', "'''", "$'''", '?', '@', '...'),
         (which, at, cut, insert) => {
           const { text } = files[which];
           const position = at % (text.length + 1);
