@@ -104,6 +104,11 @@ export interface PrepareOptions {
   reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
   /** The file's evaluation budget, shared by its variants and baseline (see ExpandOptions.budget). */
   budget?: EvaluationBudget;
+  /**
+   * Expand every resource, not only what the rules read (the default skips declarations without a
+   * modelled type: model-free.ts): for tools and tests that compare whole expansions.
+   */
+  expandAll?: boolean;
   /** See LintInput.reader. */
   reader?: InputReader;
 }
@@ -157,7 +162,7 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
   const expanded = expandTemplate(read.document, {
     parameterValues,
     target: context.target,
-    eagerTypes: EAGER_TYPES,
+    eagerTypes: options.expandAll ? undefined : EAGER_TYPES,
     parameterOverrides: options.overrides,
     trackParameterReads: options.trackParameterReads,
     reuse: options.reuse,

@@ -151,9 +151,11 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('Bicep agains
     const bicepResources = expandedResources(
       prepareTemplate({ file: 'main.bicep', text: readFileSync(bicepPath, 'utf8') }, undefined, context, {
         reader: { template: (input) => read(input.file, bicepPath, input.text) },
+        // Every resource, not only those the rules read: the whole lowering is compared.
+        expandAll: true,
       }),
     );
-    const jsonResources = expandedResources(prepareTemplate({ file: 'main.json', text: jsonText }, undefined, context));
+    const jsonResources = expandedResources(prepareTemplate({ file: 'main.json', text: jsonText }, undefined, context, { expandAll: true }));
     expect(bicepResources.length).toBe(jsonResources.length);
     expect(differences(bicepResources, jsonResources)).toEqual(EXPLAINED[module]?.differences ?? []);
   });
@@ -222,8 +224,8 @@ describe.skipIf(!existsSync(BICEP_ROOT) || !existsSync(JSON_ROOT))('AVM compute 
     expect(findings.map(key).sort()).toEqual(fromJson.map(key).sort());
     // Findings are rare here: the resources and the OS profiles the patch rules read must match too.
     const fromBicep = bicepRead(cacheRoot);
-    const bicepSide = prepareTemplate(input, undefined, context, { reader: { template: (read) => fromBicep(read.file, path, read.text) } });
-    const jsonSide = prepareTemplate(input, undefined, context, { reader: { template: (read) => twin(read.file, path, read.text) } });
+    const bicepSide = prepareTemplate(input, undefined, context, { reader: { template: (read) => fromBicep(read.file, path, read.text) }, expandAll: true });
+    const jsonSide = prepareTemplate(input, undefined, context, { reader: { template: (read) => twin(read.file, path, read.text) }, expandAll: true });
     expect(expandedResources(bicepSide)).toEqual(expandedResources(jsonSide));
     expect(osProfiles(bicepSide)).toEqual(osProfiles(jsonSide));
     // One scenario (atmg) is switched off in AVM: `if (false)` deploys nothing.

@@ -16,7 +16,7 @@ function expand(files: Record<string, string>): Map<string, Record<string, unkno
     { file: 'main.bicep', text: files['/work/main.bicep'] },
     undefined,
     { rules: ALL_RULES, today: TODAY },
-    { reader: { template: (input) => read(input.file, '/work/main.bicep', input.text) } },
+    { reader: { template: (input) => read(input.file, '/work/main.bicep', input.text) }, expandAll: true },
   );
   expect(prepared.findings.map((finding) => finding.message)).toEqual([]);
   return new Map((prepared.expanded?.resources ?? []).map((resource) => [String(resource.name), resource.body]));
