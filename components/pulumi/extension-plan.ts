@@ -42,22 +42,6 @@ export interface ApplicationHealthSettings {
   typeHandlerVersion?: '1.0' | '2.0';
 }
 
-/**
- * What the rule health/application-health-settings does not read: a protocol (required by the
- * type; the rule leaves an absent one to ARM), a port number, and gracePeriod only with rich
- * health states (typeHandlerVersion 2.0).
- */
-export function checkApplicationHealth(settings: ApplicationHealthSettings, argument: string): Violation[] {
-  const violations: Violation[] = [];
-  const push = (name: string, message: string) => violations.push({ argument: `${argument}.${name}`, requirement: 'CF6', message });
-  if (settings.protocol === undefined) push('protocol', "the Application Health extension needs a protocol: 'http', 'https' or 'tcp'");
-  if (settings.port !== undefined && !(Number.isInteger(settings.port) && settings.port >= 1 && settings.port <= 65535))
-    push('port', `${settings.port} is not a port (1-65535)`);
-  if (settings.gracePeriod !== undefined && (settings.typeHandlerVersion ?? '2.0') === '1.0')
-    push('gracePeriod', "gracePeriod needs rich health states: typeHandlerVersion '2.0'");
-  return violations;
-}
-
 /** The `settings` object of the Application Health extension (only the fields given). */
 export function applicationHealthExtensionSettings(settings: ApplicationHealthSettings): Record<string, unknown> {
   const out: Record<string, unknown> = { protocol: settings.protocol };
@@ -75,6 +59,7 @@ export function applicationHealthRuleArguments(argument: string): Record<string,
   return {
     'health/application-health-settings:tcpPort': `${argument}.port`,
     'health/application-health-settings:requestPathMissing': `${argument}.requestPath`,
+    'health/application-health-settings:protocolMissing': `${argument}.protocol`,
   };
 }
 
@@ -101,9 +86,8 @@ export function planExtensionComponent(value: {
   settings?: Record<string, unknown>;
 }): ExtensionComponentPlan {
   const upgrade = automaticUpgradeSettings(value, value.autoUpgrade ?? true);
-  const local = isApplicationHealthExtension(value.publisher, value.type)
-    ? checkApplicationHealth((value.settings ?? {}) as unknown as ApplicationHealthSettings, 'settings')
-    : [];
+  // Application Health settings are judged by health/application-health-settings (CF6), like every rule.
+  const local: Violation[] = [];
   const judged = judge({
     resources: [
       {

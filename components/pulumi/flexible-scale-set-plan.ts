@@ -6,7 +6,7 @@
  * component will create (judge.ts); only the intent's grammar is checked here.
  */
 import type { Violation } from './errors.js';
-import { applicationHealthRuleArguments, checkApplicationHealth, type ApplicationHealthSettings } from './extension-plan.js';
+import { applicationHealthRuleArguments, type ApplicationHealthSettings } from './extension-plan.js';
 import { imageArguments, imageReferenceOf, type ImageReference } from './image.js';
 import { judge, withRuleViolations } from './judge.js';
 import {
@@ -69,11 +69,7 @@ export function planFlexibleScaleSet(intent: ResolvedFlexibleScaleSetIntent): Fl
   );
   const applicationHealth = intent.applicationHealth;
   const extensions = planModelExtensions(intent.os, intent.extensions ?? [], applicationHealth, intent.automaticExtensionUpgrade, 'applicationHealth');
-  const local = [
-    ...settings.violations,
-    ...(applicationHealth ? checkApplicationHealth(applicationHealth, 'applicationHealth') : []),
-    ...extensions.violations,
-  ];
+  const local = [...settings.violations, ...extensions.violations];
 
   const plan: FlexibleScaleSetPlan = {
     orchestrationMode: 'Flexible',

@@ -10,7 +10,6 @@ import {
   applicationHealthExtensionSettings,
   applicationHealthRuleArguments,
   automaticUpgradeSettings,
-  checkApplicationHealth,
   isApplicationHealthExtension,
   isServiceFabricExtension,
   type ApplicationHealthSettings,
@@ -167,7 +166,6 @@ export function planScaleSet(intent: ResolvedScaleSetIntent): ScaleSetPlan {
         'Service Fabric scale sets do not support application health probes: Service Fabric reports health itself (durability Silver or Gold); remove health',
     });
   }
-  if (applicationHealth) violations.push(...checkApplicationHealth(applicationHealth, 'health.applicationHealth'));
 
   const planned = planModelExtensions(intent.os, extensions, applicationHealth, intent.automaticExtensionUpgrade, 'health.applicationHealth');
   violations.push(...planned.violations);

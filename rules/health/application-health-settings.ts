@@ -37,6 +37,9 @@ export default defineRule({
     requestPathTcp: 'settings.requestPath is not allowed with protocol tcp: remove it (or use http/https)',
     outOfRange: 'Application Health extension settings.{{property}} is {{value}}: it must be from {{min}} to {{max}}',
     version: "Application Health extension typeHandlerVersion '{{value}}' does not exist: use 1.0 (binary health states) or 2.0 (rich health states)",
+    protocolMissing: "the Application Health extension needs settings.protocol: 'http', 'https' or 'tcp'",
+    port: 'Application Health extension settings.port {{value}} is not a port: use 1-65535',
+    gracePeriodV1: "settings.gracePeriod needs rich health states: typeHandlerVersion '2.0' (this extension uses {{version}})",
   },
   check(extension, context) {
     if (!isKnown(extension.publisher) || !isKnown(extension.type) || !isApplicationHealthExtension(extension.publisher.value, extension.type.value)) return;
@@ -57,9 +60,19 @@ export default defineRule({
         context.report({ path: at(key), messageId: 'outOfRange', data: { property: key, value, min, max } });
       }
     }
+    const portNumber = asNumber(settings.port);
+    if (portNumber !== undefined && !(Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535)) {
+      context.report({ path: at('port'), messageId: 'port', data: { value: portNumber } });
+    }
+    // gracePeriod belongs to rich health states (CF6): version 1.x ignores it.
+    if (written(settings.gracePeriod) && isKnown(version) && /^\s*1(\.\d+)?\s*$/.test(version.value)) {
+      context.report({ path: at('gracePeriod'), messageId: 'gracePeriodV1', data: { version: version.value } });
+    }
 
     const rawProtocol = settings.protocol;
-    if (typeof rawProtocol !== 'string') return; // not written (ARM rejects that) or unknown
+    // Not written: the extension cannot probe (a settings object that is known, without the key).
+    if (rawProtocol === undefined || rawProtocol === null) return context.report({ path: base, messageId: 'protocolMissing' });
+    if (typeof rawProtocol !== 'string') return; // unknown
     const protocol = canonical(rawProtocol, PROTOCOLS);
     if (!protocol) {
       context.report({ path: at('protocol'), messageId: 'protocol', data: { value: rawProtocol } });

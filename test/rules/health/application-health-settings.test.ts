@@ -3,6 +3,18 @@ import { testRule } from '../../helpers/rule-tester.js';
 
 testRule(rule, {
   invalid: [
+    // A port out of range, and gracePeriod on version 1.0 (binary health states ignore it).
+    {
+      fixture: 'port-and-grace-period-v1.json',
+      errors: [
+        { messageId: 'port', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.port', line: 86 },
+        { messageId: 'gracePeriodV1', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.gracePeriod', line: 87 },
+      ],
+    },
+    {
+      fixture: 'no-protocol.json',
+      errors: [{ messageId: 'protocolMissing', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings', line: 84 }],
+    },
     {
       fixture: 'bad-protocol.json',
       errors: [{ messageId: 'protocol', path: 'properties.virtualMachineProfile.extensionProfile.extensions[0].properties.settings.protocol', line: 85 }],
