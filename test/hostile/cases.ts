@@ -226,7 +226,7 @@ export const HOSTILE_CASES: HostileCase[] = [
     text: () => {
       const variables: Json = { a0: '[createArray(1, 2)]' };
       for (let level = 1; level <= 40; level++) variables[`a${level}`] = `[createArray(variables('a${level - 1}'), variables('a${level - 1}'))]`;
-      const settings = { x: "[variables('a40')]" };
+      const settings = { protocol: 'tcp', port: 80, x: "[variables('a40')]" };
       return template(
         [
           cleanVm('vm', { tags: { probe: "[variables('a40')]" } }),
