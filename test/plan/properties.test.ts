@@ -160,8 +160,12 @@ describe('plan properties over random fleets', () => {
         const { plan } = build(spec);
         const capacity = new Map(spec.scaleSets.map((entry, i) => [`ss${i}`, entry]));
         for (const wave of plan.waves) {
-          // Everything of one set updating at the start of this wave, over all overlapping waves.
-          const concurrent = plan.waves.filter((other) => other.region === wave.region && overlap(other, wave)).flatMap((other) => other.targets);
+          // Everything of one set updating at the instant this wave starts (waves that overlap this one
+          // without overlapping each other are not concurrent: seed 659567462 found that case).
+          const at = ms(wave.start);
+          const concurrent = plan.waves
+            .filter((other) => other.region === wave.region && ms(other.start) <= at && at < ms(other.end))
+            .flatMap((other) => other.targets);
           const perSet = new Map<string, number>();
           for (const target of concurrent) if (target.scaleSet) perSet.set(target.scaleSet, (perSet.get(target.scaleSet) ?? 0) + 1);
           for (const [name, count] of perSet) {
