@@ -1,6 +1,6 @@
-import { canonical, fieldIs, isKnown, readString } from '../../src/model/field.js';
+import { canonical, fieldIs, isKnown, isTrue, readString } from '../../src/model/field.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { assignmentsFor, configurationOf, hotpatchOn, isInGuestPatch } from '../../src/model/facts/index.js';
+import { assignmentsFor, configurationOf, hotpatchOn, isFlexible, isInGuestPatch } from '../../src/model/facts/index.js';
 
 const VM_REBOOT_SETTINGS = ['Unknown', 'IfRequired', 'Never', 'Always'] as const;
 
@@ -15,6 +15,8 @@ export default defineRule({
     invalid: "rebootSetting '{{value}}' is not valid: use IfRequired, Never or Always",
     neverPending:
       'rebootSetting is Never and hotpatch is off: patches that need a reboot are installed but stay pending until the VM is restarted; restart it yourself, or use IfRequired',
+    notPlatform:
+      "rebootSetting applies to AutomaticByPlatform patch installations only, and patchMode is '{{mode}}'{{default}}: it has no effect; remove it, or use patchMode AutomaticByPlatform",
     overridesSchedule:
       "rebootSetting {{vm}} on the VM overrides rebootSetting {{schedule}} of maintenance configuration '{{configuration}}': the VM's setting is the one used",
   },
@@ -27,7 +29,17 @@ export default defineRule({
       context.report({ path: reboot.path, messageId: 'invalid', data: { value: reboot.value } });
       return;
     }
-    if (!fieldIs(profile.patchMode, 'AutomaticByPlatform')) return;
+    if (!fieldIs(profile.patchMode, 'AutomaticByPlatform')) {
+      // "the reboot setting for all AutomaticByPlatform patch installation operations" (ARM): nothing else reads it.
+      // Not judged: Uniform scale sets (patch modes do not apply there) and Customer Managed Schedules, whose
+      // mode schedules/bypass-needs-platform already reports.
+      const modeApplies = target.kind === 'virtualMachine' || isFlexible(target);
+      if (modeApplies && isKnown(profile.patchMode) && !isTrue(profile.bypassPlatformSafetyChecksOnUserSchedule)) {
+        const data = { mode: profile.patchMode.value, default: profile.patchMode.explicit ? '' : ' (omitted, the default)' };
+        context.report({ path: reboot.path, messageId: 'notPlatform', data, severity: 'warning' });
+      }
+      return;
+    }
     if (value === 'Never' && !hotpatchOn(profile) && !(profile.enableHotpatching.explicit && !isKnown(profile.enableHotpatching))) {
       context.report({ path: reboot.path, messageId: 'neverPending', severity: 'info' });
     }
