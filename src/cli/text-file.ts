@@ -4,6 +4,7 @@
  * encoding kept so `--fix` writes the file back as it was. Never throws: the reason a file cannot
  * be read becomes a finding, because a CI gate must not pass a template it did not read.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_DOCUMENT_BYTES } from '../template/json.js';
 
@@ -46,11 +47,9 @@ export function decodeText(bytes: Uint8Array): TextFileRead {
     return decodeText16(swapped, 'utf16be');
   }
   if (encoding === 'utf16le') return decodeText16(bytes, 'utf16le');
-  try {
-    return { ok: true, file: { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf8' } };
-  } catch {
-    return { ok: false, reason: `not UTF-8 text (invalid byte sequence at byte ${firstInvalidUtf8(bytes)})` };
-  }
+  // isUtf8 + toString: as strict as a fatal TextDecoder, and faster; a byte-order mark stays.
+  if (isUtf8(bytes)) return { ok: true, file: { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf8' } };
+  return { ok: false, reason: `not UTF-8 text (invalid byte sequence at byte ${firstInvalidUtf8(bytes)})` };
 }
 
 /** The bytes to write for a text in a given encoding. */

@@ -24,7 +24,8 @@ const RULES_THEN_REASON = new RegExp(`^\\s*(${ID}(?:\\s*,\\s*${ID})*)([\\s\\S]*)
 
 /** The directives in a text whose comments start with `//` or `/*`: at `spans` when the reader knows them, else found outside `"` strings. */
 export function readDirectives(text: string, positionAt: (offset: number) => Position, spans?: readonly CommentSpan[]): Directive[] {
-  if (!text.includes('patchwise-disable')) return [];
+  // No comments (strict JSON), or none can be a directive: no scan of the whole text.
+  if (spans?.length === 0 || !text.includes('patchwise-disable')) return [];
   const directives: Directive[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   for (const comment of spans ?? comments(text)) {

@@ -41,6 +41,11 @@ export interface Finding {
   fix?: Fix;
   /** Present when a suppression matched: the finding is kept, counted and shown as suppressed. */
   suppressed?: Suppression;
+  /**
+   * Present when equal findings of instances of one copy loop were reported as this one (≥ 2);
+   * the message then ends with ` (N copy-loop instances)`.
+   */
+  instances?: number;
 }
 
 /** What formatters need to know about a rule (id, severity, docs) without importing the rules. */

@@ -19,6 +19,7 @@ import { CORE_RULES, type CoreRule } from './core-rules.js';
 import type { Finding, Severity } from './finding.js';
 import { decisiveParameters, mergeVariantFindings, variantsFor } from './allowed-values.js';
 import { computeFix } from './fixes.js';
+import { groupCopyLoopFindings, noteDeclaration } from './copy-loop-groups.js';
 import { pairWithBaseline } from './pairing.js';
 import type { AnyRule, RuleSetting } from './rule.js';
 import { runRules, type RawFinding } from './runner.js';
@@ -222,7 +223,7 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
   if (prepared.document) findings.push(...suppressionFindings(findings, input.file, prepared.document, prepared.model, context));
   return {
     file: input.file,
-    findings: sortFindings(findings),
+    findings: sortFindings(groupCopyLoopFindings(findings)),
     resources: prepared.model.resources.length,
     expandedResources: prepared.expanded.resources.length,
   };
@@ -497,6 +498,7 @@ function toFinding(raw: RawFinding, context: LintContext): Finding {
     context.suppressions ?? new ConfigSuppressions(),
   );
   if (suppressed) finding.suppressed = suppressed;
+  if (isExpandedResource(source)) noteDeclaration(finding, source.document.file, source.declarationPath);
   return finding;
 }
 

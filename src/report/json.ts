@@ -19,6 +19,7 @@ function serializeFinding(finding: Finding): Record<string, unknown> {
   out.requirements = finding.requirements;
   if (finding.fix) out.fix = finding.fix;
   if (finding.suppressed) out.suppressed = finding.suppressed;
+  if (finding.instances !== undefined) out.instances = finding.instances;
   return out;
 }
 

@@ -74,6 +74,8 @@ export class SourceDocument {
      * inside strings blanked (same length, same offsets), since jsonc-parser ends a string there.
      */
     readonly treeText = text,
+    /** Parsed by JSON.parse: it has no comments (directives need no scan of the text). */
+    private readonly strictJson = false,
   ) {}
 
   /** 1-based line/column of a 0-based offset. */
@@ -150,7 +152,7 @@ export class SourceDocument {
 
   /** Where the comments are, when the reader knows (Bicep); undefined: found by scanning the JSON text (engine/directives.ts). */
   commentSpans(): readonly CommentSpan[] | undefined {
-    return undefined;
+    return this.strictJson ? [] : undefined;
   }
 
   private treeFailed = false;
@@ -272,7 +274,7 @@ export function readJsonDocument(file: string, rawText: string): ReadResult {
     return { ok: false, error: { message: `file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, line: 1, column: 1 } };
   }
   try {
-    return { ok: true, document: new SourceDocument(file, text, JSON.parse(text), bomLength) };
+    return { ok: true, document: new SourceDocument(file, text, JSON.parse(text), bomLength, text, true) };
   } catch {
     // Not strict JSON: comments, trailing commas, raw line breaks in strings, or a real syntax error.
   }

@@ -31,6 +31,8 @@ export interface ExpectedFinding<M extends string> {
   severity?: Severity;
   /** True when the finding offers a fix (default false). */
   fix?: boolean;
+  /** Copy-loop instances reported as this one finding (absent: not grouped). */
+  instances?: number;
 }
 
 /** A finding of another rule on the same fixture. */
@@ -66,6 +68,8 @@ interface Row {
   line: number;
   severity: Severity;
   fix: boolean;
+  /** Only on grouped copy-loop findings. */
+  instances?: number;
 }
 
 /** What a finding is, for comparison: unsuppressed findings only (suppressions have their own tests). */
@@ -77,6 +81,7 @@ export function findingRow(finding: Finding): Row {
     line: finding.line,
     severity: finding.severity,
     fix: finding.fix !== undefined,
+    ...(finding.instances !== undefined ? { instances: finding.instances } : {}),
   };
 }
 
@@ -143,6 +148,7 @@ export function testRule<K extends ResourceKind, M extends string>(rule: Rule<K,
             line: error.line,
             severity: error.severity ?? rule.severity,
             fix: error.fix ?? false,
+            ...(error.instances !== undefined ? { instances: error.instances } : {}),
           }))
           .sort(order);
         expect(actual).toEqual(expected);

@@ -31,6 +31,7 @@ describe('hostile templates of the reliability audit (D6, D11)', () => {
     const expected = hostile.expectedErrors;
     expect(errors.filter((finding) => finding.ruleId !== expected?.ruleId)).toEqual([]);
     expect(errors.length).toBe(expected?.count ?? 0);
+    expect(errors.reduce((sum, finding) => sum + (finding.instances ?? 1), 0)).toBe(expected?.instances ?? expected?.count ?? 0);
     expect(result.findings.some((finding) => finding.ruleId === 'internal-error')).toBe(false);
 
     const notes = result.findings.filter((finding) => finding.ruleId === 'template/expansion-limit');

@@ -98,12 +98,14 @@ describe('policy pack on the linter fixtures', () => {
     const input = fixtureInput(name);
     const expected = lintFixture(name)
       .filter((finding) => RULE_IDS.has(finding.ruleId) && !finding.suppressed && RECOMMENDED.get(finding.ruleId) !== 'off')
-      .map(
-        (finding) =>
+      // The policy pack sees each copy-loop instance as its own resource: one violation per instance.
+      .flatMap((finding) =>
+        Array<string>(finding.instances ?? 1).fill(
           `${finding.ruleId} at ${(finding.path ?? '')
             .split('.')
             .filter((segment) => segment !== 'properties')
             .join('.')}`,
+        ),
       )
       .sort();
     const actual = (await violations(pulumiInputsOfTemplate(input.file, input.text))).map(key).sort();

@@ -7,7 +7,8 @@ import { defineProperty, isObject, LIMITS, type Json } from './context.js';
 import { reportLimit } from './diagnostics.js';
 import type { Frame } from './frame.js';
 import { expandDeploymentProperties, expandNestedDeployment } from './nested.js';
-import { reusable, type InstanceIdentity } from './reuse.js';
+import { partialBody } from './partial.js';
+import { mergeReads, previousExpansion, type InstanceIdentity } from './reuse.js';
 import type { ArmScope } from './scope.js';
 import { copyCount, expandValue } from './values.js';
 
@@ -88,9 +89,9 @@ function expandInstance(
   if (!header) return true;
   const { type, name, isDeployment } = header;
 
-  const reused = expansion.reuse && !isDeployment ? reusable(expansion.reuse, path, copyIndex, header) : undefined;
-  if (reused) {
-    expansion.resources.push(reused);
+  const previous = expansion.reuse && !isDeployment ? previousExpansion(expansion.reuse, path, copyIndex, header) : undefined;
+  if (previous && previous.changed.length === 0) {
+    expansion.resources.push(previous.resource);
     expandChildren(frame, declaration, path, scope, type, name);
     return true;
   }
@@ -99,7 +100,18 @@ function expandInstance(
   const eager = isDeployment || !expansion.eagerTypes || expansion.eagerTypes.has(type.toLowerCase());
   let parameterReads: Map<string, Set<string>> | undefined;
   let body: Json | undefined;
-  if (eager && !isDeployment) ({ value: body, reads: parameterReads } = expansion.reads.trackBody(path, expandBody));
+  if (eager && !isDeployment && previous) {
+    // A variant: expand again only what read a varied parameter (partial.ts), else the whole body.
+    const before = previous.resource;
+    const { value, reads } = expansion.reads.trackBody(path, () => partialBody(frame, declaration, path, scope, before.body, previous.changed));
+    if (value) {
+      body = value.body;
+      parameterReads = mergeReads(before.parameterReads, reads ?? new Map(), value.redone);
+    }
+  }
+  if (body) {
+    // Built from the default pass's body above.
+  } else if (eager && !isDeployment) ({ value: body, reads: parameterReads } = expansion.reads.trackBody(path, expandBody));
   else if (eager) body = expandBody();
   const bodyOf = (): Json => (body ??= expandBody());
   const origin: Origin = { document: frame.document, path };

@@ -7,10 +7,11 @@ import { type Unknown } from '../unknown.js';
 import type { ExpandedResource } from '../types.js';
 
 /** Resources of an expansion by declaration and copy index, for `ExpandOptions.reuse` (build once, use for every variant). */
-export type ReuseIndex = ReadonlyMap<string, ExpandedResource>;
+export type ReuseIndex = ReadonlyMap<string, { resource: ExpandedResource; reads: ReadonlySet<string> }>;
 
 export function reuseIndex(resources: readonly ExpandedResource[]): ReuseIndex {
-  return new Map(resources.map((resource) => [reuseKey(resource.declarationPath, resource.copyIndex), resource]));
+  // Each resource's reads as one set, so each variant tests them once, not path by path.
+  return new Map(resources.map((resource) => [reuseKey(resource.declarationPath, resource.copyIndex), { resource, reads: allReads(resource) }]));
 }
 
 /** What decides whether an instance can be taken over, besides its place. */
@@ -21,19 +22,45 @@ export interface InstanceIdentity {
   conditional: boolean;
 }
 
-/** The earlier expansion of this instance, when nothing it read changed. */
-export function reusable(
+/**
+ * The earlier expansion of this instance when its identity is unchanged, with the read paths of
+ * its body that read a varied parameter (none: it is taken over as it is; see partial.ts).
+ */
+export function previousExpansion(
   reuse: { index: ReuseIndex; varied: ReadonlySet<string> },
   path: JsonPath,
   copyIndex: number | Unknown | undefined,
   identity: InstanceIdentity,
-): ExpandedResource | undefined {
-  const previous = reuse.index.get(reuseKey(path, copyIndex));
+): { resource: ExpandedResource; changed: string[] } | undefined {
+  const entry = reuse.index.get(reuseKey(path, copyIndex));
+  const previous = entry?.resource;
   if (!previous || previous.type !== identity.type || previous.conditional !== identity.conditional) return undefined;
   if (!sameIdentity(previous.name, identity.name) || !sameIdentity(previous.apiVersion, identity.apiVersion)) return undefined;
   // Bodies expanded lazily were never read by the model; eager ones say what they read.
-  for (const reads of previous.parameterReads?.values() ?? []) for (const read of reads) if (reuse.varied.has(read)) return undefined;
-  return previous;
+  if (![...reuse.varied].some((key) => entry.reads.has(key))) return { resource: previous, changed: [] };
+  const changed: string[] = [];
+  for (const [readPath, reads] of previous.parameterReads ?? []) if ([...reads].some((read) => reuse.varied.has(read))) changed.push(readPath);
+  return { resource: previous, changed };
+}
+
+/** The reads of a variant's partly expanded body: the new ones, and the earlier ones of what was not expanded again. */
+export function mergeReads(
+  previous: ReadonlyMap<string, ReadonlySet<string>> | undefined,
+  fresh: Map<string, Set<string>>,
+  redone: readonly string[],
+): Map<string, Set<string>> {
+  for (const [readPath, reads] of previous ?? []) {
+    if (redone.some((prefix) => readPath === prefix || readPath.startsWith(`${prefix}.`))) continue;
+    const own = fresh.get(readPath);
+    fresh.set(readPath, new Set(own ? [...own, ...reads] : reads));
+  }
+  return fresh;
+}
+
+function allReads(resource: ExpandedResource): Set<string> {
+  const out = new Set<string>();
+  for (const reads of resource.parameterReads?.values() ?? []) for (const read of reads) out.add(read);
+  return out;
 }
 
 function reuseKey(path: JsonPath, copyIndex: number | Unknown | undefined): string {

@@ -43,10 +43,8 @@ testRule(rule, {
     // Two VMs from a copy loop, the profile from a variable: both findings point into the variable.
     {
       fixture: 'copy-loop-profile-variable.json',
-      errors: [
-        { messageId: 'manualNeedsFalse', path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 18 },
-        { messageId: 'manualNeedsFalse', path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 18 },
-      ],
+      // Both instances of the copy loop fail at the shared variable: one finding with the count.
+      errors: [{ messageId: 'manualNeedsFalse', path: 'properties.osProfile.windowsConfiguration.enableAutomaticUpdates', line: 18, instances: 2 }],
     },
     {
       fixture: 'flexible-scale-set-manual.json',
