@@ -32,13 +32,17 @@ const COMPUTE_MODULES = [
  * Modules whose expanded resources differ, each with the difference and why (docs/bicep.md).
  * `+` only from the .bicep, `-` only from main.json.
  */
-/**
- * Differences that are explained. ptn/ai-platform/baseline's private DNS zone names used to differ
- * (main.json writes interpolated object keys as "[format(...)]" keys, which the ARM expander keeps
- * as text while the Bicep lowering evaluates them); since declarations without a model type are not
- * expanded (src/template/model-free.ts), neither side evaluates those names and none is left.
- */
-const EXPLAINED: Record<string, { differences: string[]; why: string }> = {};
+const EXPLAINED: Record<string, { differences: string[]; why: string }> = {
+  'ptn/ai-platform/baseline': {
+    differences: [
+      '+ Microsoft.Network/privateDnsZones privatelink.blob.core.windows.net',
+      '+ Microsoft.Network/privateDnsZones privatelink.file.core.windows.net',
+      "- Microsoft.Network/privateDnsZones [format('privatelink.blob.{0}', environment().suffixes.storage)]",
+      "- Microsoft.Network/privateDnsZones [format('privatelink.file.{0}', environment().suffixes.storage)]",
+    ],
+    why: 'main.json writes the interpolated object keys as "[format(...)]" keys; the ARM expander keeps keys as text, the Bicep lowering evaluates them (what ARM deploys)',
+  },
+};
 
 function compiledModules(folder = JSON_ROOT, out: string[] = []): string[] {
   for (const entry of readdirSync(folder)) {

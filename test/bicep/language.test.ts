@@ -9,10 +9,7 @@ import { prepareTemplate } from '../../src/engine/lint.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { TODAY } from '../helpers/lint-fixture.js';
 
-/**
- * Expand `/work/main.bicep` with other files in memory; resources by name. The resources are of a
- * type the model reads (an availability set): others are not expanded (src/template/model-free.ts).
- */
+/** Expand `/work/main.bicep` with other files in memory; resources by name. */
 function expand(files: Record<string, string>): Map<string, Record<string, unknown>> {
   const read = bicepReader({ readText: (path) => files[path], display: (path) => path.replace('/work/', '') });
   const prepared = prepareTemplate(
@@ -29,7 +26,7 @@ const tags = (resources: Map<string, Record<string, unknown>>, name = 'st') => r
 const storage = (tagLines: string[], before: string[] = []) =>
   [
     ...before,
-    "resource st 'Microsoft.Compute/availabilitySets@2023-09-01' = {",
+    "resource st 'Microsoft.Storage/storageAccounts@2024-01-01' = {",
     "  name: 'st'",
     '  tags: {',
     ...tagLines.map((line) => `    ${line}`),
@@ -123,7 +120,7 @@ describe('Bicep lowering', () => {
 
   it('names modules written without a name as Bicep does, and puts module scopes on the deployment', () => {
     const resources = expand({
-      '/work/child.bicep': "resource st 'Microsoft.Compute/availabilitySets@2023-09-01' = {\n  name: 'child'\n}\n",
+      '/work/child.bicep': "resource st 'Microsoft.Storage/storageAccounts@2024-01-01' = {\n  name: 'child'\n}\n",
       '/work/main.bicep': "module child 'child.bicep' = {\n  scope: resourceGroup('0000', 'rg')\n}\n",
     });
     const deployment = [...resources].find(([name]) => name.startsWith('child-'));
