@@ -1,4 +1,5 @@
 /** Converting templates and type-checking the generated programs in one `tsc` run. */
+import { GENERATED_COMPILER_OPTIONS } from '../components/convert/project-files.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,11 +24,7 @@ export function typeCheck(programs: readonly string[], root = CHECK_ROOT): Map<n
   });
   const config = {
     compilerOptions: {
-      target: 'ES2022',
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      strict: true,
-      skipLibCheck: true,
+      ...GENERATED_COMPILER_OPTIONS,
       noEmit: true,
       types: [],
       paths: { 'patchwise/pulumi': [join(REPO_ROOT, 'components', 'pulumi', 'index.ts')] },

@@ -2,6 +2,9 @@
  * The npm scope of the Pulumi packages the generated code imports. Kept out of import-like
  * string literals: the CLI's start-up tests look for Pulumi imports in its sources and bundle.
  */
+/** Compiler options of a generated program (the convert test type-checks with the same ones). */
+export const GENERATED_COMPILER_OPTIONS = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true } as const;
+
 export const PULUMI_SCOPE = ['@pulumi'].join('');
 
 /** The files around a converted program: Pulumi project, npm package, TypeScript config, a stack config example. */
@@ -51,15 +54,7 @@ export function projectFiles(options: ProjectFileOptions): Record<string, string
     )}\n`,
     'tsconfig.json': `${JSON.stringify(
       {
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          skipLibCheck: true,
-          esModuleInterop: true,
-          outDir: 'bin',
-        },
+        compilerOptions: { ...GENERATED_COMPILER_OPTIONS, esModuleInterop: true, outDir: 'bin' },
         files: ['index.ts'],
       },
       null,
