@@ -9,14 +9,14 @@ import { prepareTemplate } from '../../src/engine/lint.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { TODAY } from '../helpers/lint-fixture.js';
 
-/** Expand `/work/main.bicep` with other files in memory; resources by name. */
+/** Expand `/in-memory/main.bicep` with other files held in memory (a virtual folder, not a path of this machine); resources by name. */
 function expand(files: Record<string, string>): Map<string, Record<string, unknown>> {
-  const read = bicepReader({ readText: (path) => files[path], display: (path) => path.replace('/work/', '') });
+  const read = bicepReader({ readText: (path) => files[path], display: (path) => path.replace('/in-memory/', '') });
   const prepared = prepareTemplate(
-    { file: 'main.bicep', text: files['/work/main.bicep'] },
+    { file: 'main.bicep', text: files['/in-memory/main.bicep'] },
     undefined,
     { rules: ALL_RULES, today: TODAY },
-    { reader: { template: (input) => read(input.file, '/work/main.bicep', input.text) }, expandAll: true },
+    { reader: { template: (input) => read(input.file, '/in-memory/main.bicep', input.text) }, expandAll: true },
   );
   expect(prepared.findings.map((finding) => finding.message)).toEqual([]);
   return new Map((prepared.expanded?.resources ?? []).map((resource) => [String(resource.name), resource.body]));
@@ -47,16 +47,16 @@ describe('Bicep lowering', () => {
       '',
     ].join('\n');
     const resources = expand({
-      '/work/shared.bicep': shared,
-      '/work/main.bicep': storage(['mode: patchMode', 'name: nameOf(3)'], ["import { patchMode, vmName as nameOf } from 'shared.bicep'"]),
+      '/in-memory/shared.bicep': shared,
+      '/in-memory/main.bicep': storage(['mode: patchMode', 'name: nameOf(3)'], ["import { patchMode, vmName as nameOf } from 'shared.bicep'"]),
     });
     expect(tags(resources)).toEqual({ mode: 'AutomaticByPlatform-prod', name: 'vm-03' });
   });
 
   it('an imported variable whose dependency has another meaning in the importing file is unknown', () => {
     const resources = expand({
-      '/work/shared.bicep': "var suffix = '-prod'\n@export()\nvar patchMode = 'AutomaticByPlatform${suffix}'\n",
-      '/work/main.bicep': storage(['mode: patchMode', 'other: suffix'], ["import { patchMode } from './shared.bicep'", "var suffix = '-test'"]),
+      '/in-memory/shared.bicep': "var suffix = '-prod'\n@export()\nvar patchMode = 'AutomaticByPlatform${suffix}'\n",
+      '/in-memory/main.bicep': storage(['mode: patchMode', 'other: suffix'], ["import { patchMode } from './shared.bicep'", "var suffix = '-test'"]),
     });
     expect(isUnknown(tags(resources).mode)).toBe(true);
     expect(tags(resources).other).toBe('-test');
@@ -64,7 +64,7 @@ describe('Bicep lowering', () => {
 
   it('imports from the registry, wildcard imports and missing files leave the names unknown', () => {
     const resources = expand({
-      '/work/main.bicep': storage(
+      '/in-memory/main.bicep': storage(
         ['a: x', 'b: ns.y', 'c: z'],
         ["import { x } from 'br/public:avm/utl/types/avm-common-types:0.5.1'", "import * as ns from './types.bicep'", "import { z } from './missing.bicep'"],
       ),
@@ -74,7 +74,7 @@ describe('Bicep lowering', () => {
 
   it("reads interpolated multi-line strings ($''', $$''' keeps ${ } as text)", () => {
     const resources = expand({
-      '/work/main.bicep': storage(
+      '/in-memory/main.bicep': storage(
         ["a: $'''", '  first ${name}-${1 + 1}', "  '''", "b: $$'''${name} $${name}'''", "c: '''", "no ${hole}'''"],
         ["var name = 'x'"],
       ),
@@ -84,7 +84,7 @@ describe('Bicep lowering', () => {
 
   it('indexes from the end ([^i], [?^i]) and keeps regex-like strings literal', () => {
     const resources = expand({
-      '/work/main.bicep': storage(
+      '/in-memory/main.bicep': storage(
         ['last: names[^1]', 'second: names[^2]', "none: names[?^5] ?? 'none'", "pattern: '[^i]'", "mixed: '[^${names[0]}]'"],
         ["var names = ['a', 'b', 'c']"],
       ),
@@ -94,7 +94,7 @@ describe('Bicep lowering', () => {
 
   it('gives resources in another scope the id Bicep gives them', () => {
     const resources = expand({
-      '/work/main.bicep': storage(
+      '/in-memory/main.bicep': storage(
         ['rg: vnet.id', 'sub: policy.id', 'here: local.id'],
         [
           "resource vnet 'Microsoft.Network/virtualNetworks@2024-01-01' existing = {",
@@ -120,8 +120,8 @@ describe('Bicep lowering', () => {
 
   it('names modules written without a name as Bicep does, and puts module scopes on the deployment', () => {
     const resources = expand({
-      '/work/child.bicep': "resource st 'Microsoft.Storage/storageAccounts@2024-01-01' = {\n  name: 'child'\n}\n",
-      '/work/main.bicep': "module child 'child.bicep' = {\n  scope: resourceGroup('0000', 'rg')\n}\n",
+      '/in-memory/child.bicep': "resource st 'Microsoft.Storage/storageAccounts@2024-01-01' = {\n  name: 'child'\n}\n",
+      '/in-memory/main.bicep': "module child 'child.bicep' = {\n  scope: resourceGroup('0000', 'rg')\n}\n",
     });
     const deployment = [...resources].find(([name]) => name.startsWith('child-'));
     expect(deployment?.[0]).toMatch(/^child-[a-z0-9]{13}$/);
