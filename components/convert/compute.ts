@@ -5,6 +5,7 @@
  * comment with the requirement id. Settings the component derives (enableAutomaticUpdates,
  * provisionVMAgent, assessmentMode, …) are not copied: their differences are listed instead.
  */
+import { hotpatchOn } from '../../src/model/facts/index.js';
 import { supportsAutomaticUpgrade } from '../../src/catalog/extensions.js';
 import { isKnown } from '../../src/model/field.js';
 import type { VirtualMachine } from '../../src/model/types.js';
@@ -131,7 +132,7 @@ function patchingIntent(vm: VirtualMachine, os: OsFamily, context: EmitContext, 
     );
   if (isKnown(profile.rebootSetting) && ['IfRequired', 'Never', 'Always'].includes(profile.rebootSetting.value))
     intent.reboot = profile.rebootSetting.value as ResolvedPatching['reboot'];
-  if (isKnown(profile.enableHotpatching) && profile.enableHotpatching.value && profile.enableHotpatching.explicit) intent.hotpatch = true;
+  if (hotpatchOn(profile) && profile.enableHotpatching.explicit) intent.hotpatch = true;
   if (isKnown(profile.assessmentMode) && profile.assessmentMode.explicit && profile.assessmentMode.value.toLowerCase() === 'imagedefault')
     intent.assessment = 'image-default';
   const assignment = assignmentOf(vm, context);

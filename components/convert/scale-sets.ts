@@ -5,8 +5,9 @@
  * refuses (no health signal, an unsupported image, …) stays a plain azure-native scale set, with
  * the reasons as comments, rather than a program that throws.
  */
+import { hotpatchOn, isFlexible, isPlatformPatched } from '../../src/model/facts/index.js';
 import { isApplicationHealthExtension } from '../../src/catalog/extensions.js';
-import { isKnown } from '../../src/model/field.js';
+import { isKnown, isTrue } from '../../src/model/field.js';
 import { containsUnknown } from '../../src/model/unknown.js';
 import type { ScaleSet } from '../../src/model/types.js';
 import { formatViolation, type Violation } from '../pulumi/errors.js';
@@ -28,9 +29,10 @@ export const scaleSetComponent: ResourceEmitter = (resource, context) => {
   const osProfile = record(profile?.osProfile);
   if (!scaleSet || !evaluated || !profile || !osProfile || !isKnown(scaleSet.osProfile.os)) return undefined;
   const os = scaleSet.osProfile.os.value;
-  const flexible = isKnown(scaleSet.orchestrationMode) && scaleSet.orchestrationMode.value.toLowerCase() === 'flexible';
-  const autoUpgrade = isKnown(scaleSet.enableAutomaticOSUpgrade) && scaleSet.enableAutomaticOSUpgrade.value === true;
-  const platformPatched = isKnown(scaleSet.osProfile.patchMode) && scaleSet.osProfile.patchMode.value.toLowerCase() === 'automaticbyplatform';
+  const flexible = isFlexible(scaleSet);
+  // The written intent, whatever the template's apiVersion: the component deploys a current one.
+  const autoUpgrade = isTrue(scaleSet.enableAutomaticOSUpgrade);
+  const platformPatched = isPlatformPatched(scaleSet.osProfile);
   if (!flexible && autoUpgrade) return uniform(resource, context, scaleSet, os, evaluated, profile, osProfile);
   if (flexible && platformPatched) return flexibleScaleSet(resource, context, scaleSet, os, evaluated, profile, osProfile);
   return undefined;
@@ -116,7 +118,7 @@ function flexibleScaleSet(
   const patch = scaleSet.osProfile;
   const patching: Json = {};
   if (isKnown(patch.rebootSetting) && patch.rebootSetting.explicit) patching.reboot = patch.rebootSetting.value;
-  if (isKnown(patch.enableHotpatching) && patch.enableHotpatching.value && patch.enableHotpatching.explicit) patching.hotpatch = true;
+  if (hotpatchOn(patch) && patch.enableHotpatching.explicit) patching.hotpatch = true;
   const intent = {
     os,
     image: record(record(evaluatedProfile.storageProfile)?.imageReference),
