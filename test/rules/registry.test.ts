@@ -40,7 +40,7 @@ describe('rule registry', () => {
     },
   );
 
-  it('declares fixable exactly when the rule offers a fix on some fixture (metadata does not lie)', () => {
+  it('a rule that declares fixable offers a fix on some fixture (the runner refuses a fix from one that does not)', () => {
     const fixing = new Set<string>();
     for (const rule of ALL_RULES.filter((entry) => !entry.needsBaseline)) {
       const folder = join(REPO_ROOT, 'fixtures', 'arm', 'rules', rule.id, 'invalid');
