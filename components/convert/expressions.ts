@@ -433,7 +433,7 @@ class Translation {
     pieces.push(
       typeIndex === 1
         ? { arg: args[0] }
-        : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } },
+        : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', key: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } },
     );
     pieces.push({ text: `/providers/${typeSegments[0]}` });
     names.forEach((name, index) => pieces.push({ text: `/${typeSegments[index + 1]}/` }, { arg: name }));
@@ -471,7 +471,7 @@ class Translation {
       const arg = values[Number(match[1])];
       // `{0:D2}`: a whole number padded with zeros.
       const padded: ExpressionAst | undefined = match[2]
-        ? { kind: 'call', name: '__pad', args: [arg, { kind: 'number', value: Number(match[2]) }], offset: 0 }
+        ? { kind: 'call', name: '__pad', key: '__pad', args: [arg, { kind: 'number', value: Number(match[2]) }], offset: 0 }
         : undefined;
       pieces.push({ text: template.value.slice(last, match.index).replace(/\{\{/g, '{').replace(/\}\}/g, '}') }, { arg: padded ?? arg });
       last = match.index! + match[0].length;
@@ -519,10 +519,14 @@ class Translation {
     pieces.push(
       subscription
         ? { arg: subscription }
-        : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } },
+        : { arg: { kind: 'member', target: { kind: 'call', name: 'subscription', key: 'subscription', args: [], offset: 0 }, name: 'subscriptionId' } },
     );
     pieces.push({ text: '/resourceGroups/' });
-    pieces.push(group ? { arg: group } : { arg: { kind: 'member', target: { kind: 'call', name: 'resourceGroup', args: [], offset: 0 }, name: 'name' } });
+    pieces.push(
+      group
+        ? { arg: group }
+        : { arg: { kind: 'member', target: { kind: 'call', name: 'resourceGroup', key: 'resourcegroup', args: [], offset: 0 }, name: 'name' } },
+    );
     pieces.push({ text: `/providers/${typeSegments[0]}` });
     names.forEach((name, index) => pieces.push({ text: `/${typeSegments[index + 1]}/` }, { arg: name }));
     return this.interpolate(pieces);

@@ -180,11 +180,8 @@ export function parametersFileFor(template: string): string | undefined {
   const name = basename(template).replace(bicep ? BICEP_NAME : /\.jsonc?$/i, '');
   const candidates = bicep ? [`${name}.bicepparam`, `${name}.parameters.json`] : [`${name}.parameters.json`];
   for (const candidate of candidates.map((file) => join(dirname(template), file))) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not there: the next name, or defaults
-    }
+    // Most templates have none: no exception (and its stack) per missing file.
+    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   }
   return undefined;
 }

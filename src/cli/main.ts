@@ -12,7 +12,7 @@ import { neutralizeControls } from '../report/neutralize.js';
 import { PLAN_FORMATS, SCENARIOS } from '../plan/types.js';
 import { helpWidth, withHelp } from './help.js';
 import { processIO, redactingIO, type CliIO } from './io.js';
-import { yargs } from './yargs.js';
+import { withoutHelpCache, yargs } from './yargs.js';
 
 /** Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or configuration error. */
 export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
@@ -234,7 +234,7 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     .alias('help', 'h');
 
   try {
-    await parser.parseAsync();
+    await withoutHelpCache(parser).parseAsync();
   } catch (error) {
     return reportError(error, io);
   }

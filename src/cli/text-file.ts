@@ -5,7 +5,7 @@
  * be read becomes a finding, because a CI gate must not pass a template it did not read.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_DOCUMENT_BYTES } from '../template/json.js';
 
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
@@ -20,22 +20,47 @@ export type TextFileRead = { ok: true; file: TextFile } | { ok: false; reason: s
 
 /** Read a file as text. `limit` bytes at most (a larger file is an error, not read). */
 export function readTextFile(path: string, limit = MAX_DOCUMENT_BYTES): TextFileRead {
-  let size: number;
+  let fd: number;
   try {
-    const stats = statSync(path);
+    // Non-blocking: opening a FIFO must not wait for a writer (fstat then says it is not a file).
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // Windows refuses to open a folder; elsewhere fstat below tells.
+    return { ok: false, reason: (error as NodeJS.ErrnoException)?.code === 'EISDIR' ? 'not a regular file' : describeFsError(error) };
+  }
+  try {
+    // One open file for the checks and the read: a stat by path costs as much again per file.
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, reason: 'not a regular file' };
-    size = stats.size;
+    if (stats.size > limit) return { ok: false, reason: `file is larger than ${formatBytes(limit)} (${formatBytes(stats.size)})` };
+    return decodeText(readAll(fd, stats.size, limit));
   } catch (error) {
-    return { ok: false, reason: describeFsError(error) };
+    return { ok: false, reason: error instanceof TooLargeError ? error.message : describeFsError(error) };
+  } finally {
+    closeSync(fd);
   }
-  if (size > limit) return { ok: false, reason: `file is larger than ${formatBytes(limit)} (${formatBytes(size)})` };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { ok: false, reason: describeFsError(error) };
+}
+
+class TooLargeError extends Error {}
+
+/** The file's bytes; it may have grown or shrunk since fstat (a file being written). */
+function readAll(fd: number, size: number, limit: number): Buffer {
+  let bytes = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === bytes.length) {
+      if (length > limit) throw new TooLargeError(`file is larger than ${formatBytes(limit)}`);
+      const grown = Buffer.allocUnsafe(bytes.length * 2);
+      bytes.copy(grown, 0, 0, length);
+      bytes = grown;
+    }
+    const read = readSync(fd, bytes, length, bytes.length - length, null);
+    if (read === 0) {
+      if (length > limit) throw new TooLargeError(`file is larger than ${formatBytes(limit)}`);
+      return bytes.subarray(0, length);
+    }
+    length += read;
   }
-  return decodeText(bytes);
 }
 
 /** Decode bytes: a UTF-16 byte-order mark or zero-byte pattern means UTF-16, else strict UTF-8. */

@@ -37,3 +37,19 @@ function keepColumnsApart(): void {
 }
 
 keepColumnsApart();
+
+interface UsageInternals {
+  cacheHelpMessage?: () => void;
+}
+
+/**
+ * yargs 17 renders the whole help text every time a command handler starts, to keep it for a
+ * later failure of an async handler (≈10 ms with cliui, on every run). patchwise never shows help
+ * for such a failure (main.ts reports errors itself), and `--help` renders it when asked.
+ */
+export function withoutHelpCache<T>(parser: import('yargs').Argv<T>): import('yargs').Argv<T> {
+  const internals = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => UsageInternals } }).getInternalMethods?.call(parser);
+  const usage = internals?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+  return parser;
+}

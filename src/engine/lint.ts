@@ -310,8 +310,19 @@ export function applyCommentDirectives(
   return problemFindings(applyDirectives(findings, file, readDirectives(text, positionAt, spans), directiveRuleSet(context)), file, context);
 }
 
+type DirectiveRuleSet = Parameters<typeof applyDirectives>[3];
+
+/** One per context: every file of a run asks (and most of them have no directive). */
+const directiveRuleSets = new WeakMap<LintContext, DirectiveRuleSet>();
+
 /** Rule ids a suppression may name, which of them ran, and the suppression glob matcher. */
-function directiveRuleSet(context: LintContext) {
+function directiveRuleSet(context: LintContext): DirectiveRuleSet {
+  let ruleSet = directiveRuleSets.get(context);
+  if (!ruleSet) directiveRuleSets.set(context, (ruleSet = newDirectiveRuleSet(context)));
+  return ruleSet;
+}
+
+function newDirectiveRuleSet(context: LintContext): DirectiveRuleSet {
   return {
     known: new Set([...context.rules.map((rule) => rule.id), ...Object.values(CORE_RULES).map((rule) => rule.id)]),
     active: (ruleId: string) =>

@@ -9,7 +9,7 @@
  */
 import { functionArity, MAX_CALL_DEPTH } from './expression/evaluator.js';
 import type { ExpressionAst } from './expression/ast.js';
-import { parseExpression } from './expression/parser.js';
+import { parseBracketedExpression } from './expression/parser.js';
 import { isExpressionText } from './expression/text.js';
 import { isUnknown } from './unknown.js';
 import { VariableTable } from './variable-table.js';
@@ -157,7 +157,7 @@ function valueIsClean(value: unknown, scope: NameScope, depth: number): boolean 
 function expressionIsClean(text: string, scope: NameScope): boolean {
   let ast: ExpressionAst;
   try {
-    ast = parseExpression(text.slice(1, -1));
+    ast = parseBracketedExpression(text);
   } catch {
     return false;
   }
@@ -174,7 +174,7 @@ function astIsClean(ast: ExpressionAst, scope: NameScope, depth: number): boolea
       if (depth > MAX_CALL_DEPTH) return false;
       // Undeclared user functions are unknown values; declared ones were excluded with the scope.
       if (ast.namespace) return !scope.hasFunctions;
-      const name = ast.name.toLowerCase();
+      const name = ast.key;
       const arity = functionArity(name);
       // Not implemented: an unknown value, arguments unevaluated (but not names of Object.prototype).
       if (!arity) return !(name in Object.prototype);
@@ -196,12 +196,18 @@ function astIsClean(ast: ExpressionAst, scope: NameScope, depth: number): boolea
   }
 }
 
+/** Per template, its parameter declarations by lower-case name (AVM templates read dozens of parameters hundreds of times). */
+const parameterTables = new WeakMap<Json, Map<string, unknown>>();
+
 /** As the expander declares them: case-insensitive, the last of two spellings wins. */
 function parameterDeclaration(template: Json, name: string): Json | undefined {
-  if (!isObject(template.parameters)) return undefined;
-  const lower = name.toLowerCase();
-  const key = Object.keys(template.parameters).findLast((candidate) => candidate.toLowerCase() === lower);
-  const declaration = key === undefined ? undefined : template.parameters[key];
+  let table = parameterTables.get(template);
+  if (!table) {
+    table = new Map();
+    if (isObject(template.parameters)) for (const key of Object.keys(template.parameters)) table.set(key.toLowerCase(), template.parameters[key]);
+    parameterTables.set(template, table);
+  }
+  const declaration = table.get(name.toLowerCase());
   return isObject(declaration) ? declaration : undefined;
 }
 

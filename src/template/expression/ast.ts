@@ -3,7 +3,8 @@
 export type ExpressionAst =
   | { kind: 'string'; value: string }
   | { kind: 'number'; value: number }
-  | { kind: 'call'; name: string; namespace?: string; args: ExpressionAst[]; offset: number }
+  /** `key`: the name in lower case (function names are case-insensitive; computed once per parse, not per evaluation). */
+  | { kind: 'call'; name: string; key: string; namespace?: string; args: ExpressionAst[]; offset: number }
   | { kind: 'member'; target: ExpressionAst; name: string }
   | { kind: 'index'; target: ExpressionAst; index: ExpressionAst }
   | { kind: 'literal'; value: boolean | null };

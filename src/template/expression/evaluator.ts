@@ -7,7 +7,7 @@ import { LOGIC_FUNCTIONS } from './functions/logic.js';
 import { STRING_FUNCTIONS } from './functions/strings.js';
 import { EvalFailure, Lambda, getProperty, isPlainObject, unknownOf, type EvalContext, type FunctionImpl } from './runtime.js';
 import { EvaluationBudget, unfoldedSize } from './limits.js';
-import { parseExpression } from './parser.js';
+import { parseBracketedExpression } from './parser.js';
 import { ExpressionError, type EvalScope } from './scope.js';
 import { isExpressionText } from './text.js';
 
@@ -87,7 +87,7 @@ function call(ast: Extract<ExpressionAst, { kind: 'call' }>, context: EvalContex
   // A literal of fixed shape: much cheaper than a spread on this hot path.
   const inner: EvalContext = { scope: context.scope, text: context.text, lambda: context.lambda, depth: context.depth + 1, budget: context.budget };
   if (ast.namespace) return callUserFunction(ast, inner);
-  const name = ast.name.toLowerCase();
+  const name = ast.key;
   const fn = FUNCTIONS[name];
   if (!fn) {
     if (name.startsWith('list')) return unknownOf(context, `${ast.name}() reads runtime state of a resource`);
@@ -166,7 +166,7 @@ export function evaluateTemplateString(
 ): unknown {
   if (!isExpressionText(text)) return text.startsWith('[[') ? text.slice(1) : text;
   const inner = text.slice(1, -1);
-  const ast = (parse ?? parseExpression)(inner);
+  const ast = parse ? parse(inner) : parseBracketedExpression(text);
   try {
     const value = evaluateNode(ast, { scope, text: inner, depth, budget: budget ?? budgetOf(scope) });
     return value instanceof Lambda ? new Unknown(text, 'a lambda is not a value') : value;

@@ -130,9 +130,9 @@ class Parser {
     if (after.type === 'punct' && after.value === '.' && this.peek(1).type === 'identifier' && isOpen(this.peek(2))) {
       this.next();
       const name = this.next() as Token & { value: string };
-      return { kind: 'call', namespace: token.value, name: name.value, args: this.args(depth), offset: token.offset };
+      return { kind: 'call', namespace: token.value, name: name.value, key: name.value.toLowerCase(), args: this.args(depth), offset: token.offset };
     }
-    if (isOpen(after)) return { kind: 'call', name: token.value, args: this.args(depth), offset: token.offset };
+    if (isOpen(after)) return { kind: 'call', name: token.value, key: token.value.toLowerCase(), args: this.args(depth), offset: token.offset };
     const lower = token.value.toLowerCase();
     if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true' };
     if (lower === 'null') return { kind: 'literal', value: null };
@@ -172,7 +172,24 @@ function describe(token: Token): string {
 }
 
 const cache = new Map<string, ExpressionAst>();
+const bracketedCache = new Map<string, ExpressionAst>();
 const CACHE_LIMIT = 20_000;
+
+/**
+ * Parse a whole template expression string (`[...]`, as isExpressionText accepts it). Cached by
+ * that string: a string read from JSON keeps its hash, while the slice between the brackets would
+ * be a new string hashed again on every call (expressions are evaluated again for copy-loop
+ * instances and allowedValues variants).
+ */
+export function parseBracketedExpression(text: string): ExpressionAst {
+  let ast = bracketedCache.get(text);
+  if (!ast) {
+    ast = new Parser(tokenize(text.slice(1, -1))).parse();
+    if (bracketedCache.size >= CACHE_LIMIT) bracketedCache.clear();
+    bracketedCache.set(text, ast);
+  }
+  return ast;
+}
 
 /** Parse the text between the outer brackets. Throws ExpressionError on a syntax error. */
 export function parseExpression(text: string): ExpressionAst {
