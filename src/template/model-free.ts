@@ -127,30 +127,44 @@ function nestedTemplateIsClean(properties: Json, outer: NameScope): boolean {
   return declarationsOf(template).every((declaration) => !isObject(declaration) || expressionsAreClean(declaration, undefined, scope));
 }
 
-/** Per template, whether each parameter default and variable it declares is clean ('p:name', 'v:name'). */
-const cleanNames = new WeakMap<Json, Map<string, boolean>>();
+/** Per template, whether each parameter default and each variable it declares is clean (by lower-case name). */
+interface CleanNames {
+  parameters: Map<string, boolean>;
+  variables: Map<string, boolean>;
+}
+
+const cleanNames = new WeakMap<Json, CleanNames>();
+
+function cleanNamesOf(template: Json): CleanNames {
+  let names = cleanNames.get(template);
+  if (!names) cleanNames.set(template, (names = { parameters: new Map(), variables: new Map() }));
+  return names;
+}
 
 /**
  * A variable or parameter default is evaluated when first read, wherever that is: an expression
  * reading one is clean only when the value is. A cycle is not a diagnostic (an unknown value).
  */
-function nameIsClean(scope: NameScope, key: string, raw: () => unknown): boolean {
-  let names = cleanNames.get(scope.template);
-  if (!names) cleanNames.set(scope.template, (names = new Map()));
-  const known = names.get(key);
+function nameIsClean(answers: Map<string, boolean>, key: string, value: unknown, scope: NameScope): boolean {
+  const known = answers.get(key);
   if (known !== undefined) return known;
-  names.set(key, true);
-  const answer = valueIsClean(raw(), scope, 0);
-  names.set(key, answer);
+  answers.set(key, true);
+  const answer = valueIsClean(value, scope, 0);
+  answers.set(key, answer);
   return answer;
 }
 
+// Indexed loops and `for...in` below: this walks every header and deployment value of every
+// template, mostly as cold code, where array iterators and key arrays are allocated per value.
 function valueIsClean(value: unknown, scope: NameScope, depth: number): boolean {
   if (typeof value === 'string') return value.charCodeAt(0) !== 91 || !isExpressionText(value) || expressionIsClean(value, scope);
   if (value === null || typeof value !== 'object' || isUnknown(value)) return true;
   if (depth > VALUE_DEPTH) return false;
-  if (Array.isArray(value)) return value.every((item) => valueIsClean(item, scope, depth + 1));
-  for (const key of Object.keys(value)) if (!valueIsClean((value as Json)[key], scope, depth + 1)) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!valueIsClean(value[i], scope, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) if (Object.hasOwn(value, key) && !valueIsClean((value as Json)[key], scope, depth + 1)) return false;
   return true;
 }
 
@@ -182,14 +196,16 @@ function astIsClean(ast: ExpressionAst, scope: NameScope, depth: number): boolea
       if (name === 'parameters' || name === 'variables') {
         const [arg] = ast.args;
         if (arg.kind !== 'string') return false;
+        const key = arg.value.toLowerCase();
         if (name === 'variables') {
-          const slot = scope.variables.get(arg.value);
-          return slot !== undefined && nameIsClean(scope, `v:${slot.name.toLowerCase()}`, () => slot.copy ?? slot.raw);
+          const slot = scope.variables.get(key);
+          return slot !== undefined && nameIsClean(cleanNamesOf(scope.template).variables, key, slot.copy ?? slot.raw, scope);
         }
-        const declaration = parameterDeclaration(scope.template, arg.value);
-        return declaration !== undefined && nameIsClean(scope, `p:${arg.value.toLowerCase()}`, () => declaration.defaultValue);
+        const declaration = parameterDeclaration(scope.template, key);
+        return declaration !== undefined && nameIsClean(cleanNamesOf(scope.template).parameters, key, declaration.defaultValue, scope);
       }
-      return ast.args.every((arg) => astIsClean(arg, scope, depth + 1));
+      for (let i = 0; i < ast.args.length; i++) if (!astIsClean(ast.args[i], scope, depth + 1)) return false;
+      return true;
     }
     default:
       return true;
@@ -199,15 +215,15 @@ function astIsClean(ast: ExpressionAst, scope: NameScope, depth: number): boolea
 /** Per template, its parameter declarations by lower-case name (AVM templates read dozens of parameters hundreds of times). */
 const parameterTables = new WeakMap<Json, Map<string, unknown>>();
 
-/** As the expander declares them: case-insensitive, the last of two spellings wins. */
-function parameterDeclaration(template: Json, name: string): Json | undefined {
+/** As the expander declares them: case-insensitive (`key` is lower-case), the last of two spellings wins. */
+function parameterDeclaration(template: Json, key: string): Json | undefined {
   let table = parameterTables.get(template);
   if (!table) {
     table = new Map();
     if (isObject(template.parameters)) for (const key of Object.keys(template.parameters)) table.set(key.toLowerCase(), template.parameters[key]);
     parameterTables.set(template, table);
   }
-  const declaration = table.get(name.toLowerCase());
+  const declaration = table.get(key);
   return isObject(declaration) ? declaration : undefined;
 }
 
