@@ -111,7 +111,8 @@ function* walk(
   let real: string;
   let entries: Dirent[];
   try {
-    real = realpathSync(folder);
+    // The native call: one syscall, where the JavaScript version lstats every component of the path.
+    real = realpathSync.native(folder);
     if (visited.has(real)) return; // a symbolic link back into a folder already searched
     visited.add(real);
     entries = readdirSync(folder, { withFileTypes: true });
@@ -170,7 +171,6 @@ export function isPulumiProgramText(text: string): boolean {
   return /['"](?:@pulumi\/azure-native(?:\/[^'"\s]*)?|patchwise\/pulumi|(?:\.{1,2}\/)+(?:[\w.-]+\/)*components\/pulumi(?:\/index(?:\.js)?)?)['"]/.test(text);
 }
 
-/** `azuredeploy.json` → `azuredeploy.parameters.json` beside it, when it exists. */
 /**
  * `azuredeploy.json` → `azuredeploy.parameters.json` beside it, when it exists; `main.bicep` →
  * `main.bicepparam`, else `main.parameters.json`.
