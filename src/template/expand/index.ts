@@ -76,9 +76,17 @@ export function expandTemplate(document: SourceDocument, options: ExpandOptions 
   }
   const frame = new Frame(expansion, document, [], expansion.target.deploymentName, 0, []);
   declareFrame(frame, template, options.parameterValues);
-  const parameters = describeParameters(frame, options);
   expandResourcesOf(frame, template, new ArmScope(frame));
-  return { document, resources: expansion.resources, diagnostics: expansion.diagnostics, parameters };
+  // Described when asked for: allowedValues variants and --no-allowed-values never ask.
+  let parameters: ParameterInfo[] | undefined;
+  return {
+    document,
+    resources: expansion.resources,
+    diagnostics: expansion.diagnostics,
+    get parameters() {
+      return (parameters ??= describeParameters(frame, options));
+    },
+  };
 }
 
 function describeParameters(frame: Frame, options: ExpandOptions): ParameterInfo[] {
