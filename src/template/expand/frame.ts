@@ -9,7 +9,8 @@ import { isObject, type Expansion, type Json } from './context.js';
 export interface ParameterSlot {
   name: string;
   declaration: Json;
-  path: JsonPath;
+  /** The path of the template that declares it (its own path is made only when the default is evaluated). */
+  templatePath: JsonPath;
   state: 'pending' | 'evaluating' | 'done';
   value?: unknown;
   provided: boolean;
@@ -50,7 +51,7 @@ export function declareFrame(frame: Frame, template: Json, provided: Map<string,
     for (const [name, declaration] of Object.entries(template.parameters)) {
       if (!isObject(declaration)) continue;
       const key = name.toLowerCase();
-      const slot: ParameterSlot = { name, declaration, path: [...base, 'parameters', name], state: 'pending', provided: false };
+      const slot: ParameterSlot = { name, declaration, templatePath: base, state: 'pending', provided: false };
       if (provided?.has(key)) {
         slot.provided = true;
         slot.providedValue = provided.get(key);

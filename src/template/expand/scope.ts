@@ -121,7 +121,7 @@ function resolveParameter(frame: Frame, name: string): unknown {
   else if (slot.provided) value = slot.providedValue;
   else if ('defaultValue' in slot.declaration) {
     reads.begin();
-    value = expandValue(frame, slot.declaration.defaultValue, [...slot.path, 'defaultValue'], new ArmScope(frame), 0);
+    value = expandValue(frame, slot.declaration.defaultValue, [...slot.templatePath, 'parameters', slot.name, 'defaultValue'], new ArmScope(frame), 0);
     if (reads.enabled) {
       slot.reads = reads.end();
       if (root) reads.add(slot.reads);

@@ -130,15 +130,20 @@ function extreme(values: number[], pick: (a: number, b: number) => number): numb
 }
 
 export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
+  // One pass over the arguments: concat is the function templates call most.
   concat: strict(1, 256, (args, { budget }) => {
-    if (args.length > 0 && args.every(Array.isArray)) return concatenated(args as unknown[][], budget, 'concat');
-    if (args.some((arg) => Array.isArray(arg) || isPlainObject(arg))) return fail('concat mixes arrays and strings');
-    const parts = args.map((arg) => (arg === null ? '' : typeof arg === 'string' ? arg : String(arg)));
-    reserveCharacters(
-      budget,
-      parts.reduce((total, part) => total + part.length, 0),
-      'concat',
-    );
+    let arrays = 0;
+    let length = 0;
+    const parts = new Array<string>(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (Array.isArray(arg)) arrays++;
+      else if (isPlainObject(arg)) return fail('concat mixes arrays and strings');
+      else length += (parts[i] = arg === null ? '' : typeof arg === 'string' ? arg : String(arg)).length;
+    }
+    if (arrays === args.length) return concatenated(args as unknown[][], budget, 'concat');
+    if (arrays > 0) return fail('concat mixes arrays and strings');
+    reserveCharacters(budget, length, 'concat');
     return parts.join('');
   }),
   createarray: strict(

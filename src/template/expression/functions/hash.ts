@@ -97,8 +97,25 @@ void C4;
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
+const encoder = new TextEncoder();
+
+/** Templates ask for the same few (deployment names, resource group ids) again and again, and again in every variant. */
+const uniqueStrings = new Map<string, string>();
+const UNIQUE_STRINGS_LIMIT = 10_000;
+
 export function uniqueString(parts: readonly string[]): string {
-  const [high, low] = murmurHash64(new TextEncoder().encode(parts.join('-')));
+  const input = parts.join('-');
+  let out = uniqueStrings.get(input);
+  if (out === undefined) {
+    out = hashToBase32(input);
+    if (uniqueStrings.size >= UNIQUE_STRINGS_LIMIT) uniqueStrings.clear();
+    uniqueStrings.set(input, out);
+  }
+  return out;
+}
+
+function hashToBase32(input: string): string {
+  const [high, low] = murmurHash64(encoder.encode(input));
   let value = (BigInt(high) << 32n) | BigInt(low);
   let out = '';
   for (let i = 0; i < 13; i++) {
