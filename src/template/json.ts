@@ -3,11 +3,13 @@
  *
  * Fast path: `JSON.parse` (native, several times faster than a JS scanner). Files with comments,
  * trailing commas or raw line breaks in strings (which ARM accepts) are read by arm-json.ts.
- * Positions are only needed when a finding is reported, so the jsonc-parser syntax tree is built
- * lazily, once per document, the first time a location is asked for.
+ * Positions are only needed when a finding is reported: strict JSON is located by scanning its
+ * text (json-locate.ts); other documents get a jsonc-parser syntax tree, built lazily, once per
+ * document, the first time a location is asked for (fixes use that tree for all documents).
  */
 import { createScanner, parseTree, SyntaxKind, type FormattingOptions, type Node } from 'jsonc-parser';
 import { blankOffsets, parseArmJson } from './arm-json.js';
+import { StrictJsonLocator } from './json-locate.js';
 import { editsAtPath } from './json-edit.js';
 
 export type { JsonPath } from '../model/source.js';
@@ -59,6 +61,7 @@ export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 export class SourceDocument {
   private tree: Node | undefined | null = null;
   private lineStarts: number[] | undefined;
+  private locator: StrictJsonLocator | undefined;
 
   constructor(
     /** The path as the user gave it (or relative to the working directory). */
@@ -117,6 +120,12 @@ export class SourceDocument {
    * returned with `exact: false`.
    */
   locate(path: JsonPath): { range: SourceRange; exact: boolean } {
+    if (this.strictJson) {
+      // Strict JSON needs no tree: a scan of the text to the path (json-locate.ts) answers the same.
+      this.locator ??= new StrictJsonLocator(this.text);
+      const span = this.locator.locate(path);
+      return { range: this.rangeOf(span.offset, span.length), exact: span.depth === path.length };
+    }
     if (this.getTree() === undefined && this.treeFailed) return this.locateByScanning(path);
     for (let depth = path.length; depth >= 0; depth--) {
       const node = this.nodeAt(path.slice(0, depth));
