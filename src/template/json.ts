@@ -243,21 +243,32 @@ export class SourceDocument {
   }
 
   private getLineStarts(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const text = this.text;
-      for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        if (ch === 10) starts.push(i + 1);
-        else if (ch === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-      this.lineStarts = starts;
-    }
+    this.lineStarts ??= lineStartsOf(this.text);
     return this.lineStarts;
   }
+}
+
+/**
+ * Offsets where lines start: after each LF, CRLF or lone CR. Found by indexOf, which runs native
+ * from the first call, where a loop over the characters needs warming up (the CLI runs cold).
+ */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf !== -1 || cr !== -1) {
+    if (cr === -1 || (lf !== -1 && lf < cr)) {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+      continue;
+    }
+    // A CR ends a line, with the LF after it if there is one.
+    const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    starts.push(next);
+    if (next === cr + 2) lf = text.indexOf('\n', next);
+    cr = text.indexOf('\r', next);
+  }
+  return starts;
 }
 
 function isScalar(value: unknown): boolean {

@@ -183,3 +183,24 @@ function toWritten(value: unknown): Written {
   if (value !== null && typeof value === 'object') return { members: Object.entries(value).map(([name, item]) => [name, toWritten(item)]) };
   return { scalar: value };
 }
+
+describe('line and column of an offset', () => {
+  it('counts LF, CRLF and lone CR as one line end each, columns in UTF-16 units', () => {
+    const piece = fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\n\r', '😀', '\u2028');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), (pieces, pick) => {
+        const text = pieces.join('');
+        const offset = pick % (text.length + 1);
+        // The line is what a split by line ends leaves before the offset.
+        const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+        // An offset between the CR and the LF of a CRLF is still on the CR's line.
+        const insideCrlf = text[offset - 1] === '\r' && text[offset] === '\n';
+        const expected = insideCrlf
+          ? { line: before.length - 1, column: before[before.length - 2].length + 2 }
+          : { line: before.length, column: before[before.length - 1].length + 1 };
+        expect(new SourceDocument('t.json', text, undefined).positionAt(offset), JSON.stringify(text)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
