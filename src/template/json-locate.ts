@@ -17,7 +17,7 @@ export interface JsonSpan {
   depth: number;
 }
 
-/** One member or element: where its target starts, where its value starts and ends. */
+/** One member or element (or the root): where its target starts, where its value starts and ends (-1: not read yet). */
 interface Entry {
   target: number;
   value: number;
@@ -55,13 +55,15 @@ export class StrictJsonLocator {
       if (!next) break;
       entry = next;
     }
+    // The root's end is read only when asked: it is the whole document (its members are read anyway).
+    if (entry.end < 0) entry.end = skipValue(this.text, entry.value);
     return { offset: entry.target, length: entry.end - entry.target, depth };
   }
 
   private rootEntry(): Entry {
     if (!this.root) {
       const start = skipWhitespace(this.text, 0);
-      this.root = { target: start, value: start, end: skipValue(this.text, start) };
+      this.root = { target: start, value: start, end: -1 };
     }
     return this.root;
   }
