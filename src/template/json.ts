@@ -3,11 +3,13 @@
  *
  * Fast path: `JSON.parse` (native, several times faster than a JS scanner). Files with comments,
  * trailing commas or raw line breaks in strings (which ARM accepts) are read by arm-json.ts.
- * Positions are only needed when a finding is reported, so the jsonc-parser syntax tree is built
- * lazily, once per document, the first time a location is asked for.
+ * Positions are only needed when a finding is reported: strict JSON is located by scanning its
+ * text (json-locate.ts); other documents get a jsonc-parser syntax tree, built lazily, once per
+ * document, the first time a location is asked for (fixes use that tree for all documents).
  */
 import { createScanner, parseTree, SyntaxKind, type FormattingOptions, type Node } from 'jsonc-parser';
 import { blankOffsets, parseArmJson } from './arm-json.js';
+import { StrictJsonLocator } from './json-locate.js';
 import { editsAtPath } from './json-edit.js';
 
 export type { JsonPath } from '../model/source.js';
@@ -59,6 +61,7 @@ export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 export class SourceDocument {
   private tree: Node | undefined | null = null;
   private lineStarts: number[] | undefined;
+  private locator: StrictJsonLocator | undefined;
 
   constructor(
     /** The path as the user gave it (or relative to the working directory). */
@@ -117,6 +120,12 @@ export class SourceDocument {
    * returned with `exact: false`.
    */
   locate(path: JsonPath): { range: SourceRange; exact: boolean } {
+    if (this.strictJson) {
+      // Strict JSON needs no tree: a scan of the text to the path (json-locate.ts) answers the same.
+      this.locator ??= new StrictJsonLocator(this.text);
+      const span = this.locator.locate(path);
+      return { range: this.rangeOf(span.offset, span.length), exact: span.depth === path.length };
+    }
     if (this.getTree() === undefined && this.treeFailed) return this.locateByScanning(path);
     for (let depth = path.length; depth >= 0; depth--) {
       const node = this.nodeAt(path.slice(0, depth));
@@ -234,21 +243,32 @@ export class SourceDocument {
   }
 
   private getLineStarts(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const text = this.text;
-      for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        if (ch === 10) starts.push(i + 1);
-        else if (ch === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-      this.lineStarts = starts;
-    }
+    this.lineStarts ??= lineStartsOf(this.text);
     return this.lineStarts;
   }
+}
+
+/**
+ * Offsets where lines start: after each LF, CRLF or lone CR. Found by indexOf, which runs native
+ * from the first call, where a loop over the characters needs warming up (the CLI runs cold).
+ */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf !== -1 || cr !== -1) {
+    if (cr === -1 || (lf !== -1 && lf < cr)) {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+      continue;
+    }
+    // A CR ends a line, with the LF after it if there is one.
+    const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    starts.push(next);
+    if (next === cr + 2) lf = text.indexOf('\n', next);
+    cr = text.indexOf('\r', next);
+  }
+  return starts;
 }
 
 function isScalar(value: unknown): boolean {
