@@ -28,8 +28,9 @@ function writtenKey(container: object, segment: string | number): string | numbe
   if (typeof segment !== 'string' || Array.isArray(container)) return undefined;
   const wanted = segment.toLowerCase();
   let found: string | undefined;
-  for (const key of Object.keys(container)) {
-    if (key.length === segment.length && key.toLowerCase() === wanted) found = key;
+  // for...in, not Object.keys: most reads are of absent properties, and this runs for each of them.
+  for (const key in container) {
+    if (key.length === segment.length && Object.hasOwn(container, key) && key.toLowerCase() === wanted) found = key;
   }
   return found;
 }
