@@ -5,8 +5,10 @@
 // back to back, the ratio is taken per round and the median of the rounds is reported.
 // Also: MB allocated and peak heap of one run (bench/heap-probe.js), and start-up (`--version`
 // against a bare `node -e ''`).
-// Usage: npm run bench:lint-corpus [-- --rounds N --corpus DIR --cli LABEL=path/to/bin/patchwise.js …]
+// Usage: npm run bench:lint-corpus [-- --rounds N --corpus DIR --cli LABEL=path/to/bin/patchwise.js … --instructions]
 //   Several --cli compare builds (e.g. an earlier commit) in the same rounds; default: this checkout.
+//   --instructions: also count the instructions of each run with valgrind (bench/instructions.js),
+//   a measure that a loaded machine hardly moves (slow: about a minute per run).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { countInstructions, valgrindAvailable } from './instructions.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -22,6 +25,7 @@ const { values: options } = parseArgs({
     corpus: { type: 'string' },
     cli: { type: 'string', multiple: true },
     'startup-rounds': { type: 'string', default: '11' },
+    instructions: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(options.rounds);
@@ -129,4 +133,28 @@ console.log('');
 console.log(
   'Targets (issue 14): default ratio <= 2.0; default at most +20% over --no-allowed-values; peak heap above start-up <= 3x the corpus; start-up <= 150 ms above node.',
 );
+if (options.instructions) printInstructions();
 rmSync(scratch, { recursive: true, force: true });
+
+/** The same runs counted in instructions (one run each: the count is steady). */
+function printInstructions() {
+  if (!valgrindAvailable()) {
+    console.log('\n--instructions: valgrind is not installed; skipped.');
+    return;
+  }
+  const giga = (count) => (count / 1e9).toFixed(2);
+  const node = countInstructions(['-e', ''], root);
+  const base = countInstructions([baselineScript, corpus], root);
+  console.log('');
+  console.log(`Instructions (valgrind, V8 single-threaded): bare node ${giga(node)} G, baseline ${giga(base)} G`);
+  console.log('');
+  console.log('| build | mode | G instructions | ratio | --version above node (G) |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const cli of clis) {
+    const version = countInstructions([cli.bin, '--version'], root) - node;
+    for (const mode of modes) {
+      const count = countInstructions(lintArgs(cli, mode.extra), root);
+      console.log(`| ${cli.label} | ${mode.label} | ${giga(count)} | ${(count / base).toFixed(2)} | ${mode === modes[0] ? giga(version) : ''} |`);
+    }
+  }
+}
