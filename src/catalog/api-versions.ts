@@ -25,10 +25,22 @@ const DEPLOYMENT_KEYS = new Set([
   'existing',
 ]);
 
+/**
+ * A version mask of the table (hex, bit i = versions[i]) as 32-bit words, lowest first: tested
+ * with number operations (a BigInt `&` allocates, and views test every path).
+ */
+type VersionMask = Uint32Array;
+
+interface MaskedPath {
+  mask: VersionMask;
+  /** The first version that defines the path (the lowest bit set). */
+  first: number;
+}
+
 interface LoadedType {
   versions: string[];
-  properties: Map<string, bigint>;
-  open: Map<string, bigint>;
+  properties: Map<string, MaskedPath>;
+  open: Map<string, MaskedPath>;
   enums: Record<string, Array<[string, string[]]>>;
   /** Parent path → child keys known in any version. */
   children: Map<string, string[]>;
@@ -46,16 +58,40 @@ function load(resourceType: string): LoadedType | undefined {
 }
 
 function index(entry: DerivedType): LoadedType {
-  const toMap = (record: Record<string, string>) => new Map(Object.entries(record).map(([path, mask]) => [path, BigInt(`0x${mask}`)]));
+  const toMap = (record: Record<string, string>) => {
+    const out = new Map<string, MaskedPath>();
+    for (const path of Object.keys(record)) out.set(path, maskedPath(record[path]));
+    return out;
+  };
   const properties = toMap(entry.properties);
   const children = new Map<string, string[]>();
   for (const path of properties.keys()) {
     const cut = path.lastIndexOf('.');
     const parent = cut < 0 ? '' : path.slice(0, cut);
     const key = cut < 0 ? path : path.slice(cut + 1);
-    children.set(parent, [...(children.get(parent) ?? []), key]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(key);
+    else children.set(parent, [key]);
   }
   return { versions: entry.versions, properties, open: toMap(entry.open), enums: entry.enums, children };
+}
+
+function maskedPath(hex: string): MaskedPath {
+  const mask = parseMask(hex);
+  let first = -1;
+  for (let word = 0; word < mask.length && first < 0; word++) if (mask[word] !== 0) first = word * 32 + (31 - Math.clz32(mask[word] & -mask[word]));
+  return { mask, first };
+}
+
+function parseMask(hex: string): VersionMask {
+  const words = new Uint32Array(Math.max(1, Math.ceil(hex.length / 8)));
+  for (let word = 0, end = hex.length; end > 0; word++, end -= 8) words[word] = parseInt(hex.slice(Math.max(0, end - 8), end), 16) >>> 0;
+  return words;
+}
+
+function hasVersion(mask: VersionMask, versionIndex: number): boolean {
+  const word = versionIndex >>> 5;
+  return word < mask.length && ((mask[word] >>> (versionIndex & 31)) & 1) === 1;
 }
 
 export function knownApiVersions(resourceType: string): readonly string[] {
@@ -92,16 +128,11 @@ export class VersionView {
     private readonly type: LoadedType,
     private readonly versionIndex: number,
   ) {
-    const bit = 1n << BigInt(versionIndex);
-    for (const [path, mask] of type.properties) {
-      if ((mask & bit) !== 0n) this.defined.add(path);
-      else
-        this.elsewhere.set(
-          path,
-          type.versions.findIndex((_, index) => (mask & (1n << BigInt(index))) !== 0n),
-        );
+    for (const [path, { mask, first }] of type.properties) {
+      if (hasVersion(mask, versionIndex)) this.defined.add(path);
+      else this.elsewhere.set(path, first);
     }
-    for (const [path, mask] of type.open) if ((mask & bit) !== 0n) this.open.add(path);
+    for (const [path, { mask }] of type.open) if (hasVersion(mask, versionIndex)) this.open.add(path);
   }
 
   /** The progress after one more segment at `index` (its position in the path). */
@@ -180,8 +211,8 @@ function editDistance(a: string, b: string): number {
 export function firstApiVersion(resourceType: string, path: ReadonlyArray<string | number>): string | undefined {
   const type = load(resourceType);
   const value = type?.properties.get(pathString(path));
-  if (!type || value === undefined) return undefined;
-  return type.versions.find((_, index) => (value & (1n << BigInt(index))) !== 0n);
+  if (!type || value === undefined || value.first < 0) return undefined;
+  return type.versions[value.first];
 }
 
 export function enumValues(resourceType: string, apiVersion: string, path: ReadonlyArray<string | number>): readonly string[] | undefined {
@@ -189,8 +220,7 @@ export function enumValues(resourceType: string, apiVersion: string, path: Reado
   if (!type) return undefined;
   const versionIndex = type.versions.indexOf(apiVersion);
   if (versionIndex < 0) return undefined;
-  const bit = 1n << BigInt(versionIndex);
-  return type.enums[pathString(path)]?.find(([mask]) => (BigInt(`0x${mask}`) & bit) !== 0n)?.[1];
+  return type.enums[pathString(path)]?.find(([mask]) => hasVersion(parseMask(mask), versionIndex))?.[1];
 }
 
 export const API_VERSION_TABLE_SOURCE = table.source;
