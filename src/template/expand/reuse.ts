@@ -16,6 +16,8 @@ export function reuseIndex(resources: readonly ExpandedResource[]): ReuseIndex {
   );
 }
 
+const NOTHING_CHANGED: readonly string[] = [];
+
 /** The earlier expansion of the same instance (declaration and copy index) as `resource`. */
 export function earlierExpansion(index: ReuseIndex, resource: ExpandedResource): ExpandedResource | undefined {
   return index.get(reuseKey(resource.declarationPath, resource.copyIndex))?.resource;
@@ -38,15 +40,15 @@ export function previousExpansion(
   path: JsonPath,
   copyIndex: number | Unknown | undefined,
   identity: InstanceIdentity,
-): { resource: ExpandedResource; changed: string[] } | undefined {
+): { resource: ExpandedResource; changed: readonly string[] } | undefined {
   const entry = reuse.index.get(reuseKey(path, copyIndex));
   const previous = entry?.resource;
   if (!previous || previous.type !== identity.type || previous.conditional !== identity.conditional) return undefined;
   if (!sameIdentity(previous.name, identity.name) || !sameIdentity(previous.apiVersion, identity.apiVersion)) return undefined;
   // Bodies expanded lazily were never read by the model; eager ones say what they read.
-  const changed = new Set<string>();
-  for (const key of reuse.varied) for (const readPath of entry.pathsByParameter.get(key) ?? []) changed.add(readPath);
-  return { resource: previous, changed: [...changed] };
+  let changed: Set<string> | undefined;
+  for (const key of reuse.varied) for (const readPath of entry.pathsByParameter.get(key) ?? []) (changed ??= new Set()).add(readPath);
+  return { resource: previous, changed: changed ? [...changed] : NOTHING_CHANGED };
 }
 
 /** The reads of a variant's partly expanded body: the new ones, and the earlier ones of what was not expanded again. */
