@@ -104,11 +104,11 @@ describe('variant bodies built from the default pass', () => {
         { depthSize: 'small', withCrossShrink: true },
         leaf,
         fc.array(tie('value'), { maxLength: 3 }),
-        fc.dictionary(fc.constantFrom('a', 'b', 'c', 'imageReference', 'copy'), tie('value'), { maxKeys: 4 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c', 'a.b', 'imageReference', 'copy'), tie('value'), { maxKeys: 4 }),
       ),
     })).value;
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('storageProfile', 'osProfile', 'x'), value, { maxKeys: 3 }), (properties) => {
+      fc.property(fc.dictionary(fc.constantFrom('storageProfile', 'osProfile', 'x', 'x.a'), value, { maxKeys: 3 }), (properties) => {
         const { partial, whole } = variant(vm(properties));
         expect(partial.map((resource) => resource.body)).toEqual(whole.map((resource) => resource.body));
         expect(partial.map((resource) => Object.fromEntries(resource.parameterReads ?? []))).toEqual(

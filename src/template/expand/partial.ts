@@ -28,7 +28,7 @@ export function partialBody(
   const body: Json = {};
   for (const key of keys) {
     if (key === 'name' || key === 'apiVersion') defineProperty(body, key, previous[key]);
-    else defineProperty(body, key, rebuild.value(declaration[key], previous[key], [...path, key], key, 0));
+    else defineProperty(body, key, rebuild.member(declaration, previous, path, key, '', -1));
   }
   setOrigin(body, { document: frame.document, path });
   return { body, redone: rebuild.redone };
@@ -37,8 +37,8 @@ export function partialBody(
 /** One body's rebuild: what is shared, what is descended into and what is expanded again. */
 class Rebuild {
   readonly redone: string[] = [];
-  /** Every dotted prefix of a changed read path ('a', 'a.b' and 'a.b.c' for 'a.b.c'): what a rebuild descends into. */
-  private readonly touched = new Set<string>();
+  /** The members of each read path ('' for the body) that lead to a changed read: 'a.b.c' gives '' → a, 'a' → b, 'a.b' → c. */
+  private readonly touched = new Map<string, Set<string>>();
 
   constructor(
     private readonly frame: Frame,
@@ -46,25 +46,47 @@ class Rebuild {
     private readonly changed: readonly string[],
   ) {
     for (const read of changed) {
-      for (let end = read.indexOf('.'); end >= 0; end = read.indexOf('.', end + 1)) this.touched.add(read.slice(0, end));
-      this.touched.add(read);
+      let start = 0;
+      for (let end = read.indexOf('.'); ; end = read.indexOf('.', start)) {
+        const parent = start === 0 ? '' : read.slice(0, start - 1);
+        const members = this.touched.get(parent) ?? new Set<string>();
+        members.add(read.slice(start, end < 0 ? undefined : end));
+        this.touched.set(parent, members);
+        if (end < 0) break;
+        start = end + 1;
+      }
     }
   }
 
-  /** The value at `path` (read path `prefix`, nesting `depth` as expandValue counts it) for this variant. */
-  value(declared: unknown, previous: unknown, path: JsonPath, prefix: string, depth: number): unknown {
-    if (!this.touched.has(prefix)) return previous;
-    if (!this.canDescend(declared, previous, prefix)) {
+  /**
+   * Member `key` of the object at `parent` (read path `parentPrefix`, nesting `parentDepth` as
+   * expandValue counts it) for this variant: the default pass's value when no changed read is
+   * under it. Paths and prefixes are built only for what is rebuilt.
+   */
+  member(declared: Json, previous: Json, parent: JsonPath, key: string, parentPrefix: string, parentDepth: number): unknown {
+    if (!this.touches(parentPrefix, key)) return previous[key];
+    const prefix = parentPrefix === '' ? key : `${parentPrefix}.${key}`;
+    const path = [...parent, key];
+    const depth = parentDepth + 1;
+    const value = previous[key];
+    if (!this.canDescend(declared[key], value, prefix)) {
       this.redone.push(prefix);
-      return expandValue(this.frame, declared, path, this.scope, depth, false);
+      return expandValue(this.frame, declared[key], path, this.scope, depth, false);
     }
     const out: Json = {};
-    for (const key of Object.keys(previous as Json)) {
-      defineProperty(out, key, this.value((declared as Json)[key], (previous as Json)[key], [...path, key], `${prefix}.${key}`, depth + 1));
-    }
+    for (const member of Object.keys(value as Json))
+      defineProperty(out, member, this.member(declared[key] as Json, value as Json, path, member, prefix, depth));
     // expandValue anchors a body's top-level values only (locating walks down from them).
-    if (depth === 0) setOrigin(out, { document: this.frame.document, path: path.slice() });
+    if (depth === 0) setOrigin(out, { document: this.frame.document, path });
     return out;
+  }
+
+  /** A changed read is at or under member `key` of `parentPrefix`. */
+  private touches(parentPrefix: string, key: string): boolean {
+    if (!key.includes('.')) return this.touched.get(parentPrefix)?.has(key) === true;
+    // Read paths join keys with dots, so a key with dots is found by its whole prefix.
+    const prefix = parentPrefix === '' ? key : `${parentPrefix}.${key}`;
+    return this.changed.some((read) => read === prefix || read.startsWith(`${prefix}.`));
   }
 
   /**
