@@ -18,7 +18,9 @@ import {
   HOTPATCH_POLICY_SKUS,
   imageClass,
 } from '../../src/catalog/images.js';
-import { findingKey } from '../../src/engine/allowed-values.js';
+import { decisiveParameters, findingKey, mergeVariantFindings, variantsFor } from '../../src/engine/allowed-values.js';
+import type { Finding } from '../../src/engine/finding.js';
+import { defineRule } from '../../src/engine/rule.js';
 import { lintModel, lintTemplate, prepareTemplate } from '../../src/engine/lint.js';
 import { runRules } from '../../src/engine/runner.js';
 import { modelSources, sameForRules, sameSourcesForRules } from '../../src/engine/variant-equivalence.js';
@@ -216,5 +218,142 @@ describe('allowedValues variants no rule tells apart', () => {
     const findings = lintTemplate({ file: 't.json', text }, context).findings.filter((finding) => finding.ruleId === 'guest-patching/supported-image');
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toMatch(/\(fails when parameter `windowsSku` = `2019-datacenter-zhcn`; or `windowsSku` = `2012-Datacenter`\)$/);
+  });
+});
+
+describe('allowedValues variants against checking every variant in full', () => {
+  const context = { rules: ALL_RULES, today: TODAY };
+  const WINDOWS = [
+    '2019-Datacenter',
+    '2016-Datacenter',
+    '2012-R2-Datacenter',
+    '2012-Datacenter',
+    '2008-R2-SP1',
+    '2022-datacenter-azure-edition',
+    '2022-datacenter-azure-edition-hotpatch',
+    '2019-datacenter-zhcn',
+  ];
+  const LINUX = ['16.04-LTS', '18.04-LTS', '14.04-LTS', '18_04-LTS-gen2'];
+  const choice = (pool: string[]) => fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 3 });
+  const vm = (name: string, count: number, osProfile: unknown, image: unknown) => ({
+    type: 'Microsoft.Compute/virtualMachines',
+    apiVersion: '2024-03-01',
+    name: `[concat('${name}', copyIndex())]`,
+    copy: { name: `${name}s`, count },
+    location: 'westeurope',
+    properties: { osProfile, storageProfile: { imageReference: image, osDisk: { createOption: 'FromImage' } } },
+  });
+
+  /** The variant findings as lintTemplate's merge would give them if every variant's rules ran on its whole model. */
+  function inFull(text: string): Finding[] {
+    const input = { file: 't.json', text };
+    const base = prepareTemplate(input, undefined, context, { trackParameterReads: true });
+    const parameters = base.expanded!.parameters;
+    const variants = variantsFor(parameters, decisiveParameters(base.expanded!));
+    const results = variants.map((variant) => ({
+      variant,
+      findings: lintModel(prepareTemplate(input, undefined, context, { overrides: variant.overrides, document: base.document }).model!, context),
+    }));
+    return mergeVariantFindings(lintModel(base.model!, context), results, parameters);
+  }
+
+  it('does not check again the VMs of a combination that earlier single-parameter variants checked', () => {
+    const names: string[] = [];
+    const spy = defineRule({
+      id: 'test/own-resource-spy',
+      severity: 'info',
+      requirements: [],
+      targets: ['virtualMachine'],
+      summary: 'counts the VMs the own-resource rules look at',
+      messages: { never: 'never reported' },
+      check(target) {
+        names.push(String(target.name));
+      },
+    });
+    const text = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: {
+        windowsSku: { type: 'string', defaultValue: '2019-Datacenter', allowedValues: ['2019-Datacenter', '2012-Datacenter'] },
+        linuxSku: { type: 'string', defaultValue: '16.04-LTS', allowedValues: ['16.04-LTS', '14.04-LTS'] },
+      },
+      resources: [
+        vm(
+          'win',
+          1,
+          { windowsConfiguration: { patchSettings: { patchMode: 'AutomaticByPlatform' } } },
+          { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: "[parameters('windowsSku')]" },
+        ),
+        vm(
+          'lin',
+          1,
+          { linuxConfiguration: { patchSettings: { patchMode: 'AutomaticByPlatform' } } },
+          { publisher: 'Canonical', offer: 'UbuntuServer', sku: "[parameters('linuxSku')]" },
+        ),
+      ],
+    });
+    const findings = lintTemplate({ file: 't.json', text }, { ...context, rules: [...ALL_RULES, spy] }).findings;
+    // The default pass (both), linuxSku = 14.04-LTS (lin0), windowsSku = 2012-Datacenter (win0); their combination: none.
+    expect(names).toEqual(['win0', 'lin0', 'lin0', 'win0']);
+    expect(findings.filter((finding) => /\(fails when/.test(finding.message)).map((finding) => finding.message.replace(/.*\(/, '('))).toEqual([
+      '(fails when parameter `windowsSku` = `2012-Datacenter`)',
+      '(fails when parameter `linuxSku` = `14.04-LTS`)',
+    ]);
+  });
+
+  it('reports the same, for Windows and Linux VMs on allowed skus and patch modes', () => {
+    fc.assert(
+      fc.property(
+        choice(WINDOWS),
+        choice(LINUX),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 2 }),
+        fc.integer({ min: 1, max: 2 }),
+        (windows, linux, patchVaries, windowsCount, linuxCount) => {
+          const text = JSON.stringify({
+            $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+            contentVersion: '1.0.0.0',
+            parameters: {
+              windowsSku: { type: 'string', defaultValue: windows[0], allowedValues: windows },
+              linuxSku: { type: 'string', defaultValue: linux[0], allowedValues: linux },
+              patchMode: {
+                type: 'string',
+                defaultValue: 'AutomaticByPlatform',
+                allowedValues: patchVaries ? ['AutomaticByPlatform', 'AutomaticByOS'] : ['AutomaticByPlatform'],
+              },
+            },
+            variables: { windowsImage: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: "[parameters('windowsSku')]", version: 'latest' } },
+            resources: [
+              vm(
+                'win',
+                windowsCount,
+                {
+                  computerName: 'win',
+                  adminUsername: 'azureuser',
+                  windowsConfiguration: { enableAutomaticUpdates: true, provisionVMAgent: true, patchSettings: { patchMode: "[parameters('patchMode')]" } },
+                },
+                "[variables('windowsImage')]",
+              ),
+              vm(
+                'lin',
+                linuxCount,
+                {
+                  computerName: 'lin',
+                  adminUsername: 'azureuser',
+                  linuxConfiguration: { provisionVMAgent: true, patchSettings: { patchMode: 'AutomaticByPlatform' } },
+                },
+                { publisher: 'Canonical', offer: 'UbuntuServer', sku: "[parameters('linuxSku')]", version: 'latest' },
+              ),
+            ],
+          });
+          const reported = lintTemplate({ file: 't.json', text }, context).findings.filter((finding) =>
+            / \(fails (when parameter|for every allowed value)/.test(finding.message),
+          );
+          const canonical = (findings: Finding[]) => findings.map((finding) => JSON.stringify(finding)).sort();
+          expect(canonical(reported)).toEqual(canonical(inFull(text)));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
