@@ -7,7 +7,7 @@ import { buildModel, MODEL_RESOURCE_TYPES } from '../model/build.js';
 import { formatPath, type JsonPath, type ResourceSource } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
-import { earlierExpansion, expandTemplate, instanceKey, reuseIndex, type ReuseIndex } from '../template/expand.js';
+import { earlierExpansion, expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
 import { EvaluationBudget } from '../template/expression/limits.js';
 import { readJsonDocument, type ParseFailure, type Position, type ReadResult, type SourceDocument, type CommentSpan } from '../template/json.js';
 import { toSourceLocation } from '../template/origin.js';
@@ -205,18 +205,9 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
     const variants = variantsFor(prepared.expanded.parameters, decisiveParameters(prepared.expanded));
     const index = variants.length > 0 ? reuseIndex(prepared.expanded.resources) : undefined;
     const unchanged = new Set<ResourceSource>(prepared.expanded.resources);
-    const sameAsDefault = (source: ExpandedResource) => isSameAsDefault(index!, source);
+    const sameAsDefault = (source: ResourceSource) => isSameAsDefault(index!, source as ExpandedResource);
     // The default pass (its findings are known: none of them is new) and each variant checked so far.
-    const checked: CheckedVariant[] = [{ sources: modelSources(prepared.expanded.resources), findings: [], own: new Map() }];
-    // A resource no rule tells apart from one an earlier variant checked reports what that one reported.
-    const earlierOwn = (source: ExpandedResource): Finding[] | undefined => {
-      const key = instanceKey(source);
-      for (const earlier of checked) {
-        const entry = earlier.own.get(key);
-        if (entry && sameForRules(entry.source, source)) return entry.findings;
-      }
-      return undefined;
-    };
+    const checked = [{ sources: modelSources(prepared.expanded.resources), findings: [] as Finding[] }];
     const results = variants.map((variant) => {
       const other = prepareTemplate(input, input.parameters, context, {
         overrides: variant.overrides,
@@ -232,8 +223,8 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
       const sources = modelSources(other.expanded.resources);
       const same = checked.find((earlier) => sameSourcesForRules(earlier.sources, sources));
       if (same) return { variant, findings: same.findings };
-      const { findings, own } = variantFindings(modelOf(other.expanded), { unchanged, sameAsDefault, earlierOwn }, baselineModel, hasBaseline, context);
-      checked.push({ sources, findings, own });
+      const findings = variantFindings(modelOf(other.expanded), unchanged, sameAsDefault, baselineModel, hasBaseline, context);
+      checked.push({ sources, findings });
       return { variant, findings };
     });
     findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
@@ -355,55 +346,26 @@ function problemFindings(problems: readonly DirectiveProblem[], file: string, co
   );
 }
 
-/** A variant whose rules ran: its model resources, its findings, and each checked resource's own-resource findings by instance. */
-interface CheckedVariant {
-  sources: ExpandedResource[];
-  findings: Finding[];
-  own: Map<string, { source: ExpandedResource; findings: Finding[] }>;
-}
-
-/** What a variant's resource reports without running the own-resource rules on it again. */
-interface KnownResources {
-  /** The default pass's resources, taken over as they were. */
-  unchanged: ReadonlySet<ResourceSource>;
-  /** No rule tells it apart from its default: it reports what it reported there. */
-  sameAsDefault: (source: ExpandedResource) => boolean;
-  /** The own-resource findings of a resource no rule tells apart from one an earlier variant checked. */
-  earlierOwn: (source: ExpandedResource) => Finding[] | undefined;
-}
-
 /**
  * The rule findings of an allowedValues variant that can differ from the default pass. A resource
- * taken over unchanged, or one no rule tells apart from its default, reports what it reported in
- * the default pass, and the merge drops those; one no rule tells apart from a resource an earlier
- * variant checked reports that resource's findings (the merge has seen them, and only counts this
- * variant in). Rules that look only at their own resource run on the other resources, rules that
- * look across resources on the whole model, in rule order as one run over the whole model would
- * report them. `own`: the own-resource findings of each resource they ran on, by instance.
+ * taken over unchanged (`unchanged`: the default pass's resources), or one no rule tells apart
+ * from its default (`sameAsDefault`), reports what it reported in the default pass, and the merge
+ * drops those: rules that look only at their own resource run on the other resources, rules that
+ * look across resources on the whole model. In rule order, as one run over the whole model would
+ * report them.
  */
 function variantFindings(
   model: Model,
-  known: KnownResources,
+  unchanged: ReadonlySet<ResourceSource>,
+  sameAsDefault: (source: ResourceSource) => boolean,
   baselineModel: Model | undefined,
   hasBaseline: boolean,
   context: LintContext,
-): { findings: Finding[]; own: CheckedVariant['own'] } {
-  const own: CheckedVariant['own'] = new Map();
-  if (model.resources.every((resource) => known.unchanged.has(resource.resource))) return { findings: [], own };
-  // Per source: a scale set and its inline extensions share one.
-  const checkedSources = new Set<ResourceSource>();
-  const settled = new Set<ResourceSource>();
-  const takenOver: Finding[] = [];
-  for (const { resource: source } of model.resources) {
-    if (checkedSources.has(source) || settled.has(source)) continue;
-    const expanded = source as ExpandedResource;
-    const earlier = known.unchanged.has(source) || known.sameAsDefault(expanded) ? [] : known.earlierOwn(expanded);
-    if (earlier) {
-      settled.add(source);
-      takenOver.push(...earlier);
-    } else checkedSources.add(source);
-  }
-  const changed = <T extends ModelResource>(resources: readonly T[]): T[] => resources.filter((resource) => checkedSources.has(resource.resource));
+): Finding[] {
+  if (model.resources.every((resource) => unchanged.has(resource.resource))) return [];
+  // A resource no rule tells apart from its default (variant-equivalence.ts) reports there what it reported in the default pass, too.
+  const toCheck = new Set<ModelResource>(model.resources.filter((resource) => !unchanged.has(resource.resource) && !sameAsDefault(resource.resource)));
+  const changed = <T extends ModelResource>(resources: readonly T[]): T[] => resources.filter((resource) => toCheck.has(resource));
   const ownModel: Model = {
     resources: changed(model.resources),
     virtualMachines: changed(model.virtualMachines),
@@ -413,23 +375,12 @@ function variantFindings(
     loadBalancers: changed(model.loadBalancers),
     other: changed(model.other),
   };
-  const bySource = new Map<ResourceSource, Finding[]>();
   const cross = findingsOfRules(model, baselineModel, hasBaseline, { ...context, rules: context.rules.filter((rule) => rule.crossResource) }, false);
-  const ownFindings = findingsOfRules(
-    ownModel,
-    baselineModel,
-    hasBaseline,
-    { ...context, rules: context.rules.filter((rule) => !rule.crossResource) },
-    false,
-    bySource,
-  );
-  for (const source of checkedSources)
-    own.set(instanceKey(source as ExpandedResource), { source: source as ExpandedResource, findings: bySource.get(source) ?? [] });
+  const own = findingsOfRules(ownModel, baselineModel, hasBaseline, { ...context, rules: context.rules.filter((rule) => !rule.crossResource) }, false);
   const order = new Map(context.rules.map((rule, index) => [rule.id, index]));
   const rank = (finding: Finding) => order.get(finding.ruleId) ?? -1;
-  // A stable sort: within a rule, the resources keep the runner's order. Findings taken over were
-  // reported by an earlier variant, so none of them is the first of its place: their order is free.
-  return { findings: [...[...cross, ...ownFindings].sort((a, b) => rank(a) - rank(b)), ...takenOver], own };
+  // A stable sort: within a rule, the resources keep the runner's order.
+  return [...cross, ...own].sort((a, b) => rank(a) - rank(b));
 }
 
 function modelOf(expanded: ExpandedTemplate): Model {
@@ -442,18 +393,8 @@ function isSameAsDefault(index: ReuseIndex, source: ExpandedResource): boolean {
   return earlier !== undefined && sameForRules(earlier, source);
 }
 
-/**
- * `withFixes` false for allowedValues variants: their findings never carry a fix, and computing one
- * parses the text. `bySource`: also collect each resource source's findings.
- */
-function findingsOfRules(
-  model: Model,
-  baselineModel: Model | undefined,
-  hasBaseline: boolean,
-  context: LintContext,
-  withFixes = true,
-  bySource?: Map<ResourceSource, Finding[]>,
-): Finding[] {
+/** `withFixes` false for allowedValues variants: their findings never carry a fix, and computing one parses the text. */
+function findingsOfRules(model: Model, baselineModel: Model | undefined, hasBaseline: boolean, context: LintContext, withFixes = true): Finding[] {
   const findings: Finding[] = [];
   const previous: Map<ModelResource, ModelResource> | undefined = baselineModel ? pairWithBaseline(model, baselineModel) : undefined;
   const raw = runRules(model, {
@@ -478,16 +419,7 @@ function findingsOfRules(
     },
   });
   const conflicts = withFixes ? conflictingFixes(raw) : undefined;
-  for (const finding of raw) {
-    const converted = toFinding(withFixes && !conflicts?.has(finding) ? finding : { ...finding, fix: undefined }, context);
-    findings.push(converted);
-    if (bySource) {
-      const source = finding.resource.resource;
-      const own = bySource.get(source);
-      if (own) own.push(converted);
-      else bySource.set(source, [converted]);
-    }
-  }
+  for (const finding of raw) findings.push(toFinding(withFixes && !conflicts?.has(finding) ? finding : { ...finding, fix: undefined }, context));
   return findings;
 }
 

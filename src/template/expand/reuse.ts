@@ -20,12 +20,7 @@ const NOTHING_CHANGED: readonly string[] = [];
 
 /** The earlier expansion of the same instance (declaration and copy index) as `resource`. */
 export function earlierExpansion(index: ReuseIndex, resource: ExpandedResource): ExpandedResource | undefined {
-  return index.get(instanceKey(resource))?.resource;
-}
-
-/** Which instance of which declaration a resource is (the same in every expansion of a document). */
-export function instanceKey(resource: ExpandedResource): string {
-  return reuseKey(resource.declarationPath, resource.copyIndex);
+  return index.get(reuseKey(resource.declarationPath, resource.copyIndex))?.resource;
 }
 
 /** What decides whether an instance can be taken over, besides its place. */
