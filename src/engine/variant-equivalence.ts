@@ -1,14 +1,13 @@
 /**
  * allowedValues variants that no rule can tell apart from the default pass or from an earlier
  * variant. Their model resources are the same as the rules see them: the same declarations and
- * identities, and bodies equal (values and the places they are written, which locate findings)
- * but for image skus of one catalog class (imageClass), which the rules only look up in the catalog. Such a variant reports the same findings at the same places,
+ * identities, and bodies equal but for image skus of one catalog class (imageClass), which the
+ * rules only look up in the catalog. Such a variant reports the same findings at the same places,
  * so it is not modelled and checked again: the default pass's findings are known already (the
  * merge drops them), an earlier variant's are taken over as they are.
  */
 import { imageClass } from '../catalog/images.js';
 import { IMAGE_REFERENCE_PATHS, MODEL_RESOURCE_TYPES } from '../model/build.js';
-import { getOrigin, type Origin } from '../template/origin.js';
 import type { ExpandedResource } from '../template/types.js';
 
 const MODEL_TYPES = new Set(MODEL_RESOURCE_TYPES);
@@ -43,14 +42,14 @@ export function sameForRules(a: ExpandedResource, b: ExpandedResource): boolean 
 }
 
 /**
- * Equal values (same prototypes, origins and keys in the same order), but for the `sku` of the object at
+ * Equal values (same prototypes, keys in the same order), but for the `sku` of the object at
  * `image` (the path where the model reads the image reference; `matched`: how many of its keys
  * lead here), which may differ within its catalog class.
  */
 function sameValue(a: unknown, b: unknown, image?: readonly string[], matched = -1): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || !sameOrigin(getOrigin(a), getOrigin(b))) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   if (Array.isArray(a)) {
     // Image paths hold no arrays: below an array nothing is at the image reference.
     if (!Array.isArray(b) || a.length !== b.length) return false;
@@ -74,12 +73,6 @@ function sameValue(a: unknown, b: unknown, image?: readonly string[], matched = 
     }
   }
   return true;
-}
-
-/** Findings are placed from the nearest anchored value: equal values written in different places are not the same. */
-function sameOrigin(a: Origin | undefined, b: Origin | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.document === b.document && a.path.length === b.path.length && a.path.every((segment, index) => segment === b.path[index]);
 }
 
 /** The skus of two image references whose other keys are equal: known strings of one catalog class. */
