@@ -1,5 +1,5 @@
 import { fieldIs, isKnown } from '../../src/model/field.js';
-import { isHotpatchImage, isHotpatchSku } from '../../src/catalog/images.js';
+import { isHotpatchImage } from '../../src/catalog/images.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { describeImage, hotpatchOn, knownImage } from '../../src/model/facts/index.js';
 
@@ -27,7 +27,7 @@ export default defineRule({
     const image = knownImage(scaleSet.image);
     const hotpatchOff = isKnown(scaleSet.osProfile.enableHotpatching) && scaleSet.osProfile.enableHotpatching.value === false;
     if (!image || hotpatchOff || (scaleSet.osProfile.enableHotpatching.explicit && !isKnown(scaleSet.osProfile.enableHotpatching))) return;
-    if (!isHotpatchImage(image) || !isHotpatchSku(image.sku)) return;
+    if (!isHotpatchImage(image) || !/hotpatch/i.test(image.sku)) return;
     // A warning: the flag is not written, and the sources name the images, not the flag's default on a scale set.
     context.report({
       path: scaleSet.image.sku.path,

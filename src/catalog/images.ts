@@ -341,17 +341,12 @@ export const HOTPATCH_POLICY_SKUS: readonly string[] = [
 
 const IMAGE_TABLES = [GUEST_PATCHING_IMAGES, GUEST_PATCHING_IMAGES_2021, AUTO_OS_UPGRADE_IMAGES, AUTO_OS_UPGRADE_IMAGES_2020, HOTPATCH_IMAGES];
 
-/** A dedicated `-hotpatch` sku: a hotpatch image even where hotpatch is not written. */
-export function isHotpatchSku(sku: string): boolean {
-  return /hotpatch/i.test(sku);
-}
-
 /** imageClass by image: a variant compares the same few skus for every instance of a copy loop. */
 const classes = new Map<string, string>();
 
 /**
  * Everything the model and the rules decide from a marketplace image's sku, given its publisher
- * and offer: the tables that list it, Azure Edition, a `-hotpatch` sku, the policy's sku list. Two skus of one class
+ * and offer: the tables that list it, Azure Edition, the policy's sku list. Two skus of one class
  * give the same findings at the same places (only messages name the sku), so an allowedValues
  * variant that changes a sku within its class is not evaluated again. Anything that starts to
  * read the sku in another way must be added here: test/engine/variant-equivalence.test.ts runs
@@ -362,8 +357,7 @@ export function imageClass(image: { publisher: string; offer: string; sku: strin
   let known = classes.get(id);
   if (known === undefined) {
     const listed = IMAGE_TABLES.map((table) => (tableHasImage(table, image) ? 1 : 0)).join('');
-    const flags = [isAzureEditionImage(image), isHotpatchSku(image.sku), HOTPATCH_POLICY_SKUS.includes(image.sku.toLowerCase())];
-    known = `${listed}|${flags.map((flag) => (flag ? 1 : 0)).join('')}`;
+    known = `${listed}|${isAzureEditionImage(image) ? 1 : 0}|${HOTPATCH_POLICY_SKUS.includes(image.sku.toLowerCase()) ? 1 : 0}`;
     classes.set(id, known);
   }
   return known;
