@@ -1,7 +1,15 @@
 import { fieldIs, isKnown } from '../../src/model/field.js';
-import { HOTPATCH_POLICY_SKUS, isHotpatchImage } from '../../src/catalog/images.js';
+import { isHotpatchImage } from '../../src/catalog/images.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { isWindows, knownImage } from '../../src/model/facts/index.js';
+
+/** The skus the built-in policy audits (6d02d2f7…, v1.0.0): no 2025 skus, and two that cannot hotpatch. */
+const POLICY_SKUS = [
+  '2022-datacenter-azure-edition',
+  '2022-datacenter-azure-edition-core',
+  '2022-datacenter-azure-edition-core-smalldisk',
+  '2022-datacenter-azure-edition-smalldisk',
+];
 
 export default defineRule({
   id: 'policy/hotpatch-azure-edition',
@@ -21,7 +29,7 @@ export default defineRule({
     const profile = vm.osProfile;
     const image = knownImage(vm.image);
     if (!image || !isWindows(profile) || !profile.configuration) return;
-    if (!HOTPATCH_POLICY_SKUS.includes(image.sku.toLowerCase())) return;
+    if (!POLICY_SKUS.includes(image.sku.toLowerCase())) return;
     const hotpatch = profile.enableHotpatching;
     if (hotpatch.explicit && (!isKnown(hotpatch) || hotpatch.value === true)) return;
     const sku = vm.image.sku;

@@ -331,38 +331,6 @@ export function isHotpatchImage(image: { publisher: string; offer: string; sku: 
   return tableHasImage(HOTPATCH_IMAGES, image);
 }
 
-/** The skus the built-in policy 'Hotpatch should be enabled for Windows Server Azure Edition VMs' audits (6d02d2f7…, v1.0.0): no 2025 skus, and two that cannot hotpatch. */
-export const HOTPATCH_POLICY_SKUS: readonly string[] = [
-  '2022-datacenter-azure-edition',
-  '2022-datacenter-azure-edition-core',
-  '2022-datacenter-azure-edition-core-smalldisk',
-  '2022-datacenter-azure-edition-smalldisk',
-];
-
-const IMAGE_TABLES = [GUEST_PATCHING_IMAGES, GUEST_PATCHING_IMAGES_2021, AUTO_OS_UPGRADE_IMAGES, AUTO_OS_UPGRADE_IMAGES_2020, HOTPATCH_IMAGES];
-
-/** imageClass by image: a variant compares the same few skus for every instance of a copy loop. */
-const classes = new Map<string, string>();
-
-/**
- * Everything the model and the rules decide from a marketplace image's sku, given its publisher
- * and offer: the tables that list it, Azure Edition, the policy's sku list. Two skus of one class
- * give the same findings at the same places (only messages name the sku), so an allowedValues
- * variant that changes a sku within its class is not evaluated again. Anything that starts to
- * read the sku in another way must be added here: test/engine/variant-equivalence.test.ts runs
- * every rule with skus of one class and compares what they report.
- */
-export function imageClass(image: { publisher: string; offer: string; sku: string }): string {
-  const id = `${image.publisher}\u0000${image.offer}\u0000${image.sku}`;
-  let known = classes.get(id);
-  if (known === undefined) {
-    const listed = IMAGE_TABLES.map((table) => (tableHasImage(table, image) ? 1 : 0)).join('');
-    known = `${listed}|${isAzureEditionImage(image) ? 1 : 0}|${HOTPATCH_POLICY_SKUS.includes(image.sku.toLowerCase()) ? 1 : 0}`;
-    classes.set(id, known);
-  }
-  return known;
-}
-
 /** What an image id (`imageReference.id`, `sharedGalleryImageId`, `communityGalleryImageId`) names. */
 export type ImageIdKind = 'gallery' | 'managed-image' | 'unknown';
 

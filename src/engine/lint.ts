@@ -7,7 +7,7 @@ import { buildModel, MODEL_RESOURCE_TYPES } from '../model/build.js';
 import { formatPath, type JsonPath, type ResourceSource } from '../model/source.js';
 import type { Model, ModelResource } from '../model/types.js';
 import { isUnknown } from '../model/unknown.js';
-import { earlierExpansion, expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
+import { expandTemplate, reuseIndex, type ReuseIndex } from '../template/expand.js';
 import { EvaluationBudget } from '../template/expression/limits.js';
 import { readJsonDocument, type ParseFailure, type Position, type ReadResult, type SourceDocument, type CommentSpan } from '../template/json.js';
 import { toSourceLocation } from '../template/origin.js';
@@ -18,7 +18,6 @@ import type { Inventory } from '../inventory/types.js';
 import { CORE_RULES, type CoreRule } from './core-rules.js';
 import type { Finding, Severity } from './finding.js';
 import { decisiveParameters, mergeVariantFindings, variantsFor } from './allowed-values.js';
-import { modelSources, sameForRules, sameSourcesForRules } from './variant-equivalence.js';
 import { computeFix } from './fixes.js';
 import { groupCopyLoopFindings, noteDeclaration } from './copy-loop-groups.js';
 import { pairWithBaseline } from './pairing.js';
@@ -113,8 +112,6 @@ export interface PrepareOptions {
   expandAll?: boolean;
   /** See LintInput.reader. */
   reader?: InputReader;
-  /** Expand only (variants build their model when they are checked: variant-equivalence.ts). */
-  withoutModel?: boolean;
 }
 
 /** Read, expand and model one template text (also used for baselines). */
@@ -173,7 +170,7 @@ export function prepareTemplate(input: TextInput, parameters: TextInput | undefi
     budget: options.budget,
   });
   if (!options.skipDiagnostics) for (const diagnostic of expanded.diagnostics) findings.push(diagnosticFinding(diagnostic, context));
-  const model = options.withoutModel ? undefined : modelOf(expanded);
+  const model = buildModel(expanded.resources.filter((resource) => !resource.existing));
   return { document: read.document, expanded, model, findings, parameterValues };
 }
 
@@ -205,9 +202,6 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
     const variants = variantsFor(prepared.expanded.parameters, decisiveParameters(prepared.expanded));
     const index = variants.length > 0 ? reuseIndex(prepared.expanded.resources) : undefined;
     const unchanged = new Set<ResourceSource>(prepared.expanded.resources);
-    const sameAsDefault = (source: ResourceSource) => isSameAsDefault(index!, source as ExpandedResource);
-    // The default pass (its findings are known: none of them is new) and each variant checked so far.
-    const checked = [{ sources: modelSources(prepared.expanded.resources), findings: [] as Finding[] }];
     const results = variants.map((variant) => {
       const other = prepareTemplate(input, input.parameters, context, {
         overrides: variant.overrides,
@@ -217,15 +211,8 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
         reuse: { index: index!, varied: new Set(variant.overrides.keys()) },
         budget,
         reader: input.reader,
-        withoutModel: true,
       });
-      if (!other.expanded) return { variant, findings: [] };
-      const sources = modelSources(other.expanded.resources);
-      const same = checked.find((earlier) => sameSourcesForRules(earlier.sources, sources));
-      if (same) return { variant, findings: same.findings };
-      const findings = variantFindings(modelOf(other.expanded), unchanged, sameAsDefault, baselineModel, hasBaseline, context);
-      checked.push({ sources, findings });
-      return { variant, findings };
+      return { variant, findings: other.model ? variantFindings(other.model, unchanged, baselineModel, hasBaseline, context) : [] };
     });
     findings.push(...mergeVariantFindings(ruleFindings, results, prepared.expanded.parameters));
     if (!spentBefore && budget.exhausted) {
@@ -348,26 +335,23 @@ function problemFindings(problems: readonly DirectiveProblem[], file: string, co
 
 /**
  * The rule findings of an allowedValues variant that can differ from the default pass. A resource
- * taken over unchanged (`unchanged`: the default pass's resources), or one no rule tells apart
- * from its default (`sameAsDefault`), reports what it reported in the default pass, and the merge
- * drops those: rules that look only at their own resource run on the other resources, rules that
- * look across resources on the whole model. In rule order, as one run over the whole model would
- * report them.
+ * taken over unchanged (`unchanged`: the default pass's resources) reports there what it reported
+ * in the default pass, and the merge drops those: rules that look only at their own resource run
+ * on the other resources, rules that look across resources on the whole model. In rule order, as
+ * one run over the whole model would report them.
  */
 function variantFindings(
   model: Model,
   unchanged: ReadonlySet<ResourceSource>,
-  sameAsDefault: (source: ResourceSource) => boolean,
   baselineModel: Model | undefined,
   hasBaseline: boolean,
   context: LintContext,
 ): Finding[] {
-  if (model.resources.every((resource) => unchanged.has(resource.resource))) return [];
-  // A resource no rule tells apart from its default (variant-equivalence.ts) reports there what it reported in the default pass, too.
-  const toCheck = new Set<ModelResource>(model.resources.filter((resource) => !unchanged.has(resource.resource) && !sameAsDefault(resource.resource)));
-  const changed = <T extends ModelResource>(resources: readonly T[]): T[] => resources.filter((resource) => toCheck.has(resource));
+  const changed = <T extends ModelResource>(resources: readonly T[]): T[] => resources.filter((resource) => !unchanged.has(resource.resource));
+  const changedResources = changed(model.resources);
+  if (changedResources.length === 0) return [];
   const ownModel: Model = {
-    resources: changed(model.resources),
+    resources: changedResources,
     virtualMachines: changed(model.virtualMachines),
     scaleSets: changed(model.scaleSets),
     extensions: changed(model.extensions),
@@ -381,16 +365,6 @@ function variantFindings(
   const rank = (finding: Finding) => order.get(finding.ruleId) ?? -1;
   // A stable sort: within a rule, the resources keep the runner's order.
   return [...cross, ...own].sort((a, b) => rank(a) - rank(b));
-}
-
-function modelOf(expanded: ExpandedTemplate): Model {
-  return buildModel(expanded.resources.filter((resource) => !resource.existing));
-}
-
-/** A variant's resource that no rule tells apart from the default pass's expansion of the same instance. */
-function isSameAsDefault(index: ReuseIndex, source: ExpandedResource): boolean {
-  const earlier = earlierExpansion(index, source);
-  return earlier !== undefined && sameForRules(earlier, source);
 }
 
 /** `withFixes` false for allowedValues variants: their findings never carry a fix, and computing one parses the text. */

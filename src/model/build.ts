@@ -38,12 +38,6 @@ const TYPES = {
 /** Resource types the model (and so the rules) look at. */
 export const MODEL_RESOURCE_TYPES: readonly string[] = Object.values(TYPES);
 
-/** Where the model reads the image reference of a VM or scale set (lower-case type → path in the body). */
-export const IMAGE_REFERENCE_PATHS: ReadonlyMap<string, readonly string[]> = new Map([
-  [TYPES.virtualMachine, ['properties', 'storageProfile', 'imageReference']],
-  [TYPES.scaleSet, ['properties', 'virtualMachineProfile', 'storageProfile', 'imageReference']],
-]);
-
 export function buildModel(sources: readonly ResourceSource[]): Model {
   const model: Model = { resources: [], virtualMachines: [], scaleSets: [], extensions: [], availabilitySets: [], loadBalancers: [], other: [] };
   const pendingExtensions: ResourceSource[] = [];
@@ -119,7 +113,7 @@ function lastSegment(name: string | Unknown): string | Unknown {
 function buildVirtualMachine(source: ResourceSource): VirtualMachine {
   const body = source.body;
   const storage = ['properties', 'storageProfile'];
-  const image = readImage(body, [...IMAGE_REFERENCE_PATHS.get(TYPES.virtualMachine)!]);
+  const image = readImage(body, [...storage, 'imageReference']);
   return {
     kind: 'virtualMachine',
     resource: source,
@@ -137,7 +131,7 @@ function buildVirtualMachine(source: ResourceSource): VirtualMachine {
 function buildScaleSet(source: ResourceSource): ScaleSet {
   const body = source.body;
   const profile = ['properties', 'virtualMachineProfile'];
-  const image = readImage(body, [...IMAGE_REFERENCE_PATHS.get(TYPES.scaleSet)!]);
+  const image = readImage(body, [...profile, 'storageProfile', 'imageReference']);
   const upgrade = ['properties', 'upgradePolicy'];
   const automatic = [...upgrade, 'automaticOSUpgradePolicy'];
   const scaleSet: ScaleSet = {

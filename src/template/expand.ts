@@ -1,2 +1,2 @@
 /** Template expansion (src/template/expand/): this path stays the import for the engine, Bicep, plan and components. */
-export { earlierExpansion, expandTemplate, elideStringLiterals, LIMITS, reuseIndex, type ExpandOptions, type ReuseIndex } from './expand/index.js';
+export { expandTemplate, elideStringLiterals, LIMITS, reuseIndex, type ExpandOptions, type ReuseIndex } from './expand/index.js';

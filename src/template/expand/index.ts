@@ -22,7 +22,7 @@ import { ArmScope } from './scope.js';
 
 export { LIMITS } from './context.js';
 export { elideStringLiterals } from './diagnostics.js';
-export { earlierExpansion, reuseIndex, type ReuseIndex } from './reuse.js';
+export { reuseIndex, type ReuseIndex } from './reuse.js';
 
 export interface ExpandOptions {
   /** Values from a parameters file (lower-cased names). */

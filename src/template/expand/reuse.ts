@@ -18,11 +18,6 @@ export function reuseIndex(resources: readonly ExpandedResource[]): ReuseIndex {
 
 const NOTHING_CHANGED: readonly string[] = [];
 
-/** The earlier expansion of the same instance (declaration and copy index) as `resource`. */
-export function earlierExpansion(index: ReuseIndex, resource: ExpandedResource): ExpandedResource | undefined {
-  return index.get(reuseKey(resource.declarationPath, resource.copyIndex))?.resource;
-}
-
 /** What decides whether an instance can be taken over, besides its place. */
 export interface InstanceIdentity {
   type: string;
