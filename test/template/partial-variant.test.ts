@@ -2,6 +2,7 @@
  * allowedValues variants build a changed body from the default pass's (expand/partial.ts): only
  * what read a varied parameter is evaluated again, and the result equals a whole expansion.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandTemplate, reuseIndex } from '../../src/template/expand.js';
 import { readJsonDocument } from '../../src/template/json.js';
@@ -64,8 +65,57 @@ describe('variant bodies built from the default pass', () => {
     );
   });
 
+  it('evaluate again only the deepest objects that read a varied parameter', () => {
+    const { base, partial, whole } = variant(
+      vm({
+        storageProfile: {
+          imageReference: { publisher: 'MicrosoftWindowsServer', sku: "[parameters('sku')]", version: 'latest' },
+          osDisk: { name: "[concat('disk', copyIndex())]", createOption: 'FromImage' },
+        },
+      }),
+    );
+    expect(partial.map((resource) => resource.body)).toEqual(whole.map((resource) => resource.body));
+    expect(partial.map((resource) => Object.fromEntries(resource.parameterReads ?? []))).toEqual(
+      whole.map((resource) => Object.fromEntries(resource.parameterReads ?? [])),
+    );
+    const storage = (resource: (typeof base)[number]) => (resource.body.properties as Record<string, Record<string, unknown>>).storageProfile;
+    expect(storage(partial[1]).osDisk).toBe(storage(base[1]).osDisk);
+    expect(storage(partial[1]).imageReference).not.toBe(storage(base[1]).imageReference);
+    expect(partial[1].locate(['properties', 'storageProfile', 'imageReference', 'sku'])).toEqual(
+      whole[1].locate(['properties', 'storageProfile', 'imageReference', 'sku']),
+    );
+  });
+
+  it('expand an object whose read path was cut at its depth whole', () => {
+    const deep = { a: { b: { c: { d: { e: "[parameters('sku')]" } } } } };
+    const { partial, whole } = variant(vm({ storageProfile: { imageReference: { publisher: 'p', sku: 'x' } }, deep }));
+    expect(partial.map((resource) => resource.body)).toEqual(whole.map((resource) => resource.body));
+  });
+
   it('expand properties with a property copy loop whole', () => {
     const { partial, whole } = variant(vm({ copy: [{ name: 'dataDisks', count: 2, input: { lun: "[copyIndex('dataDisks')]", sku: "[parameters('sku')]" } }] }));
     expect(partial.map((resource) => resource.body)).toEqual(whole.map((resource) => resource.body));
+  });
+
+  it('equal a whole expansion for any nesting of values that read the varied parameter', () => {
+    const leaf = fc.constantFrom('literal', "[parameters('sku')]", "[concat('v', parameters('sku'))]", "[variables('os')]", '[copyIndex()]', 7, null);
+    const value = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c', 'a.b', 'imageReference', 'copy'), tie('value'), { maxKeys: 4 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('storageProfile', 'osProfile', 'x', 'x.a'), value, { maxKeys: 3 }), (properties) => {
+        const { partial, whole } = variant(vm(properties));
+        expect(partial.map((resource) => resource.body)).toEqual(whole.map((resource) => resource.body));
+        expect(partial.map((resource) => Object.fromEntries(resource.parameterReads ?? []))).toEqual(
+          whole.map((resource) => Object.fromEntries(resource.parameterReads ?? [])),
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -106,7 +106,8 @@ function expandInstance(
     const { value, reads } = expansion.reads.trackBody(path, () => partialBody(frame, declaration, path, scope, before.body, previous.changed));
     if (value) {
       body = value.body;
-      parameterReads = mergeReads(before.parameterReads, reads ?? new Map(), value.redone);
+      // Reads are recorded only when asked for (as for a whole expansion): lintTemplate's variants never read them.
+      parameterReads = reads && mergeReads(before.parameterReads, reads, value.redone);
     }
   }
   if (body) {

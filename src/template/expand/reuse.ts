@@ -7,12 +7,16 @@ import { type Unknown } from '../unknown.js';
 import type { ExpandedResource } from '../types.js';
 
 /** Resources of an expansion by declaration and copy index, for `ExpandOptions.reuse` (build once, use for every variant). */
-export type ReuseIndex = ReadonlyMap<string, { resource: ExpandedResource; reads: ReadonlySet<string> }>;
+export type ReuseIndex = ReadonlyMap<string, { resource: ExpandedResource; pathsByParameter: ReadonlyMap<string, readonly string[]> }>;
 
 export function reuseIndex(resources: readonly ExpandedResource[]): ReuseIndex {
-  // Each resource's reads as one set, so each variant tests them once, not path by path.
-  return new Map(resources.map((resource) => [reuseKey(resource.declarationPath, resource.copyIndex), { resource, reads: allReads(resource) }]));
+  // Each resource's read paths by parameter, so each variant looks up its varied parameters, not every path.
+  return new Map(
+    resources.map((resource) => [reuseKey(resource.declarationPath, resource.copyIndex), { resource, pathsByParameter: pathsByParameter(resource) }]),
+  );
 }
+
+const NOTHING_CHANGED: readonly string[] = [];
 
 /** What decides whether an instance can be taken over, besides its place. */
 export interface InstanceIdentity {
@@ -31,16 +35,15 @@ export function previousExpansion(
   path: JsonPath,
   copyIndex: number | Unknown | undefined,
   identity: InstanceIdentity,
-): { resource: ExpandedResource; changed: string[] } | undefined {
+): { resource: ExpandedResource; changed: readonly string[] } | undefined {
   const entry = reuse.index.get(reuseKey(path, copyIndex));
   const previous = entry?.resource;
   if (!previous || previous.type !== identity.type || previous.conditional !== identity.conditional) return undefined;
   if (!sameIdentity(previous.name, identity.name) || !sameIdentity(previous.apiVersion, identity.apiVersion)) return undefined;
   // Bodies expanded lazily were never read by the model; eager ones say what they read.
-  if (![...reuse.varied].some((key) => entry.reads.has(key))) return { resource: previous, changed: [] };
-  const changed: string[] = [];
-  for (const [readPath, reads] of previous.parameterReads ?? []) if ([...reads].some((read) => reuse.varied.has(read))) changed.push(readPath);
-  return { resource: previous, changed };
+  let changed: Set<string> | undefined;
+  for (const key of reuse.varied) for (const readPath of entry.pathsByParameter.get(key) ?? []) (changed ??= new Set()).add(readPath);
+  return { resource: previous, changed: changed ? [...changed] : NOTHING_CHANGED };
 }
 
 /** The reads of a variant's partly expanded body: the new ones, and the earlier ones of what was not expanded again. */
@@ -57,9 +60,15 @@ export function mergeReads(
   return fresh;
 }
 
-function allReads(resource: ExpandedResource): Set<string> {
-  const out = new Set<string>();
-  for (const reads of resource.parameterReads?.values() ?? []) for (const read of reads) out.add(read);
+function pathsByParameter(resource: ExpandedResource): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [readPath, reads] of resource.parameterReads ?? []) {
+    for (const read of reads) {
+      const paths = out.get(read);
+      if (paths) paths.push(readPath);
+      else out.set(read, [readPath]);
+    }
+  }
   return out;
 }
 
