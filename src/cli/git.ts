@@ -1,5 +1,5 @@
 /** Reading a file as it was at a git revision (for `--baseline-ref`). */
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from '../lazy-builtins.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './files.js';

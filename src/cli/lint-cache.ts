@@ -4,7 +4,7 @@
  * patchwise), as ESLint's cache does. An unchanged file then costs a hash, not a lint. The cache
  * is one JSON file, written atomically at the end of the run; a damaged one is ignored.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '../lazy-builtins.js';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,7 @@
  * depends only on its path from the repository root, so it stays in the same shard whatever the
  * other files are and wherever the job runs; `patchwise merge` joins the shards' reports.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '../lazy-builtins.js';
 import { UsageError } from './files.js';
 
 export interface Shard {

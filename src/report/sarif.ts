@@ -2,7 +2,7 @@
  * SARIF 2.1.0 for GitHub code scanning: rules with help links, results with physical locations,
  * stable partial fingerprints (alerts survive moved lines), suppressed findings as suppressions.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '../lazy-builtins.js';
 import type { Finding, Severity } from '../engine/finding.js';
 import { repositoryPath, type Formatter } from './types.js';
 

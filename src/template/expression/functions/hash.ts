@@ -10,7 +10,7 @@
  * guid: a name-based UUID (version 5, SHA-1) in the ARM namespace
  * 11fb06fb-712d-4ddd-98c7-e71bbd588830 over the UTF-8 bytes of the arguments joined with '-'.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '../../../lazy-builtins.js';
 
 const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
