@@ -1,5 +1,5 @@
 /** The CLI in-process: exit codes, formats, configuration, baselines, colour, output files. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -208,6 +208,23 @@ describe('start-up stays light', () => {
     expect(seen.size).toBeGreaterThan(20);
     expect(offenders).toEqual([]);
   });
+
+  it.skipIf(!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js')))(
+    'linting a JSON template loads neither node:crypto nor node:child_process (no guid(), SARIF, cache, shard or git)',
+    () => {
+      // process.moduleLoadList names every built-in the process loaded; printed at exit by a preload.
+      const preload = `data:text/javascript,process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(process.moduleLoadList)))`;
+      const loaded = (args: string[]): string[] => {
+        const run = spawnSync(process.execPath, ['--import', preload, join(REPO_ROOT, 'bin', 'patchwise.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+        return JSON.parse(run.stderr.slice(run.stderr.lastIndexOf('LOADED ') + 'LOADED '.length)) as string[];
+      };
+      const plain = loaded(['lint', join('fixtures', 'arm', 'examples', 'web-tier.json'), '--format', 'json']);
+      expect(plain).not.toContain('NativeModule crypto');
+      expect(plain).not.toContain('NativeModule child_process');
+      // And they are there when asked for: SARIF fingerprints hash.
+      expect(loaded(['lint', join('fixtures', 'arm', 'examples', 'web-tier.json'), '--format', 'sarif'])).toContain('NativeModule crypto');
+    },
+  );
 
   it.skipIf(!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js')))('the bundled CLI the bin runs holds no Pulumi import either', () => {
     const files: string[] = [];
