@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 // back. Four times V8's default interrupt budget (67,584) leaves that code to the baseline tiers and
 // still optimizes what stays hot (docs/performance.md, round 5). Set before the CLI is loaded, so
 // its functions get the budget; a budget the user gives node (NODE_OPTIONS, flags) is kept.
-if (![...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((flag) => flag.startsWith('--interrupt-budget'))) {
+if (![...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((flag) => flag.replace(/_/g, '-').startsWith('--interrupt-budget'))) {
   setFlagsFromString('--interrupt-budget=270336');
 }
 
