@@ -6,7 +6,7 @@
  * `// TODO(patchwise):` comment, never dropped.
  */
 import type { ExpressionAst } from '../../src/template/expression/ast.js';
-import { parseExpression } from '../../src/template/expression/parser.js';
+import { parseBracketedExpression } from '../../src/template/expression/parser.js';
 import { itemType, member, strictEnum, type ArgType } from './arg-shapes.js';
 import { astNameKey, memberChain, referenceOutput, storageAccountKeys, target, type ResourceLookup } from './references.js';
 
@@ -199,7 +199,7 @@ export class ValueWriter {
     if (value.startsWith('[[')) return { code: JSON.stringify(value.slice(1)), output: false, type: 'string' };
     let ast: ExpressionAst;
     try {
-      ast = parseExpression(value.slice(1, -1));
+      ast = parseBracketedExpression(value);
     } catch {
       return this.todo(value, where);
     }

@@ -5,7 +5,7 @@
  * writes a TODO with the original expression.
  */
 import { printAst, type ExpressionAst } from '../../src/template/expression/ast.js';
-import { parseExpression } from '../../src/template/expression/parser.js';
+import { parseBracketedExpression } from '../../src/template/expression/parser.js';
 import { outputProperty } from './arg-shapes.js';
 import type { Code } from './expressions.js';
 
@@ -31,7 +31,7 @@ export function nameKey(name: unknown): string | undefined {
   if (typeof name !== 'string') return undefined;
   if (!name.startsWith('[') || name.startsWith('[[')) return name.toLowerCase();
   try {
-    return astNameKey(parseExpression(name.slice(1, -1)));
+    return astNameKey(parseBracketedExpression(name));
   } catch {
     return undefined;
   }

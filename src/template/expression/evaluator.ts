@@ -133,7 +133,7 @@ function callUserFunction(ast: Extract<ExpressionAst, { kind: 'call' }>, context
     },
   };
   if (typeof fn.output !== 'string') return fn.output;
-  return evaluateTemplateString(fn.output, scope, context.depth + 1, undefined, context.budget);
+  return evaluateTemplateString(fn.output, scope, context.depth + 1, context.budget);
 }
 
 function bindScope(scope: EvalScope): EvalScope {
@@ -157,16 +157,10 @@ setLambdaEvaluator(evaluateNode);
 export { evaluateNode };
 
 /** Evaluate a template string value; shared by evaluateString and user functions. */
-export function evaluateTemplateString(
-  text: string,
-  scope: EvalScope,
-  depth = 0,
-  parse?: (inner: string) => ExpressionAst,
-  budget?: EvaluationBudget,
-): unknown {
+export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0, budget?: EvaluationBudget): unknown {
   if (!isExpressionText(text)) return text.startsWith('[[') ? text.slice(1) : text;
   const inner = text.slice(1, -1);
-  const ast = parse ? parse(inner) : parseBracketedExpression(text);
+  const ast = parseBracketedExpression(text);
   try {
     const value = evaluateNode(ast, { scope, text: inner, depth, budget: budget ?? budgetOf(scope) });
     return value instanceof Lambda ? new Unknown(text, 'a lambda is not a value') : value;
