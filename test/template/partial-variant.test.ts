@@ -118,4 +118,13 @@ describe('variant bodies built from the default pass', () => {
       { numRuns: 200 },
     );
   });
+
+  it('record parameter reads only when a root parameter can be varied', () => {
+    const doc = document(vm({ storageProfile: { imageReference: { sku: "[parameters('sku')]" } } }));
+    const tracked = expandTemplate(doc, { eagerTypes: EAGER, trackParameterReads: true });
+    expect(tracked.resources[0].parameterReads?.get('properties.storageProfile.imageReference.sku')).toEqual(new Set(['sku']));
+    // The parameters file gives `sku` a value: nothing to vary, nothing to record.
+    const provided = expandTemplate(doc, { eagerTypes: EAGER, trackParameterReads: true, parameterValues: new Map([['sku', '2022-datacenter']]) });
+    expect(provided.resources.map((resource) => resource.parameterReads)).toEqual([undefined, undefined]);
+  });
 });

@@ -26,7 +26,7 @@ export interface Expansion {
   budget: EvaluationBudget;
   /** Evaluation limits already reported (message and path), so a copy loop reports each once. */
   reportedEvaluationLimits: Set<string>;
-  /** Parameter reads of resource bodies (a no-op unless allowedValues variants need them). */
+  /** Parameter reads of resource bodies (a no-op unless allowedValues variants need them: see expandTemplate). */
   reads: ParameterReadTracker;
   reuse?: { index: ReuseIndex; varied: ReadonlySet<string> };
 }

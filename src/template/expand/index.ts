@@ -14,7 +14,7 @@ import type { SourceDocument } from '../json.js';
 import { DEFAULT_TARGET, type DeploymentTarget } from '../environment.js';
 import type { ExpandedTemplate, ParameterInfo } from '../types.js';
 import { isObject, type Expansion } from './context.js';
-import { declareFrame, Frame } from './frame.js';
+import { declareFrame, Frame, type ParameterSlot } from './frame.js';
 import { NO_TRACKING, ParameterReads } from './read-tracker.js';
 import { expandResourcesOf } from './resources.js';
 import type { ReuseIndex } from './reuse.js';
@@ -66,7 +66,7 @@ export function expandTemplate(document: SourceDocument, options: ExpandOptions 
     limitReported: false,
     budget: options.budget ?? new EvaluationBudget(),
     reportedEvaluationLimits: new Set(),
-    reads: options.trackParameterReads ? new ParameterReads() : NO_TRACKING,
+    reads: NO_TRACKING,
     reuse: options.reuse,
   };
   const template = document.value;
@@ -76,6 +76,8 @@ export function expandTemplate(document: SourceDocument, options: ExpandOptions 
   }
   const frame = new Frame(expansion, document, [], expansion.target.deploymentName, 0, []);
   declareFrame(frame, template, options.parameterValues);
+  // Reads matter only to the allowedValues variants: none when no root parameter can be varied.
+  if (options.trackParameterReads && [...frame.parameters.values()].some((slot) => canVary(slot, options))) expansion.reads = new ParameterReads();
   expandResourcesOf(frame, template, new ArmScope(frame));
   // Described when asked for: allowedValues variants and --no-allowed-values never ask.
   let parameters: ParameterInfo[] | undefined;
@@ -87,6 +89,12 @@ export function expandTemplate(document: SourceDocument, options: ExpandOptions 
       return (parameters ??= describeParameters(frame, options));
     },
   };
+}
+
+/** A root parameter allowedValues variants would vary: allowed values, and no value from the parameters file or an override. */
+function canVary(slot: ParameterSlot, options: ExpandOptions): boolean {
+  const allowed = slot.declaration.allowedValues;
+  return Array.isArray(allowed) && allowed.length > 0 && !slot.provided && !options.parameterOverrides?.has(slot.name.toLowerCase());
 }
 
 function describeParameters(frame: Frame, options: ExpandOptions): ParameterInfo[] {
