@@ -159,10 +159,9 @@ export { evaluateNode };
 /** Evaluate a template string value; shared by evaluateString and user functions. */
 export function evaluateTemplateString(text: string, scope: EvalScope, depth = 0, budget?: EvaluationBudget): unknown {
   if (!isExpressionText(text)) return text.startsWith('[[') ? text.slice(1) : text;
-  const inner = text.slice(1, -1);
   const ast = parseBracketedExpression(text);
   try {
-    const value = evaluateNode(ast, { scope, text: inner, depth, budget: budget ?? budgetOf(scope) });
+    const value = evaluateNode(ast, { scope, text, depth, budget: budget ?? budgetOf(scope) });
     return value instanceof Lambda ? new Unknown(text, 'a lambda is not a value') : value;
   } catch (error) {
     if (error instanceof EvalFailure) return new Unknown(text, error.message);

@@ -6,7 +6,7 @@ import { Unknown, isUnknown } from '../unknown.js';
 
 export interface EvalContext {
   scope: EvalScope;
-  /** The whole expression text, for Unknown values. */
+  /** The whole expression text with its brackets, for Unknown values. */
   text: string;
   /** Lambda variables in scope (`lambdaVariables('x')`). */
   lambda?: Map<string, unknown>;
@@ -47,7 +47,7 @@ export function fail(message: string): never {
 }
 
 export function unknownOf(context: EvalContext, reason: string): Unknown {
-  return new Unknown(`[${context.text}]`, reason);
+  return new Unknown(context.text, reason);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
