@@ -3,6 +3,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { decodeJsonStringBody } from '../template/arm-json.js';
+import { FolderListing } from './folder-listing.js';
 import { describeFsError } from './text-file.js';
 
 export class UsageError extends Error {
@@ -23,6 +24,10 @@ export interface Candidate {
   problem?: string;
   /** The text, when it did not come from a file (standard input). */
   text?: string;
+  /** Its real path, when discovery knows it without asking (a plain file below a searched folder). */
+  real?: string;
+  /** Its folder's names as discovery read them (files found in folders only). */
+  folder?: FolderListing;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage']);
@@ -103,16 +108,23 @@ function expandGlob(pattern: string, cwd: string): string[] {
   return found;
 }
 
+/**
+ * The wanted files below a folder. `knownReal` is the folder's real path when it is a plain
+ * (not linked) subfolder of a searched folder: its parent's real path and its name. Only the root
+ * and folders reached through a symbolic link (the only way back into a searched folder) need a
+ * realpath, which costs a readlink per path component.
+ */
 function* walk(
   folder: string,
   visited: Set<string>,
   wanted: (name: string) => boolean = (name) => JSON_NAME.test(name) || BICEP_NAME.test(name),
-): Generator<{ path: string; problem?: string }> {
+  knownReal?: string,
+): Generator<{ path: string; problem?: string; real?: string; folder?: FolderListing }> {
   let real: string;
   let entries: Dirent[];
   try {
-    // The native call: one syscall, where the JavaScript version lstats every component of the path.
-    real = realpathSync.native(folder);
+    // The native call: the JavaScript version lstats every component of the path.
+    real = knownReal ?? realpathSync.native(folder);
     if (visited.has(real)) return; // a symbolic link back into a folder already searched
     visited.add(real);
     entries = readdirSync(folder, { withFileTypes: true });
@@ -121,11 +133,13 @@ function* walk(
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  const listing = new FolderListing(entries);
   for (const entry of entries) {
     const path = join(folder, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    const linked = entry.isSymbolicLink();
+    if (linked) {
       try {
         const target = statSync(path);
         isDirectory = target.isDirectory();
@@ -135,10 +149,11 @@ function* walk(
         continue;
       }
     }
+    const realPath = linked ? undefined : join(real, entry.name);
     if (isDirectory) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, visited, wanted);
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, visited, wanted, realPath);
     } else if (isFile && wanted(entry.name)) {
-      yield { path };
+      yield { path, real: realPath, folder: listing };
     }
   }
 }
@@ -173,14 +188,19 @@ export function isPulumiProgramText(text: string): boolean {
 
 /**
  * `azuredeploy.json` → `azuredeploy.parameters.json` beside it, when it exists; `main.bicep` →
- * `main.bicepparam`, else `main.parameters.json`.
+ * `main.bicepparam`, else `main.parameters.json`. `folder`: the template's folder as discovery
+ * listed it, which answers without a stat (most templates have no parameters file).
  */
-export function parametersFileFor(template: string): string | undefined {
+export function parametersFileFor(template: string, folder?: FolderListing): string | undefined {
   const bicep = BICEP_NAME.test(template);
   const name = basename(template).replace(bicep ? BICEP_NAME : /\.jsonc?$/i, '');
   const candidates = bicep ? [`${name}.bicepparam`, `${name}.parameters.json`] : [`${name}.parameters.json`];
-  for (const candidate of candidates.map((file) => join(dirname(template), file))) {
-    // Most templates have none: no exception (and its stack) per missing file.
+  for (const file of candidates) {
+    const kind = folder?.kindOf(file) ?? 'stat';
+    if (kind === 'none') continue;
+    const candidate = join(dirname(template), file);
+    if (kind === 'file') return candidate;
+    // No exception (and its stack) per missing file.
     if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   }
   return undefined;

@@ -40,7 +40,7 @@ import {
 } from './template-inputs.js';
 import { BicepSupport } from './bicep-support.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
-import { rewriteFile, WriteError, writeReport } from './write-file.js';
+import { rewriteFile, WriteError, writeReport, type ReportInput } from './write-file.js';
 
 export interface LintArgs {
   paths: string[];
@@ -231,7 +231,7 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
 
 async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'template' }>, outcome: Outcome): Promise<void> {
   const { io } = run;
-  const sibling = run.explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
+  const sibling = run.explicitParameters ? undefined : siblingParameters(candidate, io.cwd);
   if (sibling && !sibling.ok) outcome.findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, run.context));
   const input: LintInput = {
     ...loadedFile.input,
@@ -425,16 +425,16 @@ function writeFix(candidate: Candidate, text: string, encoding: TextEncoding, io
 }
 
 /** Every file this run reads: `--output` may not name one of them. */
-function inputsOf(candidates: readonly Candidate[], args: LintArgs, cwd: string): string[] {
+function inputsOf(candidates: readonly Candidate[], args: LintArgs, cwd: string): ReportInput[] {
   return [
-    ...candidates.map((candidate) => candidate.path),
+    ...candidates.map((candidate) => ({ path: candidate.path, real: candidate.real })),
     ...[args.parameters, args.baseline, args.config, args.inventory].filter((path): path is string => Boolean(path)).map((path) => resolve(cwd, path)),
   ];
 }
 
 /** `<template>.parameters.json` beside the template; one that cannot be read is a finding on it, not a crash. */
-function siblingParameters(template: string, cwd: string): { ok: true; input: TextInput } | { ok: false; file: string; reason: string } | undefined {
-  const path = parametersFileFor(template);
+function siblingParameters(template: Candidate, cwd: string): { ok: true; input: TextInput } | { ok: false; file: string; reason: string } | undefined {
+  const path = parametersFileFor(template.path, template.folder);
   if (!path) return undefined;
   const file = displayPath(path, cwd);
   const read = readTextFile(path);
