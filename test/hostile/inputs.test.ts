@@ -276,6 +276,17 @@ describe('folder scans', () => {
     expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['a.parameters.json template/invalid-parameters']);
   });
 
+  it('a file read as a sibling parameters file and as a candidate is linted as both', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, { 'azuredeploy.json': valid, 'azuredeploy.parameters.json': failing, 'b.json': valid, 'b.parameters.json': '{"parameters": {' });
+    const result = await lintJson(['.'], dir);
+    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual([
+      'azuredeploy.parameters.json template/invalid-parameters',
+      'azuredeploy.parameters.json guest-patching/windows-automatic-updates',
+      'b.parameters.json parse-error',
+    ]);
+  });
+
   it('a template named on the command line finds its sibling parameters file', async () => {
     const dir = scratchFolder();
     writeFiles(dir, { 'infra/a.json': valid, 'infra/a.parameters.json': '[1, 2]' });
