@@ -1,8 +1,8 @@
 /** Discovery answers from what it already read: real paths of plain files, and folder listings for sibling parameters files. */
 import { mkdirSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTemplates, parametersFileFor } from '../src/cli/files.js';
+import { displayPath, findTemplates, parametersFileFor } from '../src/cli/files.js';
 import { FolderListing } from '../src/cli/folder-listing.js';
 import { scratchFolder, writeFiles } from './helpers/scratch.js';
 
@@ -88,5 +88,34 @@ describe('FolderListing', () => {
     expect(folder.kindOf('y.json')).toBe('none');
     expect(folder.kindOf('sub')).toBe('none');
     expect(folder.kindOf('main.parameters.json')).toBe('stat');
+  });
+});
+
+describe('displayPath', () => {
+  /** What displayPath was before its prefix test: relative() for every path. */
+  function byRelative(path: string, cwd: string): string {
+    const rel = relative(cwd, path);
+    return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
+  }
+
+  it.skipIf(sep !== '/')('shows what relative() shows, for paths below, beside, above and around the working folder', () => {
+    const cwds = ['/work/repo', '/work/repo/', '/', '/work', '/work/./repo', '/work//repo', '/work/x/../repo', '/work/repo-2'];
+    const paths = [
+      '/work/repo/main.json',
+      '/work/repo',
+      '/work/repo/',
+      '/work/repository/main.json',
+      '/work/repo-2/main.json',
+      '/work/other/main.json',
+      '/work/repo/..hidden.json',
+      '/work/repo/a/../b.json',
+      '/work/repo//c.json',
+      '/work/repo/./d.json',
+      '/etc/main.json',
+      '/main.json',
+      '/',
+      'relative/main.json',
+    ];
+    for (const cwd of cwds) for (const path of paths) expect(displayPath(path, cwd), `${path} from ${cwd}`).toBe(byRelative(path, cwd));
   });
 });
