@@ -3,6 +3,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { decodeJsonStringBody } from '../template/arm-json.js';
+import { FolderListing } from './folder-listing.js';
 import { describeFsError } from './text-file.js';
 
 export class UsageError extends Error {
@@ -23,6 +24,10 @@ export interface Candidate {
   problem?: string;
   /** The text, when it did not come from a file (standard input). */
   text?: string;
+  /** Its real path, when discovery knows it without asking (a plain file below a searched folder). */
+  real?: string;
+  /** Its folder's names as discovery read them (files found in folders only). */
+  folder?: FolderListing;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage']);
@@ -35,9 +40,26 @@ const SCHEMA_VALUE = /"\$schema"\s*:\s*"((?:[^"\\\r\n]|\\.){0,512})"/gi;
 const TEMPLATE_SCHEMA_URL = /deploymentTemplate\.json/i;
 
 export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
+  const rel = sep === '/' && isPlainAbsolute(path) && isPlainAbsolute(cwd) ? relativeBelow(cwd, path) : relative(cwd, path);
   const shown = rel && !rel.startsWith('..') ? rel : path;
-  return shown.split(sep).join('/');
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+/** A POSIX absolute path with nothing to normalize: no empty, `.` or `..` segment, no trailing slash. */
+const NOT_PLAIN = /\/(?:\.{1,2})?(?:\/|$)/;
+
+function isPlainAbsolute(path: string): boolean {
+  return path.startsWith('/') && !NOT_PLAIN.test(path);
+}
+
+/**
+ * relative() for plain absolute POSIX paths, where it is a prefix test (relative() normalizes
+ * both again, per file): below `from`, the rest; else a path starting with `..` (a placeholder
+ * for the caller, which then shows the path itself).
+ */
+function relativeBelow(from: string, to: string): string {
+  if (to === from) return '';
+  return to.startsWith(from) && to.charCodeAt(from.length) === 47 /* / */ ? to.slice(from.length + 1) : '..';
 }
 
 /**
@@ -70,7 +92,7 @@ export function findTemplates(paths: readonly string[], cwd: string, ignore: (ab
       continue;
     }
     if (stats.isDirectory()) {
-      for (const entry of walk(absolute, new Set(), wanted)) {
+      for (const entry of walk(absolute, wanted)) {
         if (!ignore(entry.path)) add({ ...entry, display: displayPath(entry.path, cwd), explicit: false });
       }
     } else if (!ignore(absolute)) {
@@ -94,7 +116,7 @@ function expandGlob(pattern: string, cwd: string): string[] {
   const base = resolve(cwd, segments.slice(0, firstGlob).join('/') || '.');
   const match = picomatch(normalized, { dot: false });
   const found: string[] = [];
-  for (const entry of walk(base, new Set(), () => true)) {
+  for (const entry of walk(base, () => true)) {
     if (entry.problem) continue;
     const rel = relative(cwd, entry.path).split(sep).join('/');
     if (match(rel) || match(entry.path.split(sep).join('/'))) found.push(entry.path);
@@ -103,44 +125,69 @@ function expandGlob(pattern: string, cwd: string): string[] {
   return found;
 }
 
-function* walk(
-  folder: string,
-  visited: Set<string>,
-  wanted: (name: string) => boolean = (name) => JSON_NAME.test(name) || BICEP_NAME.test(name),
-): Generator<{ path: string; problem?: string }> {
+interface Found {
+  path: string;
+  problem?: string;
+  real?: string;
+  folder?: FolderListing;
+}
+
+/** The wanted files below a folder, in name order, each real folder searched once (following symbolic links). */
+function walk(folder: string, wanted: (name: string) => boolean): Found[] {
+  const found: Found[] = [];
+  searchFolder(folder, undefined, new Set(), wanted, found);
+  return found;
+}
+
+/**
+ * `knownReal` is the folder's real path when it is a plain (not linked) subfolder of a searched
+ * folder: its parent's real path and its name. Only the root and folders reached through a
+ * symbolic link (the only way back into a searched folder) need a realpath, which costs a
+ * readlink per path component. Found files are pushed (a generator passes each one up through
+ * every level of the folder tree).
+ */
+function searchFolder(folder: string, knownReal: string | undefined, visited: Set<string>, wanted: (name: string) => boolean, found: Found[]): void {
   let real: string;
   let entries: Dirent[];
   try {
-    // The native call: one syscall, where the JavaScript version lstats every component of the path.
-    real = realpathSync.native(folder);
+    // The native call: the JavaScript version lstats every component of the path.
+    real = knownReal ?? realpathSync.native(folder);
     if (visited.has(real)) return; // a symbolic link back into a folder already searched
     visited.add(real);
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
-    yield { path: folder, problem: `cannot search the folder: ${describeFsError(error)}` };
+    found.push({ path: folder, problem: `cannot search the folder: ${describeFsError(error)}` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  const listing = new FolderListing(entries);
   for (const entry of entries) {
-    const path = join(folder, entry.name);
+    const path = childPath(folder, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    const linked = entry.isSymbolicLink();
+    if (linked) {
       try {
         const target = statSync(path);
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
-        if (wanted(entry.name)) yield { path, problem: `broken symbolic link: ${describeFsError(error)}` };
+        if (wanted(entry.name)) found.push({ path, problem: `broken symbolic link: ${describeFsError(error)}` });
         continue;
       }
     }
+    const realPath = linked ? undefined : childPath(real, entry.name);
     if (isDirectory) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(path, visited, wanted);
+      if (!SKIPPED_FOLDERS.has(entry.name)) searchFolder(path, realPath, visited, wanted, found);
     } else if (isFile && wanted(entry.name)) {
-      yield { path };
+      found.push({ path, real: realPath, folder: listing });
     }
   }
+}
+
+/** join() for a normalized folder and a name from its listing (never `.`, `..` or with a separator): no normalizing per entry. */
+function childPath(folder: string, name: string): string {
+  return folder.endsWith(sep) ? folder + name : folder + sep + name;
 }
 
 /**
@@ -173,14 +220,19 @@ export function isPulumiProgramText(text: string): boolean {
 
 /**
  * `azuredeploy.json` → `azuredeploy.parameters.json` beside it, when it exists; `main.bicep` →
- * `main.bicepparam`, else `main.parameters.json`.
+ * `main.bicepparam`, else `main.parameters.json`. `folder`: the template's folder as discovery
+ * listed it, which answers without a stat (most templates have no parameters file).
  */
-export function parametersFileFor(template: string): string | undefined {
+export function parametersFileFor(template: string, folder?: FolderListing): string | undefined {
   const bicep = BICEP_NAME.test(template);
   const name = basename(template).replace(bicep ? BICEP_NAME : /\.jsonc?$/i, '');
   const candidates = bicep ? [`${name}.bicepparam`, `${name}.parameters.json`] : [`${name}.parameters.json`];
-  for (const candidate of candidates.map((file) => join(dirname(template), file))) {
-    // Most templates have none: no exception (and its stack) per missing file.
+  for (const file of candidates) {
+    const kind = folder?.kindOf(file) ?? 'stat';
+    if (kind === 'none') continue;
+    const candidate = join(dirname(template), file);
+    if (kind === 'file') return candidate;
+    // No exception (and its stack) per missing file.
     if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   }
   return undefined;

@@ -40,7 +40,8 @@ import {
 } from './template-inputs.js';
 import { BicepSupport } from './bicep-support.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
-import { rewriteFile, WriteError, writeReport } from './write-file.js';
+import { ReadOnce } from './read-once.js';
+import { rewriteFile, WriteError, writeReport, type ReportInput } from './write-file.js';
 
 export interface LintArgs {
   paths: string[];
@@ -91,6 +92,8 @@ interface Run {
   /** The run's `.bicep` files, all shards: their compiled JSON is not read again. */
   bicepSources?: ReadonlySet<string>;
   cache?: LintCache;
+  /** Reads of the run's files: a sibling parameters file is read once, also as a candidate. */
+  reads?: ReadOnce;
   /** What decides results besides a file's own inputs (the cache key). */
   runKey: string;
 }
@@ -201,9 +204,11 @@ async function selectCandidates(run: Run): Promise<Candidate[]> {
 async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promise<Outcome> {
   const outcome: Outcome = { findings: [], diffs: [], fixes: { files: 0, applied: 0, failed: 0 }, files: 0, resources: 0, templates: 0 };
   const progress = startProgress(run.io, candidates.length);
+  // --fix rewrites files as it goes: a read kept from before a rewrite could be stale (a file reached by two names).
+  const reads = (run.reads = new ReadOnce(run.args.fix ? [] : candidates.map((candidate) => candidate.path)));
   for (const [index, candidate] of candidates.entries()) {
     progress(index);
-    const loadedFile = loadCandidate(candidate, run.bicep, { programs: true, bicepSources: run.bicepSources });
+    const loadedFile = loadCandidate(candidate, run.bicep, { programs: true, bicepSources: run.bicepSources, read: (path) => reads.read(path) });
     if (loadedFile.kind === 'skipped') {
       if (loadedFile.note) run.io.stderr(`patchwise: ${loadedFile.note}\n`);
       continue;
@@ -231,7 +236,7 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
 
 async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'template' }>, outcome: Outcome): Promise<void> {
   const { io } = run;
-  const sibling = run.explicitParameters ? undefined : siblingParameters(candidate.path, io.cwd);
+  const sibling = run.explicitParameters ? undefined : siblingParameters(candidate, io.cwd, run.reads);
   if (sibling && !sibling.ok) outcome.findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, run.context));
   const input: LintInput = {
     ...loadedFile.input,
@@ -425,19 +430,23 @@ function writeFix(candidate: Candidate, text: string, encoding: TextEncoding, io
 }
 
 /** Every file this run reads: `--output` may not name one of them. */
-function inputsOf(candidates: readonly Candidate[], args: LintArgs, cwd: string): string[] {
+function inputsOf(candidates: readonly Candidate[], args: LintArgs, cwd: string): ReportInput[] {
   return [
-    ...candidates.map((candidate) => candidate.path),
+    ...candidates.map((candidate) => ({ path: candidate.path, real: candidate.real })),
     ...[args.parameters, args.baseline, args.config, args.inventory].filter((path): path is string => Boolean(path)).map((path) => resolve(cwd, path)),
   ];
 }
 
 /** `<template>.parameters.json` beside the template; one that cannot be read is a finding on it, not a crash. */
-function siblingParameters(template: string, cwd: string): { ok: true; input: TextInput } | { ok: false; file: string; reason: string } | undefined {
-  const path = parametersFileFor(template);
+function siblingParameters(
+  template: Candidate,
+  cwd: string,
+  reads: ReadOnce | undefined,
+): { ok: true; input: TextInput } | { ok: false; file: string; reason: string } | undefined {
+  const path = parametersFileFor(template.path, template.folder);
   if (!path) return undefined;
   const file = displayPath(path, cwd);
-  const read = readTextFile(path);
+  const read = reads ? reads.readAhead(path) : readTextFile(path);
   return read.ok ? { ok: true, input: { file, text: read.file.text } } : { ok: false, file, reason: read.reason };
 }
 

@@ -96,7 +96,7 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
     // A plan of part of the fleet would look complete: a file that may be a template and cannot be read stops the plan.
     if (loadedFile.kind === 'broken' && !loadedFile.input) throw new UsageError(`cannot plan ${loadedFile.file}: ${loadedFile.reason}`);
     const input: LintInput = loadedFile.kind === 'template' ? { ...loadedFile.input, reader: loadedFile.reader } : loadedFile.input!;
-    const parametersPath = explicitParameters ? undefined : parametersFileFor(candidate.path);
+    const parametersPath = explicitParameters ? undefined : parametersFileFor(candidate.path, candidate.folder);
     const parameters = explicitParameters ?? (parametersPath ? readOptionFile('parameters file', parametersPath, io.cwd) : undefined);
     current.push(model(input, parameters, candidate.display));
     if (args.baseline || args.baselineRef) {
@@ -124,7 +124,7 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   const shown = mapStrings(plan, (text) => neutralizeControls(redactSecrets(text)));
   const text = args.format === 'json' ? engine.renderJson(shown) : args.format === 'markdown' ? engine.renderMarkdown(shown) : engine.renderText(shown);
   const inputs = [
-    ...candidates.map((candidate) => candidate.path),
+    ...candidates.map((candidate) => ({ path: candidate.path, real: candidate.real })),
     ...[args.parameters, args.baseline, args.inventory, args.config].filter((path): path is string => Boolean(path)).map((path) => resolve(io.cwd, path)),
   ];
   if (args.output) writeReport(resolve(io.cwd, args.output), text, { cwd: io.cwd, inputs });

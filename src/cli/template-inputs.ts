@@ -12,7 +12,7 @@ import type { InputReader, TextInput } from '../engine/lint.js';
 import { BICEP_NAME, BICEP_PARAMS_NAME, type BicepSupport } from './bicep-support.js';
 import { displayPath, isProgramName, isPulumiProgramText, isTemplateCandidateText, UsageError, type Candidate } from './files.js';
 import { readAtRevision } from './git.js';
-import { readTextFile, type TextEncoding } from './text-file.js';
+import { readTextFile, type TextEncoding, type TextFileRead } from './text-file.js';
 
 export type LoadedCandidate =
   /** `document`: the JSON already parsed; `reader`: how the engine reads a file of another format (Bicep). */
@@ -27,17 +27,21 @@ const JSON_NAME = /\.jsonc?$/i;
 /** How much of an over-sized or undecodable file is read to tell whether it is a template at all. */
 const SNIFF_BYTES = 64 * 1024;
 
-/** `bicep`: the Bicep reader, present when the run has `.bicep` files; `programs`: read `.ts` files as Pulumi programs (`lint`). */
+/**
+ * `bicep`: the Bicep reader, present when the run has `.bicep` files; `programs`: read `.ts` files
+ * as Pulumi programs (`lint`); `read`: how a file is read (a read kept from earlier in the run).
+ */
 export function loadCandidate(
   candidate: Candidate,
   bicep?: BicepSupport,
-  options: { programs?: boolean; bicepSources?: ReadonlySet<string> } = {},
+  options: { programs?: boolean; bicepSources?: ReadonlySet<string>; read?: (path: string) => TextFileRead } = {},
 ): LoadedCandidate {
+  const readText = options.read ?? readTextFile;
   const file = candidate.display;
   if (candidate.problem) return { kind: 'broken', file, reason: candidate.problem };
   const isBicep = BICEP_NAME.test(candidate.path);
-  if (options.programs && isProgramName(candidate.path)) return loadProgram(candidate);
-  const read = candidate.text !== undefined ? ({ ok: true, file: { text: candidate.text, encoding: 'utf8' } } as const) : readTextFile(candidate.path);
+  if (options.programs && isProgramName(candidate.path)) return loadProgram(candidate, readText);
+  const read = candidate.text !== undefined ? ({ ok: true, file: { text: candidate.text, encoding: 'utf8' } } as const) : readText(candidate.path);
   if (!read.ok) {
     if (!candidate.explicit && !isBicep && !mayBeTemplate(candidate.path)) return { kind: 'skipped' };
     return { kind: 'broken', file, reason: `cannot read the file: ${read.reason}` };
@@ -82,9 +86,9 @@ function compiledFromBicepInRun(path: string, template: unknown, bicepSources: R
 }
 
 /** A TypeScript file: a Pulumi program when it imports azure-native or the components; unreadable is a finding. */
-function loadProgram(candidate: Candidate): LoadedCandidate {
+function loadProgram(candidate: Candidate, readText: (path: string) => TextFileRead): LoadedCandidate {
   const file = candidate.display;
-  const read = readTextFile(candidate.path);
+  const read = readText(candidate.path);
   if (!read.ok) return { kind: 'broken', file, reason: `cannot read the file: ${read.reason}` };
   if (!isPulumiProgramText(read.file.text)) {
     return candidate.explicit

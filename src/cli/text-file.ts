@@ -4,7 +4,7 @@
  * encoding kept so `--fix` writes the file back as it was. Never throws: the reason a file cannot
  * be read becomes a finding, because a CI gate must not pass a template it did not read.
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_DOCUMENT_BYTES } from '../template/json.js';
 
@@ -54,12 +54,15 @@ function readAll(fd: number, size: number, limit: number): Buffer {
       bytes.copy(grown, 0, 0, length);
       bytes = grown;
     }
-    const read = readSync(fd, bytes, length, bytes.length - length, null);
-    if (read === 0) {
+    const asked = bytes.length - length;
+    const read = readSync(fd, bytes, length, asked, null);
+    length += read;
+    // Short of the byte asked beyond fstat's size: the end, without a second read (a syscall per file) to be told so.
+    // Short elsewhere (some network and FUSE file systems): read on until a read returns nothing.
+    if (read === 0 || (length === size && read < asked)) {
       if (length > limit) throw new TooLargeError(`file is larger than ${formatBytes(limit)}`);
       return bytes.subarray(0, length);
     }
-    length += read;
   }
 }
 
@@ -72,8 +75,11 @@ export function decodeText(bytes: Uint8Array): TextFileRead {
     return decodeText16(swapped, 'utf16be');
   }
   if (encoding === 'utf16le') return decodeText16(bytes, 'utf16le');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Most templates are ASCII, which decodes the same as Latin-1: a plain copy, where UTF-8 decoding scans again.
+  if (isAscii(buffer)) return { ok: true, file: { text: buffer.toString('latin1'), encoding: 'utf8' } };
   // isUtf8 + toString: as strict as a fatal TextDecoder, and faster; a byte-order mark stays.
-  if (isUtf8(bytes)) return { ok: true, file: { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf8' } };
+  if (isUtf8(buffer)) return { ok: true, file: { text: buffer.toString('utf8'), encoding: 'utf8' } };
   return { ok: false, reason: `not UTF-8 text (invalid byte sequence at byte ${firstInvalidUtf8(bytes)})` };
 }
 

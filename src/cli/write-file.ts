@@ -58,12 +58,15 @@ export function rewriteFile(path: string, content: Uint8Array): void {
   }
 }
 
+/** A file the run reads: a path, or a path with its real path when the caller already knows it (no realpath per file). */
+export type ReportInput = string | { path: string; real?: string };
+
 /**
  * Write a report (`--output`). Refused: a folder, a device or other special file, an input of
  * this run (the template would be replaced by its own report), a symbolic link that points
  * outside the working folder. Missing parent folders are created.
  */
-export function writeReport(path: string, text: string, options: { cwd: string; inputs: Iterable<string> }): void {
+export function writeReport(path: string, text: string, options: { cwd: string; inputs: Iterable<ReportInput> }): void {
   const shown = relative(options.cwd, path) || path;
   let target = path;
   let existing: Stats | undefined;
@@ -82,10 +85,8 @@ export function writeReport(path: string, text: string, options: { cwd: string; 
   if (existing?.isDirectory()) throw new WriteError(`--output ${shown} is a folder: name a file`);
   if (existing && !existing.isFile())
     throw new WriteError(`--output ${shown} is not a regular file (a device, pipe or socket): omit --output to print to standard output`);
-  const real = existing ? safeRealpath(target) : target;
-  for (const input of options.inputs) {
-    if (safeRealpath(input) === real) throw new WriteError(`--output ${shown} is one of the files being read: refusing to overwrite it with the report`);
-  }
+  if (isAnInput(target, existing !== undefined, options.inputs))
+    throw new WriteError(`--output ${shown} is one of the files being read: refusing to overwrite it with the report`);
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch (error) {
@@ -145,6 +146,33 @@ function linkTarget(path: string): string {
     // A dangling link: where it would write.
     const link = readlinkSync(path);
     return isAbsolute(link) ? link : resolve(dirname(path), link);
+  }
+}
+
+/**
+ * Is the report's target one of the inputs? When the target does not exist, only an input by the
+ * same path (that does not exist either) can be it: no realpath at all. Else real paths are
+ * compared, by the native realpath (as discovery's), which is one call where the JavaScript one
+ * lstats every component.
+ */
+function isAnInput(target: string, exists: boolean, inputs: Iterable<ReportInput>): boolean {
+  if (!exists) {
+    for (const input of inputs) if (resolve(typeof input === 'string' ? input : input.path) === target) return true;
+    return false;
+  }
+  const real = nativeRealpath(target);
+  for (const input of inputs) {
+    const resolved = typeof input === 'string' ? nativeRealpath(input) : (input.real ?? nativeRealpath(input.path));
+    if (resolved === real) return true;
+  }
+  return false;
+}
+
+function nativeRealpath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return resolve(path);
   }
 }
 

@@ -268,6 +268,32 @@ describe('folder scans', () => {
     ]);
   });
 
+  it('a sibling parameters file behind a symbolic link is used; a folder of that name is not a parameters file', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, { 'a.json': valid, 'shared/params.txt': '[1, 2]', 'b.json': valid, 'b.parameters.json/keep.txt': '' });
+    symlinkSync(join(dir, 'shared', 'params.txt'), join(dir, 'a.parameters.json'));
+    const result = await lintJson(['.'], dir);
+    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['a.parameters.json template/invalid-parameters']);
+  });
+
+  it('a file read as a sibling parameters file and as a candidate is linted as both', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, { 'azuredeploy.json': valid, 'azuredeploy.parameters.json': failing, 'b.json': valid, 'b.parameters.json': '{"parameters": {' });
+    const result = await lintJson(['.'], dir);
+    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual([
+      'azuredeploy.parameters.json template/invalid-parameters',
+      'azuredeploy.parameters.json guest-patching/windows-automatic-updates',
+      'b.parameters.json parse-error',
+    ]);
+  });
+
+  it('a template named on the command line finds its sibling parameters file', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, { 'infra/a.json': valid, 'infra/a.parameters.json': '[1, 2]' });
+    const result = await lintJson(['infra/a.json'], dir);
+    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['infra/a.parameters.json template/invalid-parameters']);
+  });
+
   it.skipIf(!canRunUnprivileged())('unreadable files and folders are reported, and an unreadable parameters file does not abort the run', () => {
     const dir = scratchFolder();
     writeFiles(dir, { 'locked/main.json': valid, 'closed.json': valid, 'b.json': valid, 'b.parameters.json': '{"parameters": {}}' });

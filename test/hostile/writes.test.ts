@@ -49,6 +49,33 @@ describe('--output', () => {
     expect(readFileSync(join(dir, 'victim.json'), 'utf8')).toBe(failing);
   });
 
+  it('refuses to overwrite a template found in a folder, named directly or through a symbolic link', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, { 'infra/deep/victim.json': failing });
+    symlinkSync(join(dir, 'infra', 'deep', 'victim.json'), join(dir, 'report.json'));
+    for (const output of ['infra/deep/victim.json', 'report.json']) {
+      const result = await runCli(['lint', 'infra', '-f', 'json', '-o', output], dir);
+      expect(result.code, output).toBe(2);
+      expect(result.stderr).toMatch(/one of the files being read/);
+    }
+    expect(readFileSync(join(dir, 'infra', 'deep', 'victim.json'), 'utf8')).toBe(failing);
+  });
+
+  it('refuses an input reached through a linked folder, and writes a report that is no input', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, { 'real/victim.json': failing, 'out/old.json': '{}' });
+    symlinkSync(join(dir, 'real'), join(dir, 'scan'));
+    const refused = await runCli(['lint', 'scan', '-f', 'json', '-o', 'real/victim.json'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/one of the files being read/);
+    expect(readFileSync(join(dir, 'real', 'victim.json'), 'utf8')).toBe(failing);
+    for (const output of ['out/old.json', 'out/new.json']) {
+      const written = await runCli(['lint', 'scan', '-f', 'json', '-o', output], dir);
+      expect(written.code, written.stderr).toBe(1);
+      expect(readFileSync(join(dir, output), 'utf8')).toMatch(/windows-automatic-updates/);
+    }
+  });
+
   it('refuses a folder, and leaves no temporary file behind', async () => {
     const dir = scratchFolder();
     writeFiles(dir, { 'main.json': failing, 'out/keep': '' });
