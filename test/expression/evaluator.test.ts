@@ -581,6 +581,34 @@ describe('unknown functions, wrong arity, syntax errors', () => {
 
   it('an undeclared parameter throws ExpressionError (from the scope)', () => expectExpressionError("[parameters('undeclared')]"));
 
+  // String literals end at a quote that is not doubled (the tokenizer matches them with a regular expression: no backtracking into a doubled quote).
+  it.each([
+    ["''''", "'"],
+    ["'a'''", "a'"],
+    ["'it''s'", "it's"],
+    ["''", ''],
+    ["concat('a''', 'b')", "a'b"],
+  ])('the literal %s is the string %j', (text, value) => {
+    expect(evaluateString(`[${text}]`, scope)).toBe(value);
+  });
+
+  it.each([
+    ["'''", 0],
+    ["'a'''b'", 6],
+    ["concat('a', 'b)", 12],
+    ['-', 0],
+    ['1.2.3', 0],
+    ['concat(1, é)', 10],
+  ])('%s is a lexical error at offset %i', (text, offset) => {
+    try {
+      parseExpression(text);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ExpressionError);
+      expect((error as ExpressionError).offset).toBe(offset);
+    }
+  });
+
   it('ExpressionError from the parser carries an offset', () => {
     try {
       parseExpression("concat('a' 'b')");
