@@ -40,6 +40,15 @@ describe('SAS tokens', () => {
     expect(findSasTokens({ a: ['see https://x/c?se=2020-01-01T00%3A00Z&sig=abc and more'] }, ['settings'])).toMatchObject([
       { path: ['settings', 'a', 0], expiryText: '2020-01-01T00:00Z' },
     ]);
+    // Each token keeps its own path (the walk extends one path array in place).
+    expect(
+      findSasTokens({ a: ['https://x/c?se=2020-01-01&sig=1'], b: { c: 'no query', d: 'https://y/d?sig=2&se=2021-01-01' } }, ['protectedSettings']).map(
+        (token) => token.path,
+      ),
+    ).toEqual([
+      ['protectedSettings', 'a', 0],
+      ['protectedSettings', 'b', 'd'],
+    ]);
   });
 });
 

@@ -14,19 +14,34 @@ export interface SasToken {
 const URL_PATTERN = /https?:\/\/[^\s"'<>`]+/gi;
 
 /** Every URI with a SAS signature (`sig=`) and a readable expiry (`se=`) in the strings below `value`. */
-export function findSasTokens(value: unknown, path: JsonPath, out: SasToken[] = [], depth = 0): SasToken[] {
-  if (depth > 64 || value === null || value === undefined || isUnknown(value)) return out;
+export function findSasTokens(value: unknown, path: JsonPath, out: SasToken[] = []): SasToken[] {
+  collectSasTokens(value, [...path], out, 0);
+  return out;
+}
+
+/** `path` is borrowed (extended and restored in place): a token's path is copied, the walk allocates none per value. */
+function collectSasTokens(value: unknown, path: Array<string | number>, out: SasToken[], depth: number): void {
+  if (depth > 64 || value === null || value === undefined || isUnknown(value)) return;
   if (typeof value === 'string') {
+    // A SAS token lives in a query string: most strings have none, and need no pattern run.
+    if (!value.includes('?')) return;
     for (const match of value.matchAll(URL_PATTERN)) {
       const token = readToken(match[0]);
-      if (token) out.push({ path, ...token });
+      if (token) out.push({ path: [...path], ...token });
     }
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findSasTokens(item, [...path, index], out, depth + 1));
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      collectSasTokens(value[index], path, out, depth + 1);
+      path.pop();
+    }
   } else if (typeof value === 'object') {
-    for (const key of Object.keys(value)) findSasTokens((value as Record<string, unknown>)[key], [...path, key], out, depth + 1);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      collectSasTokens((value as Record<string, unknown>)[key], path, out, depth + 1);
+      path.pop();
+    }
   }
-  return out;
 }
 
 function readToken(uri: string): { expiry: Date; expiryText: string } | undefined {
