@@ -9,7 +9,7 @@
  */
 import { functionArity, MAX_CALL_DEPTH } from './expression/evaluator.js';
 import type { ExpressionAst } from './expression/ast.js';
-import { parseBracketedExpression } from './expression/parser.js';
+import { parseExpressionUncached } from './expression/parser.js';
 import { isExpressionText } from './expression/text.js';
 import { isUnknown } from './unknown.js';
 import { VariableTable } from './variable-table.js';
@@ -168,48 +168,93 @@ function valueIsClean(value: unknown, scope: NameScope, depth: number): boolean 
   return true;
 }
 
+/**
+ * What an expression's check needs, in the order the check meets it: a failure no scope changes
+ * (syntax, argument count, call depth), a user function call (clean where the scope declares no
+ * functions), or a `parameters()`/`variables()` read (clean where the name is declared and its
+ * value is). Kept per expression text instead of its syntax tree: repeated nested templates ask
+ * again in other scopes, and the tree of an expression that is never evaluated need not be kept.
+ */
+type Step = typeof FAILS | typeof USER_FUNCTION | { parameter: string } | { variable: string };
+const FAILS = 0;
+const USER_FUNCTION = 1;
+const NO_STEPS: readonly Step[] = [];
+const STEPS_KEPT = 20_000;
+const stepsByText = new Map<string, readonly Step[]>();
+
 function expressionIsClean(text: string, scope: NameScope): boolean {
-  let ast: ExpressionAst;
-  try {
-    ast = parseBracketedExpression(text);
-  } catch {
-    return false;
+  let steps = stepsByText.get(text);
+  if (steps === undefined) {
+    steps = stepsOf(text);
+    if (stepsByText.size >= STEPS_KEPT) stepsByText.clear();
+    stepsByText.set(text, steps);
   }
-  return astIsClean(ast, scope, 0);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (step === FAILS) return false;
+    if (step === USER_FUNCTION) {
+      if (scope.hasFunctions) return false;
+    } else if ('variable' in step) {
+      const slot = scope.variables.get(step.variable);
+      if (slot === undefined || !nameIsClean(cleanNamesOf(scope.template).variables, step.variable, slot.copy ?? slot.raw, scope)) return false;
+    } else {
+      const declaration = parameterDeclaration(scope.template, step.parameter);
+      if (declaration === undefined || !nameIsClean(cleanNamesOf(scope.template).parameters, step.parameter, declaration.defaultValue, scope)) return false;
+    }
+  }
+  return true;
 }
 
-function astIsClean(ast: ExpressionAst, scope: NameScope, depth: number): boolean {
+function stepsOf(text: string): readonly Step[] {
+  let ast: ExpressionAst;
+  try {
+    // Not through the parser's cache: most of these expressions are never evaluated.
+    ast = parseExpressionUncached(text.slice(1, -1));
+  } catch {
+    return [FAILS];
+  }
+  const steps: Step[] = [];
+  collectSteps(ast, 0, steps);
+  return steps.length === 0 ? NO_STEPS : steps;
+}
+
+/** The steps of `ast` in evaluation order; false once a failure is recorded (nothing after it is reached). */
+function collectSteps(ast: ExpressionAst, depth: number, steps: Step[]): boolean {
   switch (ast.kind) {
     case 'member':
-      return astIsClean(ast.target, scope, depth);
+      return collectSteps(ast.target, depth, steps);
     case 'index':
-      return astIsClean(ast.target, scope, depth) && astIsClean(ast.index, scope, depth);
+      return collectSteps(ast.target, depth, steps) && collectSteps(ast.index, depth, steps);
     case 'call': {
-      if (depth > MAX_CALL_DEPTH) return false;
-      // Undeclared user functions are unknown values; declared ones were excluded with the scope.
-      if (ast.namespace) return !scope.hasFunctions;
+      if (depth > MAX_CALL_DEPTH) return fail(steps);
+      // Undeclared user functions are unknown values, arguments unevaluated.
+      if (ast.namespace) {
+        steps.push(USER_FUNCTION);
+        return true;
+      }
       const name = ast.key;
       const arity = functionArity(name);
       // Not implemented: an unknown value, arguments unevaluated (but not names of Object.prototype).
-      if (!arity) return !(name in Object.prototype);
-      if (ast.args.length < arity.min || ast.args.length > arity.max) return false;
+      if (!arity) return !(name in Object.prototype) || fail(steps);
+      if (ast.args.length < arity.min || ast.args.length > arity.max) return fail(steps);
       if (name === 'parameters' || name === 'variables') {
         const [arg] = ast.args;
-        if (arg.kind !== 'string') return false;
+        if (arg.kind !== 'string') return fail(steps);
         const key = arg.value.toLowerCase();
-        if (name === 'variables') {
-          const slot = scope.variables.get(key);
-          return slot !== undefined && nameIsClean(cleanNamesOf(scope.template).variables, key, slot.copy ?? slot.raw, scope);
-        }
-        const declaration = parameterDeclaration(scope.template, key);
-        return declaration !== undefined && nameIsClean(cleanNamesOf(scope.template).parameters, key, declaration.defaultValue, scope);
+        steps.push(name === 'variables' ? { variable: key } : { parameter: key });
+        return true;
       }
-      for (let i = 0; i < ast.args.length; i++) if (!astIsClean(ast.args[i], scope, depth + 1)) return false;
+      for (let i = 0; i < ast.args.length; i++) if (!collectSteps(ast.args[i], depth + 1, steps)) return false;
       return true;
     }
     default:
       return true;
   }
+}
+
+function fail(steps: Step[]): false {
+  steps.push(FAILS);
+  return false;
 }
 
 /** Per template, its parameter declarations by lower-case name (AVM templates read dozens of parameters hundreds of times). */

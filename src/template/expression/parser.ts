@@ -191,6 +191,11 @@ export function parseBracketedExpression(text: string): ExpressionAst {
   return ast;
 }
 
+/** Parse the text between the outer brackets without keeping the tree (a check that never evaluates it). */
+export function parseExpressionUncached(text: string): ExpressionAst {
+  return new Parser(tokenize(text)).parse();
+}
+
 /** Parse the text between the outer brackets. Throws ExpressionError on a syntax error. */
 export function parseExpression(text: string): ExpressionAst {
   let ast = cache.get(text);
