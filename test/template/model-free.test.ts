@@ -27,6 +27,18 @@ function expandedTypes(text: string, eager = true): string[] {
 const nsg = (name: string) => ({ type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2023-04-01', name });
 const vm = { type: 'Microsoft.Compute/virtualMachines', apiVersion: '2023-03-01', name: 'vm', properties: {} };
 
+/** A nested deployment whose template has its own scope (`expressionEvaluationOptions.scope: inner`). */
+const innerDeployment = (template: Record<string, unknown>) => ({
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2022-09-01',
+  name: 'inner',
+  properties: {
+    mode: 'Incremental',
+    expressionEvaluationOptions: { scope: 'inner' },
+    template: { $schema: SCHEMA, contentVersion: '1.0.0.0', ...template },
+  },
+});
+
 describe('model-free declarations', () => {
   it('are skipped when nothing in them is read by the rules', () => {
     const text = template([nsg("[parameters('n')]"), vm]);
@@ -35,17 +47,7 @@ describe('model-free declarations', () => {
   });
 
   it('are expanded when a child or a nested template declares a model type', () => {
-    const nested = {
-      type: 'Microsoft.Resources/deployments',
-      apiVersion: '2022-09-01',
-      name: 'inner',
-      properties: {
-        mode: 'Incremental',
-        expressionEvaluationOptions: { scope: 'inner' },
-        template: { $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [vm] },
-      },
-    };
-    expect(expandedTypes(template([nested]))).toEqual(['Microsoft.Resources/deployments', 'Microsoft.Compute/virtualMachines']);
+    expect(expandedTypes(template([innerDeployment({ resources: [vm] })]))).toEqual(['Microsoft.Resources/deployments', 'Microsoft.Compute/virtualMachines']);
   });
 
   it.each([
@@ -66,16 +68,7 @@ describe('model-free declarations', () => {
 
   // The check keeps what it learned per expression text, not per scope: the same text is judged again in each scope.
   it('judge the same expression text in each scope it appears in', () => {
-    const inner = (parameters: Record<string, unknown>) => ({
-      type: 'Microsoft.Resources/deployments',
-      apiVersion: '2022-09-01',
-      name: 'inner',
-      properties: {
-        mode: 'Incremental',
-        expressionEvaluationOptions: { scope: 'inner' },
-        template: { $schema: SCHEMA, contentVersion: '1.0.0.0', parameters, resources: [nsg("[parameters('p')]")] },
-      },
-    });
+    const inner = (parameters: Record<string, unknown>) => innerDeployment({ parameters, resources: [nsg("[parameters('p')]")] });
     const text = template([inner({ p: { type: 'string', defaultValue: 'x' } }), inner({})]);
     const findings = lintTemplate({ file: 't.json', text }, { rules: ALL_RULES, today: TODAY }).findings;
     expect(findings.map((finding) => `${finding.ruleId} ${finding.path}`)).toEqual([
@@ -120,23 +113,9 @@ describe('model-free declarations', () => {
       ),
     })).e;
     const variables = { v: "[parameters('n')]", w: { a: "[variables('v')]", b: ["[parameters('missing')]"] }, loop: "[variables('loop')]" };
-    const inner = (name: string, withFunctions: boolean) => ({
-      type: 'Microsoft.Resources/deployments',
-      apiVersion: '2022-09-01',
-      name: 'inner',
-      properties: {
-        mode: 'Incremental',
-        expressionEvaluationOptions: { scope: 'inner' },
-        template: {
-          $schema: SCHEMA,
-          contentVersion: '1.0.0.0',
-          parameters: { n: { type: 'string', defaultValue: 'x' } },
-          variables,
-          ...(withFunctions ? { functions: [{ namespace: 'ns', members: { f: { parameters: [], output: { type: 'string', value: 'y' } } } }] } : {}),
-          resources: [nsg(name)],
-        },
-      },
-    });
+    const functions = [{ namespace: 'ns', members: { f: { parameters: [], output: { type: 'string', value: 'y' } } } }];
+    const inner = (name: string, withFunctions: boolean) =>
+      innerDeployment({ parameters: { n: { type: 'string', defaultValue: 'x' } }, variables, ...(withFunctions ? { functions } : {}), resources: [nsg(name)] });
     const diagnostics = (text: string, expandAll: boolean) =>
       prepareTemplate({ file: 't.json', text }, undefined, { rules: ALL_RULES, today: TODAY }, { expandAll })
         .findings.map((finding) => `${finding.ruleId} ${finding.path} ${finding.message}`)
