@@ -110,8 +110,8 @@ function readElements(text: string, at: number): Container {
 
 /** The key of the string literal from `start` (its opening quote) to `end` (past its closing quote), unescaped. */
 function keyOf(text: string, start: number, end: number): string {
-  for (let i = start + 1; i < end - 1; i++) if (text.charCodeAt(i) === BACKSLASH) return JSON.parse(text.slice(start, end)) as string;
-  return text.slice(start + 1, end - 1);
+  const key = text.slice(start + 1, end - 1);
+  return key.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : key;
 }
 
 /** Past the end of the value starting at `at`. */
