@@ -99,18 +99,18 @@ describe('displayPath', () => {
   }
 
   it.skipIf(sep !== '/')('shows what relative() shows, for paths below, beside, above and around the working folder', () => {
-    const cwds = ['/work/repo', '/work/repo/', '/', '/work', '/work/./repo', '/work//repo', '/work/x/../repo', '/work/repo-2'];
+    const cwds = ['/srv/repo', '/srv/repo/', '/', '/srv', '/srv/./repo', '/srv//repo', '/srv/x/../repo', '/srv/repo-2'];
     const paths = [
-      '/work/repo/main.json',
-      '/work/repo',
-      '/work/repo/',
-      '/work/repository/main.json',
-      '/work/repo-2/main.json',
-      '/work/other/main.json',
-      '/work/repo/..hidden.json',
-      '/work/repo/a/../b.json',
-      '/work/repo//c.json',
-      '/work/repo/./d.json',
+      '/srv/repo/main.json',
+      '/srv/repo',
+      '/srv/repo/',
+      '/srv/repository/main.json',
+      '/srv/repo-2/main.json',
+      '/srv/other/main.json',
+      '/srv/repo/..hidden.json',
+      '/srv/repo/a/../b.json',
+      '/srv/repo//c.json',
+      '/srv/repo/./d.json',
       '/etc/main.json',
       '/main.json',
       '/',

@@ -41,7 +41,7 @@ import {
 import { BicepSupport } from './bicep-support.js';
 import { encodeText, readTextFile, type TextEncoding } from './text-file.js';
 import { ReadOnce } from './read-once.js';
-import { rewriteFile, WriteError, writeReport, type ReportInput } from './write-file.js';
+import { reportInputs, rewriteFile, WriteError, writeReport } from './write-file.js';
 
 export interface LintArgs {
   paths: string[];
@@ -92,8 +92,6 @@ interface Run {
   /** The run's `.bicep` files, all shards: their compiled JSON is not read again. */
   bicepSources?: ReadonlySet<string>;
   cache?: LintCache;
-  /** Reads of the run's files: a sibling parameters file is read once, also as a candidate. */
-  reads?: ReadOnce;
   /** What decides results besides a file's own inputs (the cache key). */
   runKey: string;
 }
@@ -205,7 +203,8 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
   const outcome: Outcome = { findings: [], diffs: [], fixes: { files: 0, applied: 0, failed: 0 }, files: 0, resources: 0, templates: 0 };
   const progress = startProgress(run.io, candidates.length);
   // --fix rewrites files as it goes: a read kept from before a rewrite could be stale (a file reached by two names).
-  const reads = (run.reads = new ReadOnce(run.args.fix ? [] : candidates.map((candidate) => candidate.path)));
+  // A sibling parameters file is read once, also as a candidate.
+  const reads = new ReadOnce(run.args.fix ? [] : candidates.map((candidate) => candidate.path));
   for (const [index, candidate] of candidates.entries()) {
     progress(index);
     const loadedFile = loadCandidate(candidate, run.bicep, { programs: true, bicepSources: run.bicepSources, read: (path) => reads.read(path) });
@@ -224,7 +223,7 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
     outcome.templates += 1;
     try {
       if (loadedFile.kind === 'program') await lintProgramFile(run, candidate, loadedFile, outcome);
-      else await lintTemplateFile(run, candidate, loadedFile, outcome);
+      else await lintTemplateFile(run, candidate, loadedFile, outcome, reads);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       outcome.findings.push(internalErrorFinding(candidate.display, error, run.context));
@@ -234,9 +233,15 @@ async function lintCandidates(run: Run, candidates: readonly Candidate[]): Promi
   return outcome;
 }
 
-async function lintTemplateFile(run: Run, candidate: Candidate, loadedFile: Extract<LoadedCandidate, { kind: 'template' }>, outcome: Outcome): Promise<void> {
+async function lintTemplateFile(
+  run: Run,
+  candidate: Candidate,
+  loadedFile: Extract<LoadedCandidate, { kind: 'template' }>,
+  outcome: Outcome,
+  reads: ReadOnce,
+): Promise<void> {
   const { io } = run;
-  const sibling = run.explicitParameters ? undefined : siblingParameters(candidate, io.cwd, run.reads);
+  const sibling = run.explicitParameters ? undefined : siblingParameters(candidate, io.cwd, reads);
   if (sibling && !sibling.ok) outcome.findings.push(unreadableFileFinding(sibling.file, `cannot read the file: ${sibling.reason}`, run.context));
   const input: LintInput = {
     ...loadedFile.input,
@@ -343,7 +348,11 @@ function report(run: Run, candidates: readonly Candidate[], outcome: Outcome): n
   const summary = args.quiet ? summarize(shown, outcome.files, outcome.resources) : all;
   const result: LintResult = { findings: shown, summary, rules: describeRules(run.rules), version: packageVersion() };
   const text = formatters[args.format](result, { color: useColor(io, Boolean(args.output)), cwd: io.cwd, root: repositoryRoot(io.cwd) });
-  const writeOutput = () => writeReport(resolve(io.cwd, args.output!), text, { cwd: io.cwd, inputs: inputsOf(candidates, args, io.cwd) });
+  const writeOutput = () =>
+    writeReport(resolve(io.cwd, args.output!), text, {
+      cwd: io.cwd,
+      inputs: reportInputs(candidates, [args.parameters, args.baseline, args.config, args.inventory], io.cwd),
+    });
   if (args.fixDryRun) {
     // The diff is the output; the report only goes to --output when asked for.
     io.stdout(outcome.diffs.join(''));
@@ -429,24 +438,16 @@ function writeFix(candidate: Candidate, text: string, encoding: TextEncoding, io
   }
 }
 
-/** Every file this run reads: `--output` may not name one of them. */
-function inputsOf(candidates: readonly Candidate[], args: LintArgs, cwd: string): ReportInput[] {
-  return [
-    ...candidates.map((candidate) => ({ path: candidate.path, real: candidate.real })),
-    ...[args.parameters, args.baseline, args.config, args.inventory].filter((path): path is string => Boolean(path)).map((path) => resolve(cwd, path)),
-  ];
-}
-
 /** `<template>.parameters.json` beside the template; one that cannot be read is a finding on it, not a crash. */
 function siblingParameters(
   template: Candidate,
   cwd: string,
-  reads: ReadOnce | undefined,
+  reads: ReadOnce,
 ): { ok: true; input: TextInput } | { ok: false; file: string; reason: string } | undefined {
   const path = parametersFileFor(template.path, template.folder);
   if (!path) return undefined;
   const file = displayPath(path, cwd);
-  const read = reads ? reads.readAhead(path) : readTextFile(path);
+  const read = reads.readAhead(path);
   return read.ok ? { ok: true, input: { file, text: read.file.text } } : { ok: false, file, reason: read.reason };
 }
 

@@ -17,7 +17,7 @@ import { redactSecrets } from '../report/redact.js';
 import { mapStrings, neutralizeControls } from '../report/neutralize.js';
 import { baselinePathIn, bicepSourcesOf, checkBaseline, loadCandidate, readOptionFile, readParametersOption, resolveBaseline } from './template-inputs.js';
 import { BicepSupport } from './bicep-support.js';
-import { writeReport } from './write-file.js';
+import { reportInputs, writeReport } from './write-file.js';
 
 export interface PlanArgs {
   paths: string[];
@@ -123,10 +123,7 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
   // Names and reasons come from templates and inventories: no secret and no control character gets through.
   const shown = mapStrings(plan, (text) => neutralizeControls(redactSecrets(text)));
   const text = args.format === 'json' ? engine.renderJson(shown) : args.format === 'markdown' ? engine.renderMarkdown(shown) : engine.renderText(shown);
-  const inputs = [
-    ...candidates.map((candidate) => ({ path: candidate.path, real: candidate.real })),
-    ...[args.parameters, args.baseline, args.inventory, args.config].filter((path): path is string => Boolean(path)).map((path) => resolve(io.cwd, path)),
-  ];
+  const inputs = reportInputs(candidates, [args.parameters, args.baseline, args.inventory, args.config], io.cwd);
   if (args.output) writeReport(resolve(io.cwd, args.output), text, { cwd: io.cwd, inputs });
   else io.stdout(text);
   return plan.summary.risks.error > 0 ? 1 : 0;

@@ -21,7 +21,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { UsageError } from './files.js';
+import { UsageError, type Candidate } from './files.js';
 import { describeFsError } from './text-file.js';
 
 /** A file could not be written: a clear message, exit 2. */
@@ -60,6 +60,14 @@ export function rewriteFile(path: string, content: Uint8Array): void {
 
 /** A file the run reads: a path, or a path with its real path when the caller already knows it (no realpath per file). */
 export type ReportInput = string | { path: string; real?: string };
+
+/** Every file a run reads (its candidates and the files its options name): `--output` may not name one of them. */
+export function reportInputs(candidates: readonly Candidate[], optionFiles: ReadonlyArray<string | undefined>, cwd: string): ReportInput[] {
+  return [
+    ...candidates.map((candidate) => ({ path: candidate.path, real: candidate.real })),
+    ...optionFiles.filter((path): path is string => Boolean(path)).map((path) => resolve(cwd, path)),
+  ];
+}
 
 /**
  * Write a report (`--output`). Refused: a folder, a device or other special file, an input of
