@@ -12,7 +12,8 @@ rmSync(join(root, 'dist', 'cli'), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
+  // The launcher's runtime tuning is its own entry: it runs before the CLI is loaded.
+  entryPoints: ['src/cli/main.ts', 'src/cli/runtime-tuning.ts'],
   outdir: 'dist/cli',
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
