@@ -16,7 +16,7 @@ describe('tierUpFlag', () => {
     ['12.4.254.21-node.33', 'Node 22', '--invocation-count-for-turbofan=24000'],
     ['13.6.233.17-node.63', 'Node 24', '--invocation-count-for-turbofan=24000'],
   ])('V8 %s (%s): %s', (version, _node, flag) => {
-    expect(tierUpFlag(version, ['--enable-source-maps', '--max-old-space-size=4096'])).toBe(flag);
+    expect(tierUpFlag(version, ['--enable-source-maps', '--max-old-space-size=4096', '--interrupt-budget-for-feedback-allocation=940'])).toBe(flag);
   });
 
   it.each([['--interrupt-budget=1000'], ['--interrupt_budget=1000'], ['--invocation-count-for-turbofan=10'], ['--invocation_count_for_turbofan=10']])(

@@ -17,7 +17,7 @@ const TIER_UP_FLAGS = ['--interrupt-budget', '--invocation-count-for-turbofan'];
 
 /** The tier-up flag for a V8 version (`process.versions.v8`), or undefined when the user gave node one. */
 export function tierUpFlag(v8Version: string, givenFlags: readonly string[]): string | undefined {
-  if (givenFlags.some((flag) => TIER_UP_FLAGS.some((name) => flag.replace(/_/g, '-').startsWith(name)))) return undefined;
+  if (givenFlags.some((flag) => TIER_UP_FLAGS.includes(flag.split('=')[0].replace(/_/g, '-')))) return undefined;
   const [major, minor] = v8Version.split('.').map(Number);
   return major < 11 || (major === 11 && minor <= 3) ? INTERRUPT_BUDGET : INVOCATION_COUNT;
 }
