@@ -157,7 +157,7 @@ function nameIsClean(answers: Map<string, boolean>, key: string, value: unknown,
 // Indexed loops and `for...in` below: this walks every header and deployment value of every
 // template, mostly as cold code, where array iterators and key arrays are allocated per value.
 function valueIsClean(value: unknown, scope: NameScope, depth: number): boolean {
-  if (typeof value === 'string') return value.charCodeAt(0) !== 91 || !isExpressionText(value) || expressionIsClean(value, scope);
+  if (typeof value === 'string') return !isExpressionText(value) || expressionIsClean(value, scope);
   if (value === null || typeof value !== 'object' || isUnknown(value)) return true;
   if (depth > VALUE_DEPTH) return false;
   if (Array.isArray(value)) {

@@ -17,7 +17,8 @@ import type { ArmScope } from './scope.js';
  */
 export function expandValue(frame: Frame, raw: unknown, path: JsonPath, scope: ArmScope, depth: number, anchorNested = true): unknown {
   // A cheap first test ('['); evaluate() applies the full rule (isExpressionText, '[[' escapes).
-  if (typeof raw === 'string') return raw.charCodeAt(0) === 91 ? evaluate(frame, raw, path, scope) : raw;
+  // The length test first: charCodeAt past the end deoptimizes the compiled function (an empty string).
+  if (typeof raw === 'string') return raw.length !== 0 && raw.charCodeAt(0) === 91 ? evaluate(frame, raw, path, scope) : raw;
   if (raw === null || typeof raw !== 'object') return raw;
   // A value the reader could not express as ARM (a Bicep construct): unknown as it stands.
   if (isUnknown(raw)) return raw;
