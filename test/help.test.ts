@@ -74,3 +74,24 @@ describe('help text', () => {
     expect(helpWidth(io('wide'), undefined)).toBe(100);
   });
 });
+
+describe('language', () => {
+  // yargs would follow the locale ("Unbekanntes Argument", "Commandes :") and lose the suggestion, which reads its English message.
+  it.each([
+    ['LANG', 'de_DE.UTF-8'],
+    ['LC_ALL', 'fr_FR.UTF-8'],
+    ['LANGUAGE', 'ja'],
+  ])('English whatever %s says (%s): help, errors and suggestions', async (variable, locale) => {
+    const env = { ...process.env, LANG: '', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '', [variable]: locale, NO_COLOR: '1' };
+    const { stdout } = await run(process.execPath, [BIN, '--help'], { env });
+    expect(stdout).toMatch(/^Commands:$/m);
+    expect(stdout).toMatch(/^Options:$/m);
+    const mistyped = await run(process.execPath, [BIN, 'lint', '--formt', 'json'], { env }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain('Unknown argument: formt');
+    expect(mistyped.stderr).toContain('Did you mean --format (not formt)?');
+  });
+});

@@ -24,6 +24,9 @@ export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<
     argv = [...argv.filter((arg) => arg !== '-'), '--stdin'];
   }
   const parser = withHelp(yargs(argv), 'patchwise')
+    // yargs translates its own words after LANG/LC_ALL ("Unbekanntes Argument"): patchwise speaks
+    // English throughout, and the suggestions below read yargs' English messages.
+    .locale('en')
     .scriptName('patchwise')
     .usage('$0 <command> [options]')
     .version(packageVersion())
