@@ -379,7 +379,7 @@ function report(run: Run, candidates: readonly Candidate[], outcome: Outcome): n
 function printConfig(run: Run, file: string): number {
   const path = resolve(run.io.cwd, file);
   const ignored = ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir)(path);
-  const rules = Object.fromEntries([...run.settings].sort(([a], [b]) => a.localeCompare(b)));
+  const rules = Object.fromEntries([...run.settings].sort(([a], [b]) => a.localeCompare(b, 'en')));
   const config = {
     file: displayPath(path, run.io.cwd),
     configFile: run.loaded.file ? displayPath(run.loaded.file, run.io.cwd) : null,

@@ -540,7 +540,9 @@ function diagnosticFinding(diagnostic: Diagnostic, context: LintContext): Findin
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file < b.file ? -1 : 1));
+  return findings.sort((a, b) =>
+    a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId, 'en') : a.file < b.file ? -1 : 1,
+  );
 }
 
 /** Findings of core rules switched off in the settings are dropped (they are not suppressed: the user turned them off). */

@@ -10,11 +10,15 @@
  * arity and undeclared names throw ExpressionError; runtime failures (wrong types, missing
  * properties, out-of-range indexes) and values only known at deployment become Unknown.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ExpressionError, evaluateString, isExpression, parseExpression, type EvalScope } from '../../src/template/expression/index.js';
 import { expandTemplate } from '../../src/template/expand.js';
 import { readJsonDocument } from '../../src/template/json.js';
 import { Unknown, isUnknown } from '../../src/model/unknown.js';
+import { REPO_ROOT } from '../helpers/lint-fixture.js';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const RG = 'my-rg';
@@ -729,5 +733,31 @@ describe('expandTemplate evaluates expressions in templates', () => {
     };
     const properties = expand(leaky).resources[0].body.properties as Record<string, unknown>;
     expect(typeof properties.value === 'string' && properties.value.includes('"frame"')).toBe(false);
+  });
+});
+
+describe('items()', () => {
+  it('orders the keys alphabetically, with their values', () => {
+    expect(evaluate(`[items(json('{"zb": 1, "Ab": 2, "aab": 3}'))]`)).toEqual([
+      { key: 'aab', value: 3 },
+      { key: 'Ab', value: 2 },
+      { key: 'zb', value: 1 },
+    ]);
+  });
+
+  it('orders them the same whatever the locale of the machine (Danish sorts "aa" after "z")', () => {
+    // ICU takes its default locale from the environment at start-up: a process of its own.
+    const script = [
+      `const { evaluateString } = await import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'src/template/expression/index.ts')).href)});`,
+      `const value = evaluateString(\`[items(json('{"zb": 1, "aab": 2}'))]\`, { parameter() {}, variable() {} });`,
+      'process.stdout.write(value.map((item) => item.key).join(" ") + " " + new Intl.Collator().resolvedOptions().locale);',
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' },
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('aab zb da-DK');
   });
 });

@@ -221,7 +221,7 @@ export const COLLECTION_FUNCTIONS: Record<string, FunctionImpl> = {
     if (!isPlainObject(value)) fail('items expects an object');
     const keys = keysOf(value, budget);
     reserveItems(budget, keys.length, 'items');
-    return keys.sort((a, b) => a.localeCompare(b)).map((key) => ({ key, value: value[key] }));
+    return keys.sort((a, b) => a.localeCompare(b, 'en')).map((key) => ({ key, value: value[key] }));
   }),
   objectkeys: strict(1, 1, ([value], { budget }) => {
     if (!isPlainObject(value)) fail('objectKeys expects an object');
