@@ -75,13 +75,15 @@ export function reportInputs(candidates: readonly Candidate[], optionFiles: Read
  * outside the working folder. Missing parent folders are created.
  */
 export function writeReport(path: string, text: string, options: { cwd: string; inputs: Iterable<ReportInput> }): void {
-  const shown = relative(options.cwd, path) || path;
+  const shown = isInside(options.cwd, path) ? relative(options.cwd, path) || path : path;
   let target = path;
   let existing: Stats | undefined;
   try {
     const link = lstatSync(path);
     if (link.isSymbolicLink()) {
       target = linkTarget(path);
+      // /dev/stdout and /dev/fd/N are links to a pipe or terminal: say what to do instead.
+      if (!isInside(options.cwd, target) && !isRegularFileOrMissing(path)) throw notRegularFile(shown);
       if (!isInside(options.cwd, target))
         throw new WriteError(`--output ${shown} is a symbolic link to ${target}, outside the working folder: refusing to write through it`);
     }
@@ -91,8 +93,7 @@ export function writeReport(path: string, text: string, options: { cwd: string; 
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(`cannot write --output ${shown}: ${describeFsError(error)}`);
   }
   if (existing?.isDirectory()) throw new WriteError(`--output ${shown} is a folder: name a file`);
-  if (existing && !existing.isFile())
-    throw new WriteError(`--output ${shown} is not a regular file (a device, pipe or socket): omit --output to print to standard output`);
+  if (existing && !existing.isFile()) throw notRegularFile(shown);
   if (isAnInput(target, existing !== undefined, options.inputs))
     throw new WriteError(`--output ${shown} is one of the files being read: refusing to overwrite it with the report`);
   try {
@@ -104,6 +105,18 @@ export function writeReport(path: string, text: string, options: { cwd: string; 
     replaceAtomically(target, Buffer.from(text, 'utf8'), existing);
   } catch (error) {
     throw new WriteError(`cannot write --output ${shown}: ${describeFsError(error)}`);
+  }
+}
+
+function notRegularFile(shown: string): WriteError {
+  return new WriteError(`--output ${shown} is not a regular file (a device, pipe or socket): omit --output to print to standard output`);
+}
+
+function isRegularFileOrMissing(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return true;
   }
 }
 

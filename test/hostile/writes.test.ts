@@ -31,6 +31,18 @@ describe('--output', () => {
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
+  it('a link outside the working folder to a device (as /dev/stdout is to a pipe): not a regular file, use standard output', async () => {
+    const dir = scratchFolder();
+    const outside = scratchFolder();
+    writeFiles(dir, { 'main.json': failing });
+    const link = join(outside, 'stdout');
+    symlinkSync('/dev/null', link);
+    const result = await runCli(['lint', 'main.json', '-o', link], dir);
+    expect(result.code).toBe(2);
+    // Shown as given (not as a path relative to the working folder), with what to do instead.
+    expect(result.stderr).toContain(`--output ${link} is not a regular file (a device, pipe or socket): omit --output to print to standard output`);
+  });
+
   it.skipIf(!isRoot)('refuses a private device node made for the test', async () => {
     const dir = scratchFolder();
     writeFiles(dir, { 'main.json': failing });
