@@ -167,7 +167,33 @@ describe('baselines', () => {
     expect((JSON.parse(without.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual([
       'guest-patching/windows-automatic-updates',
     ]);
-    expect((await run(['lint', 'main.json', '--baseline-ref', 'no-such-ref'], { cwd: dir })).code).toBe(2);
+    const unknownRef = await run(['lint', 'main.json', '--baseline-ref', 'no-such-ref'], { cwd: dir });
+    expect(unknownRef.code).toBe(2);
+    expect(unknownRef.stderr).toContain("--baseline-ref: 'no-such-ref' is not a revision of the git repository of");
+    // A file the revision does not have is new (no error), whatever it holds.
+    copyFileSync(join(FIXTURES, 'change/after-platform.json'), join(dir, 'added.json'));
+    const added = await run(['lint', 'added.json', '--baseline-ref', 'HEAD', '--format', 'json'], { cwd: dir });
+    expect(added.stderr).toBe('');
+    expect((JSON.parse(added.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual([
+      'guest-patching/windows-automatic-updates',
+    ]);
+  });
+
+  it('--baseline-ref outside a git repository, or without git, says so (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchwise-no-git-'));
+    copyFileSync(join(FIXTURES, 'change/after-platform.json'), join(dir, 'main.json'));
+    const outside = await run(['lint', 'main.json', '--baseline-ref', 'HEAD'], { cwd: dir });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/--baseline-ref: git cannot read the repository of .*main\.json: fatal: not a git repository/);
+    const path = process.env.PATH;
+    process.env.PATH = join(dir, 'no-such-bin');
+    try {
+      const noGit = await run(['lint', 'main.json', '--baseline-ref', 'HEAD'], { cwd: dir });
+      expect(noGit.code).toBe(2);
+      expect(noGit.stderr).toContain('--baseline-ref needs git, which was not found (install it, or put it on PATH)');
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
 
