@@ -15,15 +15,21 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
-  // A closed pipe (`patchwise ... | head`) is the reader's choice, not an error worth a stack trace.
+  // A closed pipe (`patchwise lint | head`) is the reader's choice, not an error worth a stack
+  // trace: the rest of the output is dropped, and the run ends with the exit code of what it found.
+  // (Exiting from this handler used `process.exitCode ?? 0`, which is 0 when the error arrives
+  // before the command has returned its code.)
+  let stdoutClosed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    stdoutClosed = true;
   });
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
