@@ -240,6 +240,16 @@ describe('monorepos: shards, merge, cache', () => {
     // Another setting is another key: nothing is reused.
     expect((await runCli(['lint', '.', '--cache', '--skip-rule', 'schedules/*'], dir)).stderr).not.toMatch(/unchanged/);
   });
+
+  it('--cache that cannot be written (read-only checkout, a file in the way): a warning, the run keeps its result', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, { 'main.json': failing('vm1'), blocked: 'a file where the cache folder would go' });
+    const run = await runCli(['lint', '.', '-f', 'json', '--cache', '--cache-location', 'blocked/cache'], dir);
+    expect(run.code).toBe(1);
+    expect(json(run.stdout).findings.length).toBeGreaterThan(0);
+    expect(run.stderr).toMatch(/^patchwise: --cache: cannot write .*lint-results\.json: .* \(the results were not cached\)$/m);
+    expect(readdirSync(dir).sort()).toEqual(['blocked', 'main.json']);
+  });
 });
 
 describe('SARIF for code scanning', () => {

@@ -5,11 +5,12 @@
  * is one JSON file, written atomically at the end of the run; a damaged one is ignored.
  */
 import { createHash } from '../lazy-builtins.js';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../engine/finding.js';
 import { packageVersion } from '../engine/package-info.js';
+import { describeFsError } from './text-file.js';
 
 export const DEFAULT_CACHE_LOCATION = '.patchwise-cache';
 const FILE_NAME = 'lint-results.json';
@@ -63,17 +64,32 @@ export class LintCache {
     this.touched.set(key, result);
   }
 
-  save(): void {
+  /**
+   * Write this run's entries (and earlier ones, up to MAX_ENTRIES). A cache that cannot be written
+   * (a read-only checkout, a full disk) costs the next run time, not this run its result: the
+   * reason is returned for a warning, and no temporary file is left behind.
+   */
+  save(): string | undefined {
     const kept = new Map(this.touched);
     for (const [key, value] of this.entries) {
       if (kept.size >= MAX_ENTRIES) break;
       if (!kept.has(key)) kept.set(key, value);
     }
     const data: CacheFile = { format: FORMAT, entries: Object.fromEntries(kept) };
-    mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(data));
-    renameSync(temporary, this.path);
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(temporary, JSON.stringify(data));
+      renameSync(temporary, this.path);
+      return undefined;
+    } catch (error) {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // nothing was written there
+      }
+      return `cannot write ${this.path}: ${describeFsError(error)}`;
+    }
   }
 }
 

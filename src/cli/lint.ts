@@ -118,7 +118,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   );
   if (args.parameters) run.explicitParameters = readParametersOption(resolve(io.cwd, args.parameters), io.cwd, run.bicep);
   const outcome = await lintCandidates(run, candidates);
-  run.cache?.save();
+  const unsaved = run.cache?.save();
+  if (unsaved) io.stderr(`patchwise: --cache: ${unsaved} (the results were not cached)\n`);
   return report(run, candidates, outcome);
 }
 
