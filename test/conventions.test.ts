@@ -1,5 +1,5 @@
 /** What users of linters expect (issue 15): stdin, globs, rule selection, config printing, suggestions, suppressions, shards, merge, cache, init, plurals, budgets, repository-relative SARIF. */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../src/cli/io.js';
@@ -311,5 +311,24 @@ describe('patchwise init', () => {
     // The config it writes is valid and lints.
     writeFiles(dir, { 'a.json': valid });
     expect((await runCli(['lint', '.'], dir)).code).toBe(0);
+  });
+
+  it('a file it cannot write is a usage error (exit 2) with the reason; never through a link out of the folder', async () => {
+    const dir = scratchFolder();
+    const outside = scratchFolder();
+    writeFiles(outside, { 'precious.json': 'precious' });
+    symlinkSync(join(outside, 'precious.json'), join(dir, 'patchwise.config.json'));
+    const linked = await runPlain(['init', '--force'], dir);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain('patchwise.config.json is a symbolic link to');
+    expect(linked.stderr).toContain('outside the working folder: refusing to write through it');
+    expect(readFileSync(join(outside, 'precious.json'), 'utf8')).toBe('precious');
+    // A file where the workflow's folder would go (also refused as root, unlike a read-only folder).
+    const blocked = scratchFolder();
+    writeFiles(blocked, { '.github': 'a file' });
+    const result = await runPlain(['init', '--github'], blocked);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^patchwise: cannot write \.github\/workflows\/patchwise\.yml: /m);
+    expect(result.stderr).not.toMatch(/internal error/);
   });
 });

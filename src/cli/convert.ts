@@ -6,7 +6,7 @@ import { BicepSupport } from './bicep-support.js';
 import { displayPath, UsageError } from './files.js';
 import type { CliIO } from './io.js';
 import { readOptionFile, readParametersOption } from './template-inputs.js';
-import { WriteError, writeReport } from './write-file.js';
+import { writeReport } from './write-file.js';
 
 export interface ConvertArgs {
   template: string;
@@ -50,12 +50,7 @@ export async function runConvert(args: ConvertArgs, io: CliIO): Promise<number> 
     throw new UsageError(`${displayPath(join(out, 'index.ts'), io.cwd)} exists: use --force to overwrite it, or another --out folder`);
   const inputs = [templatePath, ...(args.parameters ? [resolve(io.cwd, args.parameters)] : [])];
   for (const [name, text] of Object.entries(conversion.files)) {
-    try {
-      writeReport(join(out, name), text, { cwd: io.cwd, inputs });
-    } catch (error) {
-      if (error instanceof WriteError) throw new UsageError(error.message.replace('--output ', ''));
-      throw error;
-    }
+    writeReport(join(out, name), text, { cwd: io.cwd, inputs, option: null });
   }
   const { summary } = conversion;
   io.stderr(

@@ -2,11 +2,12 @@
  * `patchwise init`: start a repository off with a configuration file, and on request a GitHub
  * workflow and a pre-commit entry. An existing file is never replaced without `--force`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { CONFIG_FILE_NAME } from '../engine/config.js';
 import { packageVersion } from '../engine/package-info.js';
 import type { CliIO } from './io.js';
+import { writeReport } from './write-file.js';
 
 export interface InitArgs {
   github: boolean;
@@ -68,8 +69,8 @@ export function runInit(args: InitArgs, io: CliIO): number {
       kept += 1;
       continue;
     }
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    // As a report is written: atomically, never through a link out of the repository, a clear error when it cannot be.
+    writeReport(path, text, { cwd: io.cwd, inputs: [], option: null });
     io.stdout(`wrote ${name}\n`);
   }
   if (kept > 0 && args.preCommit && !args.force) io.stderr(`patchwise: to add the hook by hand, put this in .pre-commit-config.yaml:\n${preCommitText()}`);

@@ -70,12 +70,16 @@ export function reportInputs(candidates: readonly Candidate[], optionFiles: Read
 }
 
 /**
- * Write a report (`--output`). Refused: a folder, a device or other special file, an input of
- * this run (the template would be replaced by its own report), a symbolic link that points
- * outside the working folder. Missing parent folders are created.
+ * Write a report (`--output`), or a file a command generates (`init`, `convert`). Refused: a
+ * folder, a device or other special file, an input of this run (the template would be replaced by
+ * its own report), a symbolic link that points outside the working folder. Missing parent folders
+ * are created; the file is replaced atomically. `option`: the option that names the file, for
+ * messages (`--output`); none for a file the command names itself.
  */
-export function writeReport(path: string, text: string, options: { cwd: string; inputs: Iterable<ReportInput> }): void {
-  const shown = isInside(options.cwd, path) ? relative(options.cwd, path) || path : path;
+export function writeReport(path: string, text: string, options: { cwd: string; inputs: Iterable<ReportInput>; option?: string | null }): void {
+  const option = options.option === undefined ? '--output' : options.option;
+  const shownPath = isInside(options.cwd, path) ? relative(options.cwd, path) || path : path;
+  const shown = option ? `${option} ${shownPath}` : shownPath;
   let target = path;
   let existing: Stats | undefined;
   try {
@@ -83,33 +87,34 @@ export function writeReport(path: string, text: string, options: { cwd: string; 
     if (link.isSymbolicLink()) {
       target = linkTarget(path);
       // /dev/stdout and /dev/fd/N are links to a pipe or terminal: say what to do instead.
-      if (!isInside(options.cwd, target) && !isRegularFileOrMissing(path)) throw notRegularFile(shown);
+      if (!isInside(options.cwd, target) && !isRegularFileOrMissing(path)) throw notRegularFile(shown, option);
       if (!isInside(options.cwd, target))
-        throw new WriteError(`--output ${shown} is a symbolic link to ${target}, outside the working folder: refusing to write through it`);
+        throw new WriteError(`${shown} is a symbolic link to ${target}, outside the working folder: refusing to write through it`);
     }
     existing = statSync(target);
   } catch (error) {
     if (error instanceof WriteError) throw error;
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(`cannot write --output ${shown}: ${describeFsError(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(`cannot write ${shown}: ${describeFsError(error)}`);
   }
-  if (existing?.isDirectory()) throw new WriteError(`--output ${shown} is a folder: name a file`);
-  if (existing && !existing.isFile()) throw notRegularFile(shown);
+  if (existing?.isDirectory()) throw new WriteError(`${shown} is a folder: name a file`);
+  if (existing && !existing.isFile()) throw notRegularFile(shown, option);
   if (isAnInput(target, existing !== undefined, options.inputs))
-    throw new WriteError(`--output ${shown} is one of the files being read: refusing to overwrite it with the report`);
+    throw new WriteError(`${shown} is one of the files being read: refusing to overwrite it with the report`);
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch (error) {
-    throw new WriteError(`cannot create the folder of --output ${shown}: ${describeFsError(error)}`);
+    throw new WriteError(`cannot create the folder of ${shown}: ${describeFsError(error)}`);
   }
   try {
     replaceAtomically(target, Buffer.from(text, 'utf8'), existing);
   } catch (error) {
-    throw new WriteError(`cannot write --output ${shown}: ${describeFsError(error)}`);
+    throw new WriteError(`cannot write ${shown}: ${describeFsError(error)}`);
   }
 }
 
-function notRegularFile(shown: string): WriteError {
-  return new WriteError(`--output ${shown} is not a regular file (a device, pipe or socket): omit --output to print to standard output`);
+function notRegularFile(shown: string, option: string | null): WriteError {
+  const hint = option === '--output' ? ': omit --output to print to standard output' : '';
+  return new WriteError(`${shown} is not a regular file (a device, pipe or socket)${hint}`);
 }
 
 function isRegularFileOrMissing(path: string): boolean {
