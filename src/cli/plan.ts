@@ -60,9 +60,9 @@ export async function runPlan(args: PlanArgs, io: CliIO): Promise<number> {
     throw new UsageError(`--scenario takes one of ${engine.SCENARIOS.join(', ')}, not '${args.scenario}'`);
   if (!['text', 'markdown', 'json'].includes(args.format)) throw new UsageError(`--format takes text, markdown or json, not '${args.format}'`);
   if (args.seed !== undefined && (!Number.isSafeInteger(args.seed) || args.seed < 0))
-    throw new UsageError(`--seed takes a whole number of 0 or more, not '${args.seed}'`);
+    throw new UsageError(`--seed takes a whole number of 0 or more${notGiven(args.seed)}`);
   if (args.runs !== undefined && (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > MAX_RUNS))
-    throw new UsageError(`--runs takes a whole number from 1 to ${MAX_RUNS}, not '${args.runs}'`);
+    throw new UsageError(`--runs takes a whole number from 1 to ${MAX_RUNS}${notGiven(args.runs)}`);
   let startMs: number;
   if (args.start !== undefined) {
     const parsed = engine.parseDate(args.start);
@@ -195,4 +195,9 @@ function baselineFor(
 function conventionalParameters(template: string): string {
   const bicep = /\.bicep$/i.test(template);
   return resolve(template, '..', `${basename(template).replace(/\.(jsonc?|bicep)$/i, '')}${bicep ? '.bicepparam' : '.parameters.json'}`);
+}
+
+/** What a number option was given, for its error: yargs turns a word into NaN, which the user never typed. */
+function notGiven(value: number): string {
+  return Number.isNaN(value) ? ', not a word' : `, not '${value}'`;
 }
