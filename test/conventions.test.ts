@@ -70,7 +70,17 @@ describe('choosing files and rules', () => {
     expect(skipped).toEqual(['parse-error']);
     const unknown = await runCli(['lint', '.', '--rule', 'guest-patchin/*'], dir);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/matches no rule/);
+    expect(unknown.stderr).toMatch(/matches no rule \(see 'patchwise rules'\)/);
+    // A mistyped id (not a glob) gets a suggestion, here and in the configuration.
+    const typo = await runCli(['lint', '.', '--skip-rule', 'guest-patching/rhel-packagkit'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("--skip-rule guest-patching/rhel-packagkit matches no rule; did you mean 'guest-patching/rhel-packagekit'?");
+    writeFiles(dir, { 'patchwise.config.json': JSON.stringify({ rules: { 'windows-automatic-update': 'off' } }) });
+    const config = await runCli(['lint', '.'], dir);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain(
+      "unknown rule 'windows-automatic-update' in configuration; did you mean 'guest-patching/windows-automatic-updates' or 'os-upgrade/windows-automatic-updates'?",
+    );
   });
 
   it('the configuration cannot switch parse-error off (use ignore)', async () => {

@@ -4,6 +4,7 @@
  */
 import table from './generated/api-versions.js';
 import type { DerivedType } from './generated/api-versions-types.js';
+import { editDistance } from '../similar-names.js';
 
 export type PropertyStatus =
   { status: 'defined' } | { status: 'later'; firstVersion: string } | { status: 'unknown'; suggestion?: string; caseOnly?: boolean } | { status: 'unchecked' };
@@ -186,26 +187,14 @@ function unknownStatus(type: LoadedType, parent: string, key: string): PropertyS
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const sibling of siblings) {
-    const distance = editDistance(sibling.toLowerCase(), key.toLowerCase());
+    // More than 3 apart in length is never a typo worth suggesting.
+    const distance = Math.abs(sibling.length - key.length) > 3 ? Infinity : editDistance(sibling.toLowerCase(), key.toLowerCase());
     if (distance < bestDistance) {
       best = sibling;
       bestDistance = distance;
     }
   }
   return bestDistance <= Math.max(1, Math.min(3, Math.floor(key.length / 4))) ? { status: 'unknown', suggestion: best } : { status: 'unknown' };
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 export function firstApiVersion(resourceType: string, path: ReadonlyArray<string | number>): string | undefined {

@@ -13,6 +13,7 @@ import { PLAN_FORMATS, SCENARIOS } from '../plan/types.js';
 import { helpWidth, withHelp } from './help.js';
 import { processIO, redactingIO, type CliIO } from './io.js';
 import { withoutHelpCache, yargs } from './yargs.js';
+import { editDistance } from '../similar-names.js';
 
 /** Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or configuration error. */
 export async function main(argv: string[], rawIO: CliIO = processIO()): Promise<number> {
@@ -315,18 +316,4 @@ function suggestOptions(message: string): string {
       return best && best.distance <= Math.max(1, Math.floor(name.length / 3)) ? `Did you mean --${best.option} (not ${name})?\n` : '';
     });
   return suggestions.join('');
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }

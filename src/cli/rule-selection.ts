@@ -7,6 +7,7 @@
 import picomatch from 'picomatch';
 import type { RuleSetting } from '../engine/rule.js';
 import { UsageError } from './files.js';
+import { didYouMean } from '../similar-names.js';
 
 const ALWAYS_ON = new Set(['parse-error', 'internal-error']);
 
@@ -15,7 +16,10 @@ export function selectRules(settings: Map<string, RuleSetting>, only: readonly s
   const ids = [...settings.keys()];
   const matcher = (option: string, pattern: string) => {
     const match = picomatch(pattern, { nocase: true });
-    if (!ids.some((id) => match(id))) throw new UsageError(`${option} ${pattern} matches no rule (see 'patchwise rules')`);
+    if (!ids.some((id) => match(id))) {
+      const near = /[*?{[]/.test(pattern) ? '' : didYouMean(pattern, ids);
+      throw new UsageError(`${option} ${pattern} matches no rule${near} (see 'patchwise rules')`);
+    }
     return match;
   };
   const onlyMatchers = only.map((pattern) => matcher('--rule', pattern));

@@ -8,6 +8,7 @@ import { docsUrl } from '../engine/rule.js';
 import { presetSetting } from '../engine/severity.js';
 import { UsageError } from './files.js';
 import type { CliIO } from './io.js';
+import { didYouMean } from '../similar-names.js';
 
 interface Listed {
   id: string;
@@ -80,8 +81,12 @@ export async function runExplain(args: { rule: string }, io: CliIO): Promise<num
   const rules = await listedRules();
   const rule = rules.find((candidate) => candidate.id === args.rule);
   if (!rule) {
-    const near = rules.filter((candidate) => candidate.id.includes(args.rule)).map((candidate) => candidate.id);
-    throw new UsageError(`unknown rule '${args.rule}'${near.length ? `; did you mean ${near.join(', ')}?` : " (see 'patchwise rules')"}`);
+    throw new UsageError(
+      `unknown rule '${args.rule}'${didYouMean(
+        args.rule,
+        rules.map((candidate) => candidate.id),
+      )} (see 'patchwise rules')`,
+    );
   }
   const page = join(packageRoot(), 'docs', 'rules', `${rule.id}.md`);
   if (existsSync(page)) io.stdout(readFileSync(page, 'utf8'));

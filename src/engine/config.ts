@@ -12,6 +12,7 @@ import { compileNameGlob, NAME_GLOB_LIMITS } from './name-glob.js';
 import { packageRoot } from './package-info.js';
 import type { PresetName, RuleSetting } from './rule.js';
 import { presetSetting, type SeverityMetadata } from './severity.js';
+import { didYouMean } from '../similar-names.js';
 
 export interface SuppressionEntry {
   rules: string[];
@@ -133,7 +134,7 @@ export function resolveSettings(config: PatchwiseConfig, rules: readonly Severit
   }
   const known = new Set(rules.map((rule) => rule.id));
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (!known.has(id)) throw new ConfigError(`unknown rule '${id}' in configuration (see 'patchwise rules')`);
+    if (!known.has(id)) throw new ConfigError(`unknown rule '${id}' in configuration${didYouMean(id, known)} (see 'patchwise rules')`);
     // A gate that lets unreadable files through fails open: leave such files out with `ignore` instead.
     if (NEVER_WEAKENED.has(id) && setting !== 'error')
       throw new ConfigError(`'${id}' is always an error (a file patchwise cannot read must not pass): use "ignore" to leave files out`);
