@@ -39,10 +39,9 @@ function runGit(args: string[], cwd: string): GitResult {
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { status?: number | null; stderr?: string | Buffer };
     // git's first line says why ("fatal: not a git repository ..."); never more than that.
-    const stderr =
-      String(failure.stderr ?? '')
-        .trim()
-        .split('\n')[0] ?? '';
+    const [stderr] = String(failure.stderr ?? '')
+      .trim()
+      .split('\n');
     return { ok: false, missing: failure.code === 'ENOENT', status: failure.status ?? null, stderr };
   }
 }

@@ -86,10 +86,11 @@ export function writeReport(path: string, text: string, options: { cwd: string; 
     const link = lstatSync(path);
     if (link.isSymbolicLink()) {
       target = linkTarget(path);
-      // /dev/stdout and /dev/fd/N are links to a pipe or terminal: say what to do instead.
-      if (!isInside(options.cwd, target) && !isRegularFileOrMissing(path)) throw notRegularFile(shown, option);
-      if (!isInside(options.cwd, target))
+      if (!isInside(options.cwd, target)) {
+        // /dev/stdout and /dev/fd/N are links to a pipe or terminal: say what to do instead.
+        if (!isRegularFileOrMissing(path)) throw notRegularFile(shown, option);
         throw new WriteError(`${shown} is a symbolic link to ${target}, outside the working folder: refusing to write through it`);
+      }
     }
     existing = statSync(target);
   } catch (error) {
@@ -98,8 +99,7 @@ export function writeReport(path: string, text: string, options: { cwd: string; 
   }
   if (existing?.isDirectory()) throw new WriteError(`${shown} is a folder: name a file`);
   if (existing && !existing.isFile()) throw notRegularFile(shown, option);
-  if (isAnInput(target, existing !== undefined, options.inputs))
-    throw new WriteError(`${shown} is one of the files being read: refusing to overwrite it with the report`);
+  if (isAnInput(target, existing !== undefined, options.inputs)) throw new WriteError(`${shown} is one of the files being read: refusing to overwrite it`);
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch (error) {
