@@ -3,6 +3,8 @@
  * every command shows examples, its exit codes and where the docs are.
  */
 import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +95,36 @@ describe('language', () => {
     expect(mistyped.code).toBe(2);
     expect(mistyped.stderr).toContain('Unknown argument: formt');
     expect(mistyped.stderr).toContain('Did you mean --format (not formt)?');
+  });
+});
+
+describe("the user's folder", () => {
+  // Under an ES module entry, every yargs instance searched from the working folder up for a
+  // package.json (reading each folder in full) and parsed the one it found.
+  it('is not searched nor its package.json read by yargs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchwise-cwd-'));
+    const folder = join(dir, 'templates', 'web');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'their-tool', version: '9.9.9' }));
+    copyFileSync(join(REPO_ROOT, 'fixtures', 'arm', 'examples', 'web-tier.json'), join(folder, 'web-tier.json'));
+    const log = join(dir, 'log.cjs');
+    // Records what the process lists and every package.json it reads.
+    writeFileSync(
+      log,
+      [
+        "const fs = require('fs');",
+        'const { readdirSync, readFileSync } = fs;',
+        'fs.readdirSync = function (path, ...rest) { process.stderr.write(`listed ${path}\\n`); return readdirSync.call(this, path, ...rest); };',
+        "fs.readFileSync = function (path, ...rest) { if (String(path).endsWith('package.json')) process.stderr.write(`read ${path}\\n`); return readFileSync.call(this, path, ...rest); };",
+      ].join('\n'),
+    );
+    for (const args of [['--version'], ['lint', 'web-tier.json', '--format', 'json']]) {
+      const { stdout, stderr } = await run(process.execPath, ['--require', log, BIN, ...args], { cwd: folder });
+      if (args[0] === '--version') expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+      expect(stdout).not.toContain('9.9.9');
+      const touched = stderr.split('\n').filter((line) => /^(listed|read) /.test(line));
+      expect(touched.length).toBeGreaterThan(0); // the recorder works
+      expect(touched.filter((line) => line.includes(dir) && !line.endsWith('web-tier.json'))).toEqual([]);
+    }
   });
 });

@@ -4,10 +4,33 @@
  * boundaries (cliui with wrap-ansi). So the CLI loads the CommonJS build, also from the bundle.
  */
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { packageRoot } from '../engine/package-info.js';
 
 const requireHere = createRequire(import.meta.url);
 
-export const yargs = requireHere('yargs') as typeof import('yargs').default;
+// 'yargs/yargs' is the factory without the singleton that 'yargs' builds for process.argv on load.
+export const yargs = requireHere('yargs/yargs') as typeof import('yargs').default;
+
+interface PlatformShim {
+  mainFilename?: string;
+}
+
+/**
+ * Every yargs instance looks for "its" package.json to guess a version: from the main CommonJS
+ * module, or, under an ES module entry like patchwise's, from the working folder up, reading every
+ * folder on the way (`readdirSync`) until one holds a package.json, then parsing that. A user's
+ * folder is none of yargs' business (and in a folder without package.json under a large parent it
+ * cost 9 ms per instance): point it at patchwise's own package. The shim is the object the
+ * factory's instances share; when yargs is laid out otherwise, nothing changes.
+ */
+function findOwnPackage(): void {
+  const build = requireHere.cache[join(dirname(requireHere.resolve('yargs/yargs')), 'build', 'index.cjs')];
+  const shim = (build?.exports as { cjsPlatformShim?: PlatformShim } | undefined)?.cjsPlatformShim;
+  if (shim && typeof shim.mainFilename === 'string') shim.mainFilename = join(packageRoot(), 'package.json');
+}
+
+findOwnPackage();
 
 interface RenderedLine {
   text: string;
@@ -25,7 +48,7 @@ interface CliuiPrototype {
  * ("for change rules[string]"). Keep the column on its own line then, as when it does not fit.
  */
 function keepColumnsApart(): void {
-  const cliui = createRequire(requireHere.resolve('yargs'))('cliui') as (options: object) => object;
+  const cliui = createRequire(requireHere.resolve('yargs/yargs'))('cliui') as (options: object) => object;
   const prototype = Object.getPrototypeOf(cliui({})) as CliuiPrototype;
   const renderInline = prototype.renderInline;
   if (!renderInline) return;
