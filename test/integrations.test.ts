@@ -86,6 +86,15 @@ describe.skipIf(!built)('pre-commit hook', () => {
     const passed = runHook(dir);
     expect(passed.every((run) => run.code === 0)).toBe(true);
   });
+
+  it('passes a commit with no template in it (package.json, tsconfig.json), with a note', () => {
+    const dir = gitRepo({ 'README.md': '# x\n' });
+    writeFiles(dir, { 'package.json': '{"name": "x"}', 'tsconfig.json': '{ "compilerOptions": {} }' });
+    git(dir, 'add', '.');
+    const [run] = runHook(dir);
+    expect(run.stderr).toContain('skipped package.json: not an ARM deployment template');
+    expect(run.code).toBe(0);
+  });
 });
 
 interface Recorded {

@@ -68,7 +68,12 @@ function relativeBelow(from: string, to: string): string {
  * files, whether one is a template being decided when it is read (see isTemplateCandidateText),
  * and for `.bicep` files.
  */
-export function findTemplates(paths: readonly string[], cwd: string, ignore: (absolute: string) => boolean, options: { programs?: boolean } = {}): Candidate[] {
+export function findTemplates(
+  paths: readonly string[],
+  cwd: string,
+  ignore: (absolute: string) => boolean,
+  options: { programs?: boolean; onIgnoredFile?: (display: string) => void } = {},
+): Candidate[] {
   const wanted = (name: string) => JSON_NAME.test(name) || BICEP_NAME.test(name) || (options.programs === true && PROGRAM_NAME.test(name));
   const found = new Map<string, Candidate>();
   const add = (candidate: Candidate) => {
@@ -97,9 +102,19 @@ export function findTemplates(paths: readonly string[], cwd: string, ignore: (ab
       }
     } else if (!ignore(absolute)) {
       add({ path: absolute, display: displayPath(absolute, cwd), explicit: true });
+    } else {
+      options.onIgnoredFile?.(displayPath(absolute, cwd));
     }
   }
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+/**
+ * Every path names a file (what pre-commit passes), not a folder or a glob. Then a run that finds
+ * no template among them has checked all it was given; a folder or glob that finds none is a mistake.
+ */
+export function namesOnlyFiles(paths: readonly string[], cwd: string): boolean {
+  return paths.length > 0 && paths.every((path) => statSync(resolve(cwd, path), { throwIfNoEntry: false })?.isFile() === true);
 }
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;

@@ -22,7 +22,7 @@ import { redactSourceText } from '../report/redact.js';
 import { repositoryPath } from '../report/types.js';
 import type { SourceDocument } from '../template/json.js';
 import { loadConfig } from './config-file.js';
-import { displayPath, findTemplates, ignoreMatcher, parametersFileFor, UsageError, type Candidate } from './files.js';
+import { displayPath, findTemplates, ignoreMatcher, namesOnlyFiles, parametersFileFor, UsageError, type Candidate } from './files.js';
 import { fixable, fixFile, unifiedDiff } from './fix.js';
 import { repositoryRoot } from './git.js';
 import { useColor, type CliIO } from './io.js';
@@ -94,6 +94,8 @@ interface Run {
   cache?: LintCache;
   /** What decides results besides a file's own inputs (the cache key). */
   runKey: string;
+  /** Standard input or files named one by one (pre-commit): none being a template is a note, not a usage error. */
+  namedFilesOnly?: boolean;
 }
 
 interface Outcome {
@@ -184,11 +186,14 @@ async function selectCandidates(run: Run): Promise<Candidate[]> {
     if (!io.readStdin) throw new UsageError('standard input cannot be read here');
     const name = args.stdinFilename ?? '<stdin>';
     const path = resolve(io.cwd, name);
+    run.namedFilesOnly = true;
     return [{ path, display: displayPath(path, io.cwd), explicit: true, text: await io.readStdin() }];
   }
   let candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir), {
     programs: true,
+    onIgnoredFile: (display) => io.stderr(`patchwise: ignored ${display} (an "ignore" glob of the configuration)\n`),
   });
+  run.namedFilesOnly = namesOnlyFiles(args.paths, io.cwd);
   run.bicepSources = bicepSourcesOf(candidates);
   if (args.shard) {
     const shard = parseShard(args.shard);
@@ -196,7 +201,7 @@ async function selectCandidates(run: Run): Promise<Candidate[]> {
     candidates = candidates.filter((candidate) => inShard(repositoryPath(candidate.path, { cwd: io.cwd, root }), shard));
     return candidates;
   }
-  if (candidates.length === 0) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
+  if (candidates.length === 0 && !run.namedFilesOnly) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
   return candidates;
 }
 
@@ -341,7 +346,8 @@ function lintEnabled(run: Run, input: LintInput, document?: SourceDocument): Fil
 function report(run: Run, candidates: readonly Candidate[], outcome: Outcome): number {
   const { args, io } = run;
   const { findings, fixes } = outcome;
-  if (outcome.files === 0 && !args.shard) throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
+  if (outcome.files === 0 && !args.shard && !run.namedFilesOnly)
+    throw new UsageError(`no ARM templates or Bicep files found in ${args.paths.join(', ') || '.'}`);
   dropRepeatedFileFindings(findings);
   const all = summarize(findings, outcome.files, outcome.resources);
   // --quiet shows errors only, and the summary counts what is shown.

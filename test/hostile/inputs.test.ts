@@ -3,7 +3,7 @@
  * a template is linted or reported, named on the command line or found in a folder.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
@@ -93,12 +93,54 @@ describe('files named on the command line (the pre-commit case)', () => {
     expect(result.stderr).toContain('skipped package.json: not an ARM deployment template');
   });
 
-  it('only non-templates named: exit 0 with a note, not a silent pass of nothing', async () => {
+  // pre-commit passes every staged file its pattern matches: a commit of package.json alone must not be blocked.
+  const nothingToLint: Array<{ name: string; files: Record<string, string>; args: string[]; code: number; note: RegExp }> = [
+    {
+      name: 'only non-template JSON files named: exit 0 with a note per file',
+      files: { 'package.json': '{"name": "x"}', '.vscode/settings.json': '{}' },
+      args: ['package.json', '.vscode/settings.json'],
+      code: 0,
+      note: /skipped \.vscode\/settings\.json: not an ARM deployment template[\s\S]*skipped package\.json[\s\S]*no ARM templates among the files named/,
+    },
+    {
+      name: 'only files the configuration ignores named: exit 0 with a note',
+      files: { 'legacy/old.json': failing, 'patchwise.config.json': '{ "ignore": ["legacy/**"] }' },
+      args: ['legacy/old.json'],
+      code: 0,
+      note: /ignored legacy\/old\.json \(an "ignore" glob of the configuration\)/,
+    },
+    {
+      name: 'a folder without templates: exit 2 (a path that finds nothing is a mistake)',
+      files: { 'infra/package.json': '{"name": "x"}' },
+      args: ['infra'],
+      code: 2,
+      note: /no ARM templates or Bicep files found in infra/,
+    },
+  ];
+  for (const testCase of nothingToLint) {
+    it(testCase.name, async () => {
+      const dir = scratchFolder();
+      writeFiles(dir, testCase.files);
+      const result = await runCli(['lint', ...testCase.args], dir);
+      expect(result.stderr).toMatch(testCase.note);
+      expect(result.code).toBe(testCase.code);
+    });
+  }
+
+  it('a named file the configuration ignores is left out beside templates that are linted', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, { 'legacy/old.json': failing, 'main.json': failing, 'patchwise.config.json': '{ "ignore": ["legacy/**"] }' });
+    const result = await lintJson(['legacy/old.json', 'main.json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.findings.map((finding) => finding.file)).toEqual(['main.json']);
+  });
+
+  it('--format sarif with only non-templates named writes an empty log (the upload step has a file)', async () => {
     const dir = scratchFolder();
     writeFiles(dir, { 'package.json': '{"name": "x"}' });
-    const result = await runCli(['lint', 'package.json'], dir);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/no ARM templates or Bicep files found/);
+    const result = await runCli(['lint', 'package.json', '--format', 'sarif', '--output', 'out.sarif'], dir);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toEqual([]);
   });
 
   it("'-' is a usage error, not a lint of the working folder", async () => {
