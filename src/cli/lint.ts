@@ -326,7 +326,7 @@ async function lintAndFix(
   const fixed = fixFile(input, result, lint);
   result = fixed.result;
   if (fixed.text === input.text) return result;
-  const applied = args.fixDryRun ? true : writeFix(candidate, fixed.text, encoding, io);
+  const applied = args.fixDryRun ? true : writeFix(candidate, input.text, fixed.text, encoding, io);
   if (args.fixDryRun)
     outcome.diffs.push(await unifiedDiff(candidate.display, redactSourceText(input.text, candidate.path), redactSourceText(fixed.text, candidate.path)));
   if (applied) {
@@ -433,10 +433,10 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** Write a fixed file back in its own encoding; false (with a message) when it cannot be written. */
-function writeFix(candidate: Candidate, text: string, encoding: TextEncoding, io: CliIO): boolean {
+/** Write a fixed file back in its own encoding; false (with a message) when it cannot be written or changed since `read`. */
+function writeFix(candidate: Candidate, read: string, text: string, encoding: TextEncoding, io: CliIO): boolean {
   try {
-    rewriteFile(candidate.path, encodeText(text, encoding));
+    rewriteFile(candidate.path, encodeText(text, encoding), encodeText(read, encoding));
     return true;
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;

@@ -11,6 +11,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readFileSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -31,9 +32,10 @@ export class WriteError extends UsageError {}
  * Rewrite an existing file with new content (`--fix`), keeping what makes it the same file: a
  * symbolic link is written through to its target; mode (setuid and all) and owner are kept; a
  * file with several hard links is rewritten in place so every name sees the fix. A read-only file
- * (no owner write bit) is refused even for root.
+ * (no owner write bit) is refused even for root. `read`: the bytes the fix was computed from; a
+ * file that no longer holds them (an editor saved it meanwhile) is refused, never overwritten.
  */
-export function rewriteFile(path: string, content: Uint8Array): void {
+export function rewriteFile(path: string, content: Uint8Array, read: Uint8Array): void {
   let target: string;
   let stats: Stats;
   try {
@@ -44,17 +46,33 @@ export function rewriteFile(path: string, content: Uint8Array): void {
   }
   if (!stats.isFile()) throw new WriteError(`cannot write ${path}: not a regular file`);
   if ((stats.mode & 0o200) === 0) throw new WriteError(`cannot write ${path}: the file is read-only (make it writable to apply fixes)`);
+  const unchanged = () => {
+    if (!holds(target, read)) throw new WriteError(`cannot write ${path}: it changed since patchwise read it (saved meanwhile?): run --fix again`);
+  };
   if (stats.nlink > 1) {
     // Renaming a new file over it would detach the other names: write into the same file.
+    unchanged();
     writeInPlace(target, content);
     return;
   }
   try {
-    replaceAtomically(target, content, stats);
+    // Checked after the new text is on disk, just before the rename: the smallest window.
+    replaceAtomically(target, content, stats, unchanged);
   } catch (error) {
+    if (error instanceof WriteError) throw error;
     if (!isPermissionError(error)) throw new WriteError(`cannot write ${path}: ${describeFsError(error)}`);
     // The folder is not writable but the file may be: write in place rather than fail.
+    unchanged();
     writeInPlace(target, content);
+  }
+}
+
+/** Does the file hold exactly these bytes? (Not readable: not as read.) */
+function holds(path: string, bytes: Uint8Array): boolean {
+  try {
+    return readFileSync(path).equals(bytes);
+  } catch {
+    return false;
   }
 }
 
@@ -125,8 +143,8 @@ function isRegularFileOrMissing(path: string): boolean {
   }
 }
 
-/** A temporary file beside the target, then rename: a reader never sees half a file. */
-function replaceAtomically(target: string, content: Uint8Array, keep: Stats | undefined): void {
+/** A temporary file beside the target, then rename: a reader never sees half a file. `beforeRename` may refuse (throw). */
+function replaceAtomically(target: string, content: Uint8Array, keep: Stats | undefined, beforeRename?: () => void): void {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   const descriptor = openSync(temporary, 'wx', keep ? keep.mode & 0o777 : 0o666);
   try {
@@ -141,6 +159,7 @@ function replaceAtomically(target: string, content: Uint8Array, keep: Stats | un
       if (process.getuid?.() === 0 && (keep.uid !== 0 || keep.gid !== 0)) chownSync(temporary, keep.uid, keep.gid);
       chmodSync(temporary, keep.mode & 0o7777);
     }
+    beforeRename?.();
     renameSync(temporary, target);
   } catch (error) {
     try {

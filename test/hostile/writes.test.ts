@@ -7,6 +7,7 @@ import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, readd
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { rewriteFile } from '../../src/cli/write-file.js';
 import { run as runMain } from '../plan/helpers.js';
 import { canRunUnprivileged, runUnprivileged, scratchFolder, windowsVmTemplate, writeFiles } from '../helpers/scratch.js';
 
@@ -190,6 +191,31 @@ describe('--fix writes', () => {
     await runCli(['lint', 'a.json', '--fix'], dir);
     expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toContain('"enableAutomaticUpdates": true');
     expect(statSync(join(dir, 'a.json')).ino).toBe(statSync(join(dir, 'b.txt')).ino);
+  });
+
+  // An editor saving the file while --fix runs: writing the fix of the old text would lose that save.
+  describe.each([
+    { name: 'replaced atomically', hardLinked: false },
+    { name: 'written in place (hard-linked)', hardLinked: true },
+  ])('a file changed since it was read ($name)', ({ hardLinked }) => {
+    it('is not overwritten: the write is refused with a message and no temporary file is left', () => {
+      const dir = scratchFolder();
+      writeFiles(dir, { 'a.json': 'saved by the editor' });
+      if (hardLinked) linkSync(join(dir, 'a.json'), join(dir, 'b.json'));
+      expect(() => rewriteFile(join(dir, 'a.json'), Buffer.from('fixed'), Buffer.from('read by patchwise'))).toThrow(
+        /a\.json: it changed since patchwise read it \(saved meanwhile\?\): run --fix again/,
+      );
+      expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('saved by the editor');
+      expect(leftovers(dir)).toEqual([]);
+    });
+
+    it('is written when it holds what was read', () => {
+      const dir = scratchFolder();
+      writeFiles(dir, { 'a.json': 'read by patchwise' });
+      if (hardLinked) linkSync(join(dir, 'a.json'), join(dir, 'b.json'));
+      rewriteFile(join(dir, 'a.json'), Buffer.from('fixed'), Buffer.from('read by patchwise'));
+      expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('fixed');
+    });
   });
 
   it.skipIf(!canRunUnprivileged())('a writable file in a folder it may not write: fixed in place, no stack trace', () => {
