@@ -5,11 +5,10 @@
  * never make a broken file pass.
  */
 import picomatch from 'picomatch';
+import { ALWAYS_REPORTED } from '../engine/core-rules.js';
 import type { RuleSetting } from '../engine/rule.js';
 import { UsageError } from './files.js';
 import { didYouMean } from '../similar-names.js';
-
-const ALWAYS_ON = new Set(['parse-error', 'internal-error']);
 
 export function selectRules(settings: Map<string, RuleSetting>, only: readonly string[], skip: readonly string[]): Map<string, RuleSetting> {
   if (only.length === 0 && skip.length === 0) return settings;
@@ -26,7 +25,7 @@ export function selectRules(settings: Map<string, RuleSetting>, only: readonly s
   const skipMatchers = skip.map((pattern) => matcher('--skip-rule', pattern));
   const selected = new Map(settings);
   for (const id of ids) {
-    if (ALWAYS_ON.has(id)) continue;
+    if (ALWAYS_REPORTED.has(id)) continue;
     const chosen = onlyMatchers.length === 0 || onlyMatchers.some((match) => match(id));
     if (!chosen || skipMatchers.some((match) => match(id))) selected.set(id, 'off');
   }

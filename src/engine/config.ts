@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { readJsonDocument } from '../template/json.js';
+import { ALWAYS_REPORTED } from './core-rules.js';
 import { compileNameGlob, NAME_GLOB_LIMITS } from './name-glob.js';
 import { packageRoot } from './package-info.js';
 import type { PresetName, RuleSetting } from './rule.js';
@@ -46,8 +47,6 @@ export class ConfigError extends Error {
 }
 
 export const CONFIG_FILE_NAME = 'patchwise.config.json';
-
-const NEVER_WEAKENED = new Set(['parse-error', 'internal-error']);
 
 /** A config with thousands of mistakes gets the first ones, not megabytes of messages. */
 const MAX_PROBLEMS_SHOWN = 20;
@@ -101,7 +100,13 @@ function checkGlobs(config: PatchwiseConfig): string[] {
   };
   config.ignore?.forEach((glob, index) => checkPath(glob, `/ignore/${index}`));
   config.suppressions?.forEach((entry, index) => {
-    entry.rules.forEach((glob, at) => checkName(glob, `/suppressions/${index}/rules/${at}`));
+    entry.rules.forEach((glob, at) => {
+      checkName(glob, `/suppressions/${index}/rules/${at}`);
+      if (ALWAYS_REPORTED.has(glob))
+        problems.push(
+          `/suppressions/${index}/rules/${at}: '${glob}' cannot be suppressed (a file patchwise cannot read must not pass): use "ignore" to leave files out`,
+        );
+    });
     entry.resources?.forEach((glob, at) => checkName(glob, `/suppressions/${index}/resources/${at}`));
     entry.files?.forEach((glob, at) => checkPath(glob, `/suppressions/${index}/files/${at}`));
   });
@@ -136,7 +141,7 @@ export function resolveSettings(config: PatchwiseConfig, rules: readonly Severit
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     if (!known.has(id)) throw new ConfigError(`unknown rule '${id}' in configuration${didYouMean(id, known)} (see 'patchwise rules')`);
     // A gate that lets unreadable files through fails open: leave such files out with `ignore` instead.
-    if (NEVER_WEAKENED.has(id) && setting !== 'error')
+    if (ALWAYS_REPORTED.has(id) && setting !== 'error')
       throw new ConfigError(`'${id}' is always an error (a file patchwise cannot read must not pass): use "ignore" to leave files out`);
     settings.set(id, setting);
   }

@@ -74,3 +74,9 @@ export const CORE_RULES = {
     requirements: [],
   },
 } as const satisfies Record<string, CoreRule>;
+
+/**
+ * Findings that say a file was not checked (it cannot be read, or linting it failed). Never
+ * switched off, weakened or suppressed: a CI gate must not pass what it did not check.
+ */
+export const ALWAYS_REPORTED: ReadonlySet<string> = new Set([CORE_RULES.parseError.id, CORE_RULES.internalError.id]);

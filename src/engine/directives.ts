@@ -97,19 +97,32 @@ export interface DirectiveProblem {
 /**
  * Mark the findings a directive covers as suppressed (inline), and say which directives matched
  * nothing or name an unknown rule. `matches(patterns, ruleId)` is the suppression glob matcher;
- * `active(ruleId)` tells whether a rule ran (a directive for a rule switched off is not unused).
+ * `active(ruleId)` tells whether a rule ran (a directive for a rule switched off is not unused);
+ * `suppressible(ruleId)` is false for findings that say a file was not checked (a Bicep
+ * declaration that does not parse), which a comment must not hide.
  */
 export function applyDirectives(
   findings: Array<{ ruleId: string; line: number; file: string; suppressed?: { kind: 'inline' | 'config'; reason?: string } }>,
   file: string,
   directives: readonly Directive[],
-  rules: { known: ReadonlySet<string>; active: (ruleId: string) => boolean; matches: (patterns: string[], ruleId: string) => boolean },
+  rules: {
+    known: ReadonlySet<string>;
+    active: (ruleId: string) => boolean;
+    matches: (patterns: string[], ruleId: string) => boolean;
+    suppressible: (ruleId: string) => boolean;
+  },
 ): DirectiveProblem[] {
   const problems: DirectiveProblem[] = [];
   for (const directive of directives) {
     let used = false;
     for (const finding of findings) {
-      if (finding.file !== file || finding.line !== directive.targetLine || !rules.matches(directive.rules, finding.ruleId)) continue;
+      if (
+        finding.file !== file ||
+        finding.line !== directive.targetLine ||
+        !rules.suppressible(finding.ruleId) ||
+        !rules.matches(directive.rules, finding.ruleId)
+      )
+        continue;
       used = true;
       if (!finding.suppressed) finding.suppressed = { kind: 'inline', reason: directive.reason };
     }

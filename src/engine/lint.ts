@@ -15,7 +15,7 @@ import { isParametersDocument, parameterValuesFrom } from '../template/parameter
 import type { DeploymentTarget } from '../template/environment.js';
 import type { Diagnostic, ExpandedResource, ExpandedTemplate } from '../template/types.js';
 import type { Inventory } from '../inventory/types.js';
-import { CORE_RULES, type CoreRule } from './core-rules.js';
+import { ALWAYS_REPORTED, CORE_RULES, type CoreRule } from './core-rules.js';
 import type { Finding, Severity } from './finding.js';
 import { decisiveParameters, mergeVariantFindings, variantsFor } from './allowed-values.js';
 import { computeFix } from './fixes.js';
@@ -328,6 +328,7 @@ function newDirectiveRuleSet(context: LintContext): DirectiveRuleSet {
     active: (ruleId: string) =>
       context.settings?.get(ruleId) !== 'off' && (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
     matches: (patterns: string[], ruleId: string) => inlineSuppression({ patchwise: { suppress: patterns } }, ruleId) !== undefined,
+    suppressible: (ruleId: string) => !ALWAYS_REPORTED.has(ruleId),
   };
 }
 
@@ -523,7 +524,10 @@ export function coreFinding(rule: CoreRule, file: string, line: number, column: 
   // An `off` core finding is dropped later (isEnabled), not here: callers may still count it.
   const severity: Severity = setting === 'off' ? rule.severity : setting;
   const finding: Finding = { ruleId: rule.id, severity, message, file, line, column, requirements: rule.requirements };
-  const suppressed = context.suppressions?.match({ ruleId: rule.id, file: context.relativeToConfig?.(file) ?? file });
+  // A glob such as `*` must not hide that a file was not checked.
+  const suppressed = ALWAYS_REPORTED.has(rule.id)
+    ? undefined
+    : context.suppressions?.match({ ruleId: rule.id, file: context.relativeToConfig?.(file) ?? file });
   if (suppressed) finding.suppressed = suppressed;
   return finding;
 }

@@ -143,6 +143,19 @@ describe('lint on .bicep files', () => {
     ]);
   });
 
+  // The declaration that does not parse is not checked at all: a comment must not let it pass.
+  it.each([
+    ['a comment on the line', "  name: 'vm1' 'x' // patchwise-disable-line parse-error\n"],
+    ['a comment on the line before', "  // patchwise-disable-next-line parse-error\n  name: 'vm1' 'x'\n"],
+    ['a glob', "  // patchwise-disable-next-line *\n  name: 'vm1' 'x'\n"],
+  ])('a syntax error is never suppressed, by %s', async (_, body) => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchwise-bicep-'));
+    writeFileSync(join(dir, 'main.bicep'), `resource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {\n${body}  location: 'westeurope'\n}\n`);
+    const { code, findings } = await lintJson(['main.bicep'], dir);
+    expect(findings.filter((finding) => finding.ruleId === 'parse-error' && !finding.suppressed)).toHaveLength(1);
+    expect(code).toBe(1);
+  });
+
   it('--fix edits literal values in the .bicep text and leaves parameters and module inputs alone', async () => {
     const dir = scratchCopy();
     const before = readFileSync(join(dir, 'windows-vm-loop.bicep'), 'utf8');

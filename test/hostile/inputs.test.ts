@@ -449,6 +449,36 @@ describe('options that name files', () => {
   });
 });
 
+describe('suppressions cannot make a broken file pass', () => {
+  const broken = `{\n  "$schema": "${TEMPLATE_SCHEMA}",\n  "resources": [\n`;
+
+  it('a configuration suppression of every rule in a folder still reports its unreadable files (and suppresses the rest)', async () => {
+    const dir = scratchFolder();
+    writeFiles(dir, {
+      'legacy/broken.json': broken,
+      'legacy/failing.json': failing,
+      'patchwise.config.json': JSON.stringify({ suppressions: [{ rules: ['*', '*/*'], files: ['legacy/**'], reason: 'legacy' }] }),
+    });
+    const result = await lintJson(['legacy'], dir);
+    expect(result.code).toBe(1);
+    const active = result.findings.filter((finding) => !finding.suppressed);
+    expect(active.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['legacy/broken.json parse-error']);
+    expect(result.findings.some((finding) => finding.file === 'legacy/failing.json' && finding.suppressed)).toBe(true);
+  });
+
+  for (const id of ['parse-error', 'internal-error']) {
+    it(`a configuration suppression naming ${id} is a configuration error (exit 2)`, async () => {
+      const dir = scratchFolder();
+      writeFiles(dir, { 'main.json': broken, 'patchwise.config.json': JSON.stringify({ suppressions: [{ rules: [id], reason: 'x' }] }) });
+      const result = await runCli(['lint', 'main.json'], dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `/suppressions/0/rules/0: '${id}' cannot be suppressed (a file patchwise cannot read must not pass): use "ignore" to leave files out`,
+      );
+    });
+  }
+});
+
 describe('one file failing does not stop the others', () => {
   it('a folder with a broken, a deep and a valid failing template reports all three', async () => {
     const dir = scratchFolder();
