@@ -39,6 +39,10 @@ interface Level {
   secret: false | 'all' | 'values';
   /** The key of the value being read at this level (objects). */
   key?: string;
+  /** The key is a declaration's name (`param NAME`, `const NAME`): it holds until the line ends. */
+  declared?: boolean;
+  /** The declaration is `@secure()`: its value is secret whatever its name. */
+  secure?: boolean;
 }
 
 /**
@@ -65,11 +69,13 @@ interface Syntax {
   quotes: string;
   /** Property names may be bare identifiers (`adminPassword: …`). */
   identifierKeys: boolean;
+  /** Keywords whose next name holds a value as a key does (`param adminPassword string = '…'`). */
+  declarations?: ReadonlySet<string>;
 }
 
 const JSON_SYNTAX: Syntax = { quotes: '"', identifierKeys: false };
-const BICEP_SYNTAX: Syntax = { quotes: "'", identifierKeys: true };
-const TYPESCRIPT_SYNTAX: Syntax = { quotes: '"\'`', identifierKeys: true };
+const BICEP_SYNTAX: Syntax = { quotes: "'", identifierKeys: true, declarations: new Set(['param', 'var', 'output']) };
+const TYPESCRIPT_SYNTAX: Syntax = { quotes: '"\'`', identifierKeys: true, declarations: new Set(['const', 'let', 'var']) };
 const IDENTIFIER_START = /[A-Za-z_$]/;
 const IDENTIFIER_PART = /[\w$]/;
 
@@ -84,9 +90,11 @@ function redactStructured(text: string, syntax: Syntax): string {
   let from = 0;
   let i = 0;
   const top = () => stack[stack.length - 1];
+  let declaring = false;
+  let secureNext = false;
   const secretValue = () => {
     const { secret, key } = top();
-    if (secret === 'all') return true;
+    if (secret === 'all' || top().secure) return true;
     if (secret === 'values') return key === undefined || !DESCRIPTIVE_KEYS.test(key);
     return secretness(key) !== false;
   };
@@ -105,8 +113,18 @@ function redactStructured(text: string, syntax: Syntax): string {
       // A bare name: a property name before `:`, else a reference or keyword (never itself a secret).
       let end = i + 1;
       while (end < text.length && IDENTIFIER_PART.test(text[end])) end++;
-      if (isKey(text, end)) top().key = text.slice(i, end);
+      const name = text.slice(i, end);
+      if (declaring) {
+        Object.assign(top(), { key: name, declared: true, secure: secureNext });
+        declaring = secureNext = false;
+      } else if (isKey(text, end)) top().key = name;
+      else if (syntax.declarations?.has(name)) declaring = true;
+      else if (name === 'secure' && text[i - 1] === '@') secureNext = true;
       i = end;
+    } else if ((ch === '\n' || ch === '\r') && top().declared) {
+      // A declaration ends with its line: what follows is not its value.
+      Object.assign(top(), { key: undefined, declared: false, secure: false });
+      i++;
     } else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
       i = commentEnd(text, i);
     } else if (ch === '{' || ch === '[') {

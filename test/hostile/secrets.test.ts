@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { redactSourceText } from '../../src/report/redact.js';
 import { run as runMain } from '../plan/helpers.js';
 import { REPO_ROOT } from '../helpers/lint-fixture.js';
 import { scratchFolder, TEMPLATE_SCHEMA, writeFiles } from '../helpers/scratch.js';
@@ -175,6 +176,48 @@ describe('planted secrets never reach an output', () => {
     for (const secret of ['BICEPLITERALPW', 'BICEPCUSTOMDATA']) expect(result.stdout + result.stderr).not.toContain(secret);
   });
 
+  it('--fix-dry-run of a Bicep file: a secure or secret-named parameter or variable beside the fix is redacted', async () => {
+    const dir = scratchFolder();
+    const bicep = [
+      '@secure()',
+      "param adminPassword string = 'BICEPSECUREDEFAULT'",
+      "var storageKey = 'BICEPVARKEY'",
+      "resource ext 'Microsoft.Compute/virtualMachines/extensions@2024-07-01' = {",
+      '  properties: {',
+      '    autoUpgradeMinorVersion: false',
+      '    enableAutomaticUpgrade: true',
+      "    publisher: 'Microsoft.ManagedServices'",
+      "    type: 'ApplicationHealthWindows'",
+      "    typeHandlerVersion: '1.0'",
+      '  }',
+      "  name: 'vm1/health'",
+      '}',
+      '',
+    ].join('\n');
+    writeFiles(dir, { 'main.bicep': bicep });
+    const result = await runCli(['lint', 'main.bicep', '--fix-dry-run'], dir);
+    expect(result.stdout).toContain('+    autoUpgradeMinorVersion: true');
+    expect(result.stdout).toContain("var storageKey = 'REDACTED'");
+    for (const secret of ['BICEPSECUREDEFAULT', 'BICEPVARKEY']) expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  // Declarations hold values by name as properties do: `param NAME TYPE = value`, `var NAME = value`, `const NAME = value`.
+  it.each([
+    ['bicep', "@secure()\nparam opaque string = 'SECRET'\n", "@secure()\nparam opaque string = 'REDACTED'\n"],
+    ['bicep', "param adminPassword string = 'SECRET'\n", "param adminPassword string = 'REDACTED'\n"],
+    ['bicep', "var sasToken = 'SECRET'\noutput location string = 'westeurope'\n", "var sasToken = 'REDACTED'\noutput location string = 'westeurope'\n"],
+    [
+      'bicep',
+      "@secure()\nparam key string\nresource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {\n  name: 'vm1'\n}\n",
+      "@secure()\nparam key string\nresource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {\n  name: 'vm1'\n}\n",
+    ],
+    ['bicep', "param location string = 'westeurope'\n", "param location string = 'westeurope'\n"],
+    ['ts', 'const adminPassword = "SECRET";\nconst location = "westeurope";\n', 'const adminPassword = "REDACTED";\nconst location = "westeurope";\n'],
+    ['ts', "let apiKey: string = 'SECRET';\n", "let apiKey: string = 'REDACTED';\n"],
+  ])('a %s declaration: %j', (kind, text, redacted) => {
+    expect(redactSourceText(text, kind === 'bicep' ? 'main.bicep' : 'index.ts')).toBe(redacted);
+  });
+
   for (const format of ['text', 'markdown', 'json']) {
     it(`plan --format ${format}`, async () => {
       const dir = plantedFolder();
@@ -222,6 +265,48 @@ describe('template text cannot inject commands or escape sequences', () => {
         expect(result.stdout.split('\n').every((line) => line === '' || /^::(error|warning|notice) file=inj\.json,/.test(line))).toBe(true);
     });
   }
+
+  it('--fix-dry-run of a Bicep file: a secure or secret-named parameter or variable beside the fix is redacted', async () => {
+    const dir = scratchFolder();
+    const bicep = [
+      '@secure()',
+      "param adminPassword string = 'BICEPSECUREDEFAULT'",
+      "var storageKey = 'BICEPVARKEY'",
+      "resource ext 'Microsoft.Compute/virtualMachines/extensions@2024-07-01' = {",
+      '  properties: {',
+      '    autoUpgradeMinorVersion: false',
+      '    enableAutomaticUpgrade: true',
+      "    publisher: 'Microsoft.ManagedServices'",
+      "    type: 'ApplicationHealthWindows'",
+      "    typeHandlerVersion: '1.0'",
+      '  }',
+      "  name: 'vm1/health'",
+      '}',
+      '',
+    ].join('\n');
+    writeFiles(dir, { 'main.bicep': bicep });
+    const result = await runCli(['lint', 'main.bicep', '--fix-dry-run'], dir);
+    expect(result.stdout).toContain('+    autoUpgradeMinorVersion: true');
+    expect(result.stdout).toContain("var storageKey = 'REDACTED'");
+    for (const secret of ['BICEPSECUREDEFAULT', 'BICEPVARKEY']) expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  // Declarations hold values by name as properties do: `param NAME TYPE = value`, `var NAME = value`, `const NAME = value`.
+  it.each([
+    ['bicep', "@secure()\nparam opaque string = 'SECRET'\n", "@secure()\nparam opaque string = 'REDACTED'\n"],
+    ['bicep', "param adminPassword string = 'SECRET'\n", "param adminPassword string = 'REDACTED'\n"],
+    ['bicep', "var sasToken = 'SECRET'\noutput location string = 'westeurope'\n", "var sasToken = 'REDACTED'\noutput location string = 'westeurope'\n"],
+    [
+      'bicep',
+      "@secure()\nparam key string\nresource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {\n  name: 'vm1'\n}\n",
+      "@secure()\nparam key string\nresource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {\n  name: 'vm1'\n}\n",
+    ],
+    ['bicep', "param location string = 'westeurope'\n", "param location string = 'westeurope'\n"],
+    ['ts', 'const adminPassword = "SECRET";\nconst location = "westeurope";\n', 'const adminPassword = "REDACTED";\nconst location = "westeurope";\n'],
+    ['ts', "let apiKey: string = 'SECRET';\n", "let apiKey: string = 'REDACTED';\n"],
+  ])('a %s declaration: %j', (kind, text, redacted) => {
+    expect(redactSourceText(text, kind === 'bicep' ? 'main.bicep' : 'index.ts')).toBe(redacted);
+  });
 
   for (const format of ['text', 'markdown', 'json']) {
     it(`plan --format ${format}`, async () => {
