@@ -35,6 +35,7 @@ const JSON_NAME = /\.jsonc?$/i;
 /** TypeScript sources that may be Pulumi programs (`patchwise lint`); declaration files are not. */
 const PROGRAM_NAME = /(?<!\.d)\.[mc]?ts$/i;
 const BICEP_NAME = /\.bicep$/i;
+const BICEP_PARAMS_NAME = /\.bicepparam$/i;
 // The value may hold JSON escapes (`deployment\u0054emplate.json`): captured raw, decoded below.
 const SCHEMA_VALUE = /"\$schema"\s*:\s*"((?:[^"\\\r\n]|\\.){0,512})"/gi;
 const TEMPLATE_SCHEMA_URL = /deploymentTemplate\.json/i;
@@ -251,6 +252,29 @@ export function parametersFileFor(template: string, folder?: FolderListing): str
     if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   }
   return undefined;
+}
+
+const PARAMETERS_NAME = /\.(?:parameters\.jsonc?|bicepparam)$/i;
+
+/**
+ * A parameters file named on the command line (pre-commit passes a changed `main.parameters.json`
+ * or `main.bicepparam` alone) is checked through the template it belongs to: `main.json` or
+ * `main.bicep` beside it, whose parameters file it is, is added as a named file. A `.bicepparam`
+ * file is never a template itself and is replaced; a `*.parameters.json` stays (it may be one).
+ */
+export function withTemplatesOfParameters(candidates: readonly Candidate[], cwd: string, ignore: (absolute: string) => boolean): Candidate[] {
+  const found = new Map(candidates.map((candidate) => [candidate.path, candidate]));
+  for (const candidate of candidates) {
+    if (!candidate.explicit || candidate.text !== undefined || !PARAMETERS_NAME.test(candidate.path)) continue;
+    const stem = candidate.path.replace(PARAMETERS_NAME, '');
+    const template = ['.json', '.jsonc', '.bicep']
+      .map((extension) => stem + extension)
+      .find((path) => statSync(path, { throwIfNoEntry: false })?.isFile() && parametersFileFor(path) === candidate.path && !ignore(path));
+    if (!template) continue;
+    if (BICEP_PARAMS_NAME.test(candidate.path)) found.delete(candidate.path);
+    if (!found.has(template)) found.set(template, { path: template, display: displayPath(template, cwd), explicit: true });
+  }
+  return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
 
 /** A matcher for ignore globs relative to `baseDir`. */

@@ -22,7 +22,16 @@ import { redactSourceText } from '../report/redact.js';
 import { repositoryPath } from '../report/types.js';
 import type { SourceDocument } from '../template/json.js';
 import { loadConfig } from './config-file.js';
-import { displayPath, findTemplates, ignoreMatcher, namesOnlyFiles, parametersFileFor, UsageError, type Candidate } from './files.js';
+import {
+  displayPath,
+  findTemplates,
+  ignoreMatcher,
+  namesOnlyFiles,
+  parametersFileFor,
+  UsageError,
+  withTemplatesOfParameters,
+  type Candidate,
+} from './files.js';
 import { fixable, fixFile, unifiedDiff } from './fix.js';
 import { repositoryRoot } from './git.js';
 import { useColor, type CliIO } from './io.js';
@@ -189,10 +198,12 @@ async function selectCandidates(run: Run): Promise<Candidate[]> {
     run.namedFilesOnly = true;
     return [{ path, display: displayPath(path, io.cwd), explicit: true, text: await io.readStdin() }];
   }
-  let candidates = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir), {
+  const ignore = ignoreMatcher(run.loaded.config.ignore, run.loaded.baseDir);
+  const found = findTemplates(args.paths.length > 0 ? args.paths : ['.'], io.cwd, ignore, {
     programs: true,
     onIgnoredFile: (display) => io.stderr(`patchwise: ignored ${display} (an "ignore" glob of the configuration)\n`),
   });
+  let candidates = withTemplatesOfParameters(found, io.cwd, ignore);
   run.namedFilesOnly = namesOnlyFiles(args.paths, io.cwd);
   run.bicepSources = bicepSourcesOf(candidates);
   if (args.shard) {

@@ -127,6 +127,46 @@ describe('files named on the command line (the pre-commit case)', () => {
     });
   }
 
+  // pre-commit passes a changed parameters file alone: the template it configures is what must be checked.
+  const byParameter = JSON.stringify({
+    ...windowsVmTemplate({
+      windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true, patchSettings: { patchMode: "[parameters('patchMode')]" } },
+    }),
+    parameters: { patchMode: { type: 'string', defaultValue: 'AutomaticByOS' } },
+  });
+  const parametersCases: Array<{ name: string; files: Record<string, string>; named: string; expected: string[] }> = [
+    {
+      name: 'a parameters file named alone: its template is linted with it',
+      files: {
+        'infra/main.json': byParameter,
+        'infra/main.parameters.json': JSON.stringify({
+          $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+          parameters: { patchMode: { value: 'Manual' } },
+        }),
+      },
+      named: 'infra/main.parameters.json',
+      expected: ['infra/main.json guest-patching/windows-automatic-updates'],
+    },
+    {
+      name: 'a .bicepparam file named alone: its template is linted with it, and its syntax error is reported',
+      files: {
+        'infra/main.bicep': "param patchMode string = 'AutomaticByOS'\n",
+        'infra/main.bicepparam': "using 'main.bicep'\nparam patchMode = 'Manual\n",
+      },
+      named: 'infra/main.bicepparam',
+      expected: ['infra/main.bicepparam parse-error'],
+    },
+  ];
+  for (const testCase of parametersCases) {
+    it(testCase.name, async () => {
+      const dir = scratchFolder();
+      writeFiles(dir, testCase.files);
+      const result = await lintJson([testCase.named], dir);
+      expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(testCase.expected);
+      expect(result.code).toBe(1);
+    });
+  }
+
   it('a named file the configuration ignores is left out beside templates that are linted', async () => {
     const dir = scratchFolder();
     writeFiles(dir, { 'legacy/old.json': failing, 'main.json': failing, 'patchwise.config.json': '{ "ignore": ["legacy/**"] }' });
