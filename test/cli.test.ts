@@ -1,6 +1,6 @@
 /** The CLI in-process: exit codes, formats, configuration, baselines, colour, output files. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, existsSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -177,6 +177,27 @@ describe('baselines', () => {
     expect((JSON.parse(added.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual([
       'guest-patching/windows-automatic-updates',
     ]);
+  });
+
+  // A symbolic link (committed, or not yet) lints its target: the previous version is the target's, not the link's text.
+  it.each([
+    ['committed', true],
+    ['not committed yet', false],
+  ])('--baseline-ref through a symbolic link to a template (%s) compares with the template at REF', async (_, commitLink) => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchwise-git-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'test');
+    mkdirSync(join(dir, 'shared'));
+    copyFileSync(join(FIXTURES, 'change/before-by-os.json'), join(dir, 'shared', 'vm.json'));
+    symlinkSync('shared/vm.json', join(dir, 'prod.json'));
+    git('add', 'shared', ...(commitLink ? ['prod.json'] : []));
+    git('commit', '-q', '-m', 'before');
+    copyFileSync(join(FIXTURES, 'change/after-manual.json'), join(dir, 'shared', 'vm.json'));
+    const result = await run(['lint', 'prod.json', '--baseline-ref', 'HEAD', '--format', 'json'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toContain('change/patch-mode-switch');
   });
 
   it('--baseline-ref outside a git repository, or without git, says so (exit 2)', async () => {

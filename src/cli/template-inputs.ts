@@ -4,7 +4,7 @@
  * that cannot be read, decoded or parsed is `broken` (a parse-error finding), and only files that
  * are certainly not templates are skipped (with a note when the user named them).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
 import { isTemplateDocument, isParametersDocument } from '../template/parameters-file.js';
 import { readJsonDocument, type SourceDocument } from '../template/json.js';
@@ -179,7 +179,8 @@ export function resolveBaseline(source: BaselineSource, cwd: string, paths: read
  */
 export function baselineFor(candidate: Candidate, source: ResolvedBaseline, cwd: string, bicep?: BicepSupport): TextInput | null | undefined {
   if (source.baselineRef) {
-    const text = readAtRevision(candidate.path, source.baselineRef);
+    // Through a symbolic link the target is linted: git holds its history (a link's own blob is its target's name).
+    const text = readAtRevision(candidate.real ?? realPathOf(candidate.path), source.baselineRef);
     return text === null ? null : checkBaseline({ file: `${candidate.display}@${source.baselineRef}`, text }, '--baseline-ref', bicep);
   }
   if (!source.root) return undefined;
@@ -187,6 +188,14 @@ export function baselineFor(candidate: Candidate, source: ResolvedBaseline, cwd:
   const path = baselinePathIn(source.root, candidate, source.roots, cwd);
   if (!path) return null;
   return checkBaseline(readOptionFile('--baseline', path, cwd), '--baseline', bicep);
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The template's path inside a baseline folder: relative to the path argument that found it, else to the working directory. */
