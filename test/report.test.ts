@@ -126,9 +126,19 @@ describe('sarif format', () => {
     expect(print(a)).toBe(print(b));
   });
 
-  it('uses forward slashes and URI-encodes file paths', () => {
-    const log = JSON.parse(formatters.sarif(result([finding({ file: 'infra\\my vm.json' })]), plain)) as Log;
-    expect(log.runs[0].results?.[0].locations?.[0].physicalLocation?.artifactLocation?.uri).toBe('infra/my%20vm.json');
+  // A relative URI: '#' would start a fragment, '?' a query, and 'c:' before the first '/' a scheme.
+  it.each([
+    ['infra\\my vm.json', 'infra/my%20vm.json'],
+    ['infra/vm#2.json', 'infra/vm%232.json'],
+    ['infra/what?.json', 'infra/what%3F.json'],
+    ['c:d/vm.json', 'c%3Ad/vm.json'],
+    ['infra/100%.json', 'infra/100%25.json'],
+  ])('uses forward slashes and URI-encodes file path %j in locations and fixes', (file, uri) => {
+    const fix = { description: 'set x', edits: [{ offset: 1, length: 1, content: 'true' }] };
+    const log = JSON.parse(formatters.sarif(result([finding({ file, fix })]), plain)) as Log;
+    const entry = log.runs[0].results?.[0];
+    expect(entry?.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe(uri);
+    expect(entry?.fixes?.[0].artifactChanges[0].artifactLocation.uri).toBe(uri);
   });
 });
 

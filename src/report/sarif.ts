@@ -19,6 +19,14 @@ export function fingerprint(finding: Finding, file = finding.file): string {
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 
+/**
+ * A repository path as a relative URI: each segment percent-encoded, so `#`, `?` and a `:` in a
+ * file name are part of the path, not a fragment, a query or a scheme.
+ */
+function artifactUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
 export const sarif: Formatter = (result, options) => {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const rules = result.rules.map((rule) => ({
@@ -42,7 +50,7 @@ export const sarif: Formatter = (result, options) => {
       message: { text: finding.message },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region },
+          physicalLocation: { artifactLocation: { uri: artifactUri(file), uriBaseId: '%SRCROOT%' }, region },
           ...(finding.resource
             ? {
                 logicalLocations: [
@@ -66,7 +74,7 @@ export const sarif: Formatter = (result, options) => {
           description: { text: finding.fix.description },
           artifactChanges: [
             {
-              artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+              artifactLocation: { uri: artifactUri(file), uriBaseId: '%SRCROOT%' },
               replacements: finding.fix.edits.map((edit) => ({
                 deletedRegion: { charOffset: edit.offset, charLength: edit.length },
                 insertedContent: { text: edit.content },
