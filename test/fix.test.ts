@@ -103,6 +103,35 @@ describe('--fix never trades one finding for another', () => {
   });
 });
 
+describe('a property added after one with a trailing comment', () => {
+  // The comment describes the property it follows: it must not move to the added one.
+  const name = 'rules/extensions/auto-upgrade-minor-version/invalid/vm-extension-resource.json';
+  it.each([
+    ['a line comment', '// keep it current', '\n', '  '],
+    ['a block comment', '/* keep it current */', '\n', '  '],
+    ['a line comment, CRLF and tabs', '// keep it current', '\r\n', '\t'],
+    ['a suppression comment', '// patchwise-disable-line extensions/automatic-upgrade-supported checked by hand', '\n', '  '],
+  ])('%s stays on its line', (_, comment, eol, indent) => {
+    const text = readFileSync(join(FIXTURES, name), 'utf8')
+      .replace('"enableAutomaticUpgrade": true', `"enableAutomaticUpgrade": true ${comment}`)
+      .replace(/ {2}/g, indent)
+      .replace(/\n/g, eol);
+    const fixable = lint(name, text).filter((finding) => finding.fix && !finding.suppressed);
+    expect(fixable.map((finding) => finding.ruleId)).toEqual(['extensions/auto-upgrade-minor-version']);
+    const { text: fixed } = applyFixes(
+      text,
+      fixable.map((finding) => finding.fix!),
+    );
+    const property = indent.repeat(4);
+    expect(fixed).toContain(`${property}"enableAutomaticUpgrade": true, ${comment}${eol}${property}"autoUpgradeMinorVersion": true${eol}`);
+    expect(
+      lint(name, fixed)
+        .filter((finding) => !finding.suppressed && finding.ruleId !== 'suppression/unused')
+        .map((finding) => finding.ruleId),
+    ).toEqual([]);
+  });
+});
+
 describe('what --fix does not touch', () => {
   it.each([
     ['rules/guest-patching/windows-automatic-updates/invalid/copy-loop-profile-variable.json', 'the value comes from a variable'],

@@ -17,8 +17,53 @@ export function editsAtPath(document: SourceDocument, path: JsonPath, value: unk
   if (!root) return undefined;
   const edit = rawEdit(root, path, value);
   if (edit === undefined) return undefined;
+  if (edit === null) return [];
   // The copy with raw line breaks in strings blanked (same offsets): the formatter reads it as JSON.
-  return edit === null ? [] : [withFormatting(document.treeText, edit, formatting)];
+  return afterTrailingComment(document.treeText, edit, formatting) ?? [withFormatting(document.treeText, edit, formatting)];
+}
+
+/**
+ * A property added after the last one of an object, when a comment ends that property's line
+ * (`"a": true // why`): `modify` would put the new property before the comment, which then
+ * describes (or, for `patchwise-disable-line`, suppresses on) the wrong line. Instead the comma
+ * goes after the value and the property on a line of its own after the comment, indented like
+ * the line it follows. Undefined when the edit is not such an addition.
+ */
+function afterTrailingComment(text: string, edit: TextEdit, formatting: FormattingOptions): TextEdit[] | undefined {
+  // objectEdit's addition after a sibling: `,"key": value` (an array element has no key).
+  const added = edit.length === 0 ? /^,("(?:[^"\\]|\\.)*"): ([\s\S]*)$/.exec(edit.content) : null;
+  if (!added) return undefined;
+  const commentEnd = trailingCommentEnd(text, edit.offset);
+  if (commentEnd === undefined) return undefined;
+  let lineStart = edit.offset;
+  while (lineStart > 0 && !isEol(text, lineStart - 1)) lineStart--;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, edit.offset))![0];
+  const eol = formatting.eol ?? '\n';
+  const unit = formatting.insertSpaces === false ? '\t' : ' '.repeat(formatting.tabSize ?? 2);
+  const property = `${added[1]}: ${JSON.stringify(JSON.parse(added[2]), null, unit)}`.split('\n').join(eol + indent);
+  return [
+    { offset: edit.offset, length: 0, content: ',' },
+    { offset: commentEnd, length: 0, content: eol + indent + property },
+  ];
+}
+
+/** The end of a comment that follows `offset` on its line and ends it (only white space after it), else undefined. */
+function trailingCommentEnd(text: string, offset: number): number | undefined {
+  let i = offset;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  let end: number;
+  if (text.startsWith('//', i)) {
+    end = i;
+    while (end < text.length && !isEol(text, end)) end++;
+    return end;
+  }
+  if (!text.startsWith('/*', i)) return undefined;
+  const close = text.indexOf('*/', i + 2);
+  if (close < 0 || /[\r\n]/.test(text.slice(i, close))) return undefined;
+  end = close + 2;
+  let rest = end;
+  while (text[rest] === ' ' || text[rest] === '\t') rest++;
+  return rest >= text.length || isEol(text, rest) ? end : undefined;
 }
 
 /** The unformatted edit, null when there is nothing to do, undefined when the path cannot be edited. */

@@ -2,7 +2,8 @@
  * Fixes are computed from the document's syntax tree, parsed once (src/template/json-edit.ts), not
  * by jsonc-parser's `modify` per fix (which parses the whole file each time). The edits must be
  * the ones `modify` makes: checked on every property and element of every fixture, set, added and
- * removed, with the fixture's own formatting (indentation, CRLF).
+ * removed, with the fixture's own formatting (indentation, CRLF). One deliberate difference: a
+ * property added after one whose line ends with a comment goes after the comment (test/fix.test.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
