@@ -171,6 +171,31 @@ describe('suppression comments', () => {
     expect(findings).toContain('unused.json:5 suppression/unused');
   });
 
+  // The pre-commit hook runs without a baseline, CI with --baseline-ref: a suppression of a change rule is needed by the one and
+  // must not be called unused ("remove it") by the other.
+  it.each([
+    [
+      'a comment',
+      (text: string) =>
+        text.replace('"patchMode": "Manual"', '// patchwise-disable-next-line change/patch-mode-switch recreated\n              "patchMode": "Manual"'),
+    ],
+    [
+      'resource metadata',
+      (text: string) =>
+        text.replace('"name": "vm1",', '"name": "vm1",\n      "metadata": { "patchwise": { "suppress": ["change/*"], "reason": "recreated" } },'),
+    ],
+  ])('a suppression of a change rule by %s is not unused in a run without a baseline', async (_, suppress) => {
+    const dir = scratchFolder();
+    writeFiles(dir, {
+      'main.json': suppress(readFileSync(join(FIXTURES, 'change/after-manual.json'), 'utf8')),
+      'before.json': readFileSync(join(FIXTURES, 'change/before-by-os.json'), 'utf8'),
+    });
+    const ruleIds = async (args: string[]) => json((await runCli(['lint', 'main.json', '-f', 'json', ...args], dir)).stdout).findings.map((f) => f.ruleId);
+    expect(await ruleIds(['--baseline', 'before.json'])).toContain('change/patch-mode-switch');
+    expect(await ruleIds(['--baseline', 'before.json'])).not.toContain('suppression/unused');
+    expect(await ruleIds([])).not.toContain('suppression/unused');
+  });
+
   it('metadata suppressions naming an unknown rule, or suppressing nothing, are reported', async () => {
     const dir = scratchFolder();
     const base = JSON.parse(valid) as { resources: Array<Record<string, unknown>> };

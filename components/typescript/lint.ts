@@ -58,7 +58,17 @@ export function lintPulumiProgram(input: TextInput & { baseline?: TextInput | nu
   const { sourceFile, model, findings, declared } = read;
   findings.push(...lintModel(model, context, baseline));
   // `// patchwise-disable-next-line rule-id reason` (and `-line`), as in templates; unused ones are findings.
-  findings.push(...applyCommentDirectives(findings, input.file, text, context, (offset) => sourceFile.getLineAndColumnAtPos(offset), commentSpans(sourceFile)));
+  findings.push(
+    ...applyCommentDirectives(
+      findings,
+      input.file,
+      text,
+      context,
+      (offset) => sourceFile.getLineAndColumnAtPos(offset),
+      commentSpans(sourceFile),
+      baseline !== undefined,
+    ),
+  );
   return { file: input.file, findings: sortFindings(findings), resources: model.resources.length, expandedResources: declared };
 }
 

@@ -220,7 +220,7 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
       findings.push(diagnosticFinding({ code: 'expansion-limit', message, document: prepared.document, path: [] }, context));
     }
   }
-  if (prepared.document) findings.push(...suppressionFindings(findings, input.file, prepared.document, prepared.model, context));
+  if (prepared.document) findings.push(...suppressionFindings(findings, input.file, prepared.document, prepared.model, context, hasBaseline));
   return {
     file: input.file,
     findings: sortFindings(groupCopyLoopFindings(findings)),
@@ -243,8 +243,8 @@ export function lintModel(model: Model, context: LintContext, baseline?: { model
  * nothing (comments, and `metadata.patchwise.suppress` of resources), as ESLint reports unused
  * disable directives.
  */
-function suppressionFindings(findings: Finding[], file: string, document: SourceDocument, model: Model, context: LintContext): Finding[] {
-  const ruleSet = directiveRuleSet(context);
+function suppressionFindings(findings: Finding[], file: string, document: SourceDocument, model: Model, context: LintContext, hasBaseline: boolean): Finding[] {
+  const ruleSet = directiveRuleSet(context, hasBaseline);
   const known = ruleSet.known;
   const problems = applyDirectives(
     findings,
@@ -306,27 +306,33 @@ export function applyCommentDirectives(
   context: LintContext,
   positionAt: (offset: number) => Position,
   spans: readonly CommentSpan[],
+  hasBaseline: boolean,
 ): Finding[] {
-  return problemFindings(applyDirectives(findings, file, readDirectives(text, positionAt, spans), directiveRuleSet(context)), file, context);
+  return problemFindings(applyDirectives(findings, file, readDirectives(text, positionAt, spans), directiveRuleSet(context, hasBaseline)), file, context);
 }
 
 type DirectiveRuleSet = Parameters<typeof applyDirectives>[3];
 
-/** One per context: every file of a run asks (and most of them have no directive). */
-const directiveRuleSets = new WeakMap<LintContext, DirectiveRuleSet>();
+/** Per context, with and without a baseline: every file of a run asks (and most of them have no directive). */
+const directiveRuleSets = new WeakMap<LintContext, { withBaseline: DirectiveRuleSet; withoutBaseline: DirectiveRuleSet }>();
 
 /** Rule ids a suppression may name, which of them ran, and the suppression glob matcher. */
-function directiveRuleSet(context: LintContext): DirectiveRuleSet {
-  let ruleSet = directiveRuleSets.get(context);
-  if (!ruleSet) directiveRuleSets.set(context, (ruleSet = newDirectiveRuleSet(context)));
-  return ruleSet;
+function directiveRuleSet(context: LintContext, hasBaseline: boolean): DirectiveRuleSet {
+  let sets = directiveRuleSets.get(context);
+  if (!sets)
+    directiveRuleSets.set(context, (sets = { withBaseline: newDirectiveRuleSet(context, true), withoutBaseline: newDirectiveRuleSet(context, false) }));
+  return hasBaseline ? sets.withBaseline : sets.withoutBaseline;
 }
 
-function newDirectiveRuleSet(context: LintContext): DirectiveRuleSet {
+/** Without a baseline the change rules do not run: a suppression of theirs is not unused then (the pre-commit hook runs without one, CI with one). */
+function newDirectiveRuleSet(context: LintContext, hasBaseline: boolean): DirectiveRuleSet {
+  const needsBaseline = new Set(context.rules.filter((rule) => rule.needsBaseline).map((rule) => rule.id));
   return {
     known: new Set([...context.rules.map((rule) => rule.id), ...Object.values(CORE_RULES).map((rule) => rule.id)]),
     active: (ruleId: string) =>
-      context.settings?.get(ruleId) !== 'off' && (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
+      context.settings?.get(ruleId) !== 'off' &&
+      (hasBaseline || !needsBaseline.has(ruleId)) &&
+      (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
     matches: (patterns: string[], ruleId: string) => inlineSuppression({ patchwise: { suppress: patterns } }, ruleId) !== undefined,
     suppressible: (ruleId: string) => !ALWAYS_REPORTED.has(ruleId),
   };
