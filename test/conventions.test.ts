@@ -196,6 +196,18 @@ describe('suppression comments', () => {
     expect(await ruleIds([])).not.toContain('suppression/unused');
   });
 
+  it('a suppression of a finding only an allowed value gives is not unused with --no-allowed-values (defaults only)', async () => {
+    const dir = scratchFolder();
+    const text = readFileSync(join(FIXTURES, 'allowed-values/invalid/patch-mode-default-passes.json'), 'utf8').replace(
+      '"enableAutomaticUpdates": true,',
+      '// patchwise-disable-next-line guest-patching/windows-automatic-updates Manual is for the lab only\n            "enableAutomaticUpdates": true,',
+    );
+    writeFiles(dir, { 'main.json': text });
+    const ruleIds = async (args: string[]) => json((await runCli(['lint', 'main.json', '-f', 'json', ...args], dir)).stdout).findings.map((f) => f.ruleId);
+    expect(await ruleIds([])).toEqual(['guest-patching/windows-automatic-updates']);
+    expect(await ruleIds(['--no-allowed-values'])).toEqual([]);
+  });
+
   it('metadata suppressions naming an unknown rule, or suppressing nothing, are reported', async () => {
     const dir = scratchFolder();
     const base = JSON.parse(valid) as { resources: Array<Record<string, unknown>> };

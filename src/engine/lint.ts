@@ -220,7 +220,12 @@ export function lintTemplate(input: LintInput, context: LintContext, parsed: { d
       findings.push(diagnosticFinding({ code: 'expansion-limit', message, document: prepared.document, path: [] }, context));
     }
   }
-  if (prepared.document) findings.push(...suppressionFindings(findings, input.file, prepared.document, prepared.model, context, hasBaseline));
+  // With --no-allowed-values a finding only another allowed value gives was not looked for: its suppression is not unused.
+  const allValuesJudged =
+    context.allowedValues !== false ||
+    !prepared.expanded.parameters.some((parameter) => parameter.allowedValues?.length && (parameter.source === 'default' || parameter.source === 'none'));
+  if (prepared.document)
+    findings.push(...suppressionFindings(findings, input.file, prepared.document, prepared.model, context, { hasBaseline, allValuesJudged }));
   return {
     file: input.file,
     findings: sortFindings(groupCopyLoopFindings(findings)),
@@ -243,8 +248,8 @@ export function lintModel(model: Model, context: LintContext, baseline?: { model
  * nothing (comments, and `metadata.patchwise.suppress` of resources), as ESLint reports unused
  * disable directives.
  */
-function suppressionFindings(findings: Finding[], file: string, document: SourceDocument, model: Model, context: LintContext, hasBaseline: boolean): Finding[] {
-  const ruleSet = directiveRuleSet(context, hasBaseline);
+function suppressionFindings(findings: Finding[], file: string, document: SourceDocument, model: Model, context: LintContext, run: RunScope): Finding[] {
+  const ruleSet = directiveRuleSet(context, run);
   const known = ruleSet.known;
   const problems = applyDirectives(
     findings,
@@ -308,31 +313,44 @@ export function applyCommentDirectives(
   spans: readonly CommentSpan[],
   hasBaseline: boolean,
 ): Finding[] {
-  return problemFindings(applyDirectives(findings, file, readDirectives(text, positionAt, spans), directiveRuleSet(context, hasBaseline)), file, context);
+  const ruleSet = directiveRuleSet(context, { hasBaseline, allValuesJudged: true });
+  return problemFindings(applyDirectives(findings, file, readDirectives(text, positionAt, spans), ruleSet), file, context);
 }
 
 type DirectiveRuleSet = Parameters<typeof applyDirectives>[3];
 
-/** Per context, with and without a baseline: every file of a run asks (and most of them have no directive). */
-const directiveRuleSets = new WeakMap<LintContext, { withBaseline: DirectiveRuleSet; withoutBaseline: DirectiveRuleSet }>();
-
-/** Rule ids a suppression may name, which of them ran, and the suppression glob matcher. */
-function directiveRuleSet(context: LintContext, hasBaseline: boolean): DirectiveRuleSet {
-  let sets = directiveRuleSets.get(context);
-  if (!sets)
-    directiveRuleSets.set(context, (sets = { withBaseline: newDirectiveRuleSet(context, true), withoutBaseline: newDirectiveRuleSet(context, false) }));
-  return hasBaseline ? sets.withBaseline : sets.withoutBaseline;
+/**
+ * What a file's run left out, which a suppression may be for: the change rules without a baseline
+ * (the pre-commit hook has none, CI has --baseline-ref), the other allowed values of parameters
+ * with --no-allowed-values. A suppression of what did not run is not unused.
+ */
+interface RunScope {
+  hasBaseline: boolean;
+  allValuesJudged: boolean;
 }
 
-/** Without a baseline the change rules do not run: a suppression of theirs is not unused then (the pre-commit hook runs without one, CI with one). */
-function newDirectiveRuleSet(context: LintContext, hasBaseline: boolean): DirectiveRuleSet {
+/** Per context and scope: every file of a run asks (and most of them have no directive). */
+const directiveRuleSets = new WeakMap<LintContext, Map<string, DirectiveRuleSet>>();
+
+/** Rule ids a suppression may name, which of them ran, and the suppression glob matcher. */
+function directiveRuleSet(context: LintContext, run: RunScope): DirectiveRuleSet {
+  let sets = directiveRuleSets.get(context);
+  if (!sets) directiveRuleSets.set(context, (sets = new Map()));
+  const key = `${run.hasBaseline}/${run.allValuesJudged}`;
+  let ruleSet = sets.get(key);
+  if (!ruleSet) sets.set(key, (ruleSet = newDirectiveRuleSet(context, run)));
+  return ruleSet;
+}
+
+function newDirectiveRuleSet(context: LintContext, run: RunScope): DirectiveRuleSet {
   const needsBaseline = new Set(context.rules.filter((rule) => rule.needsBaseline).map((rule) => rule.id));
+  const modelRules = new Set(context.rules.map((rule) => rule.id));
   return {
-    known: new Set([...context.rules.map((rule) => rule.id), ...Object.values(CORE_RULES).map((rule) => rule.id)]),
+    known: new Set([...modelRules, ...Object.values(CORE_RULES).map((rule) => rule.id)]),
     active: (ruleId: string) =>
       context.settings?.get(ruleId) !== 'off' &&
-      (hasBaseline || !needsBaseline.has(ruleId)) &&
-      (context.rules.some((rule) => rule.id === ruleId) || !ruleId.includes('/') || ruleId.startsWith('template/')),
+      (run.hasBaseline || !needsBaseline.has(ruleId)) &&
+      (modelRules.has(ruleId) ? run.allValuesJudged : !ruleId.includes('/') || ruleId.startsWith('template/')),
     matches: (patterns: string[], ruleId: string) => inlineSuppression({ patchwise: { suppress: patterns } }, ruleId) !== undefined,
     suppressible: (ruleId: string) => !ALWAYS_REPORTED.has(ruleId),
   };
