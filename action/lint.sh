@@ -14,12 +14,12 @@ broken=0
 if [ -f patchwise-report.json ]; then
   node "$bin" merge patchwise-report.json --format sarif --output "${PATCHWISE_SARIF:-patchwise.sarif}" || true
   node "$bin" merge patchwise-report.json --format github || true
-  read -r errors warnings broken < <(node -e 'const r=JSON.parse(require("fs").readFileSync("patchwise-report.json","utf8"));console.log(r.summary.errors,r.summary.warnings,r.findings.filter((f)=>f.ruleId==="parse-error"&&!f.suppressed).length)')
+  read -r errors warnings broken < <(node -e 'const r=JSON.parse(require("fs").readFileSync("patchwise-report.json","utf8"));console.log(r.summary.errors,r.summary.warnings,r.findings.filter((f)=>(f.ruleId==="parse-error"||f.ruleId==="internal-error")&&!f.suppressed).length)')
   echo "sarif=${PATCHWISE_SARIF:-patchwise.sarif}" >> "${GITHUB_OUTPUT:-/dev/null}"
 fi
 result=pass
 case "${PATCHWISE_FAIL_ON:-error}" in
-  # A file patchwise could not read fails even here: the gate never passes what it did not check.
+  # A file patchwise could not read or lint fails even here: the gate never passes what it did not check.
   none) { [ "$code" -ge 2 ] || [ "$broken" -gt 0 ]; } && result=fail ;;
   warning) { [ "$code" -ne 0 ] || [ "$warnings" -gt 0 ]; } && result=fail ;;
   *) [ "$code" -ne 0 ] && result=fail ;;

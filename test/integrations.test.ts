@@ -231,4 +231,28 @@ describe.skipIf(!built)('GitHub Action', () => {
     });
     expect(readFileSync(outputs, 'utf8')).toMatch(/errors=1\nwarnings=0\nresult=fail/);
   });
+
+  it('a file patchwise failed to lint (internal-error) fails the gate even with fail-on none', async () => {
+    const dir = gitRepo({ 'infra/main.json': valid });
+    const outputs = join(dir, 'outputs');
+    writeFileSync(outputs, '');
+    // A stand-in for the CLI: lint writes the report a crash on one file gives; merge does nothing.
+    const report = {
+      version: '0.1.0',
+      findings: [
+        { ruleId: 'internal-error', severity: 'error', message: 'internal error: TypeError', file: 'infra/main.json', line: 1, column: 1, requirements: [] },
+      ],
+      summary: { files: 1, resources: 0, errors: 1, warnings: 0, infos: 0, suppressed: 0, fixable: 0 },
+    };
+    writeFiles(dir, {
+      'fake-cli.mjs': `import { writeFileSync } from 'node:fs';\nif (process.argv[2] === 'lint') { writeFileSync('patchwise-report.json', ${JSON.stringify(JSON.stringify(report))}); process.exit(1); }\n`,
+    });
+    await runScript(['bash', join(REPO_ROOT, 'action', 'lint.sh')], dir, {
+      PATCHWISE_BIN: join(dir, 'fake-cli.mjs'),
+      PATCHWISE_PATHS: 'infra',
+      PATCHWISE_FAIL_ON: 'none',
+      GITHUB_OUTPUT: outputs,
+    });
+    expect(readFileSync(outputs, 'utf8')).toMatch(/errors=1\nwarnings=0\nresult=fail/);
+  });
 });
