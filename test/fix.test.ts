@@ -132,6 +132,30 @@ describe('a property added after one with a trailing comment', () => {
   });
 });
 
+describe('a property added to an object written on one line', () => {
+  // Only the added property changes: the line is not laid out again (a minified template stayed one line).
+  const name = 'rules/extensions/auto-upgrade-minor-version/invalid/vm-extension-resource.json';
+  const original = readFileSync(join(FIXTURES, name), 'utf8');
+  it.each([
+    ['a minified template', JSON.stringify(JSON.parse(original)), ',"autoUpgradeMinorVersion":true}'],
+    [
+      'an object on one line',
+      original.replace(/"properties": \{\s+"publisher": "Microsoft\.Azure\.KeyVault",[^}]*\}/, (block) => block.replace(/\s*\n\s*/g, ' ')),
+      '"enableAutomaticUpgrade": true, "autoUpgradeMinorVersion": true }',
+    ],
+  ])('%s stays on its line', (_, text, expected) => {
+    const fixable = lint(name, text).filter((finding) => finding.fix && !finding.suppressed);
+    expect(fixable.map((finding) => finding.ruleId)).toEqual(['extensions/auto-upgrade-minor-version']);
+    const { text: fixed } = applyFixes(
+      text,
+      fixable.map((finding) => finding.fix!),
+    );
+    expect(fixed).toContain(expected);
+    expect(fixed.split('\n').length).toBe(text.split('\n').length);
+    expect(lint(name, fixed).filter((finding) => finding.fix)).toEqual([]);
+  });
+});
+
 describe('what --fix does not touch', () => {
   it.each([
     ['rules/guest-patching/windows-automatic-updates/invalid/copy-loop-profile-variable.json', 'the value comes from a variable'],

@@ -3,8 +3,10 @@
  * it) computed from the document's syntax tree, which is parsed once per document. `modify` parses
  * the whole text and formats a full copy of it on every call: O(file size) per fix, so 2,000 fixes
  * in a 2 MB template took minutes. Here a fix costs the lines it touches. The edits are the ones
- * `modify` returns (test/fix-edits.test.ts compares them); the port follows jsonc-parser 3.3
- * (`impl/edit.ts`, MIT licence).
+ * `modify` returns (test/fix-edits.test.ts compares them), except where `modify` changes what it
+ * does not own: a property added after a line's trailing comment, or to an object written on one
+ * line (see afterTrailingComment, onItsLine). The port follows jsonc-parser 3.3 (`impl/edit.ts`,
+ * MIT licence).
  */
 import { findNodeAtLocation, format, type FormattingOptions, type Node } from 'jsonc-parser';
 import type { JsonPath } from '../model/source.js';
@@ -15,11 +17,39 @@ import type { TextEdit } from '../engine/finding.js';
 export function editsAtPath(document: SourceDocument, path: JsonPath, value: unknown, formatting: FormattingOptions): TextEdit[] | undefined {
   const root = document.nodeAt([]);
   if (!root) return undefined;
-  const edit = rawEdit(root, path, value);
-  if (edit === undefined) return undefined;
-  if (edit === null) return [];
+  const raw = rawEdit(root, path, value);
+  if (raw === undefined) return undefined;
+  if (raw === null) return [];
   // The copy with raw line breaks in strings blanked (same offsets): the formatter reads it as JSON.
-  return afterTrailingComment(document.treeText, edit, formatting) ?? [withFormatting(document.treeText, edit, formatting)];
+  const text = document.treeText;
+  const { edit, parent } = raw;
+  return afterTrailingComment(text, edit, formatting) ?? onItsLine(text, parent, edit) ?? [withFormatting(text, edit, formatting)];
+}
+
+/** objectEdit's addition after a sibling, `,"key": value`: the key and the value's JSON (an array element has no key). */
+function addedProperty(edit: TextEdit): { key: string; value: string } | undefined {
+  const added = edit.length === 0 ? /^,("(?:[^"\\]|\\.)*"): ([\s\S]*)$/.exec(edit.content) : null;
+  return added ? { key: added[1], value: added[2] } : undefined;
+}
+
+/**
+ * A property added to an object written on one line (`{ "a": 1, "b": 2 }`, or a minified
+ * template): `modify` lays that line out again with one property per line (a minified template
+ * became a hundred lines). Instead the property joins the line, with the object's own separators.
+ */
+function onItsLine(text: string, parent: Node, edit: TextEdit): TextEdit[] | undefined {
+  const added = addedProperty(edit);
+  const children = parent.children ?? [];
+  if (!added || parent.type !== 'object' || children.length === 0) return undefined;
+  if (/[\r\n]/.test(text.slice(parent.offset, parent.offset + parent.length))) return undefined;
+  const last = children[children.length - 1];
+  const [key, value] = last.children ?? [];
+  const colon = key && value ? text.slice(key.offset + key.length, value.offset) : ': ';
+  const previous = children[children.length - 2];
+  const comma = previous ? text.slice(previous.offset + previous.length, last.offset) : colon.endsWith(' ') ? ', ' : ',';
+  const spaced = colon.endsWith(' ');
+  const json = JSON.stringify(JSON.parse(added.value), null, spaced ? 1 : undefined);
+  return [{ offset: edit.offset, length: 0, content: `${comma}${added.key}${colon}${spaced ? json.replace(/\n\s*/g, ' ') : json}` }];
 }
 
 /**
@@ -30,8 +60,7 @@ export function editsAtPath(document: SourceDocument, path: JsonPath, value: unk
  * the line it follows. Undefined when the edit is not such an addition.
  */
 function afterTrailingComment(text: string, edit: TextEdit, formatting: FormattingOptions): TextEdit[] | undefined {
-  // objectEdit's addition after a sibling: `,"key": value` (an array element has no key).
-  const added = edit.length === 0 ? /^,("(?:[^"\\]|\\.)*"): ([\s\S]*)$/.exec(edit.content) : null;
+  const added = addedProperty(edit);
   if (!added) return undefined;
   const commentEnd = trailingCommentEnd(text, edit.offset);
   if (commentEnd === undefined) return undefined;
@@ -40,7 +69,7 @@ function afterTrailingComment(text: string, edit: TextEdit, formatting: Formatti
   const indent = /^[ \t]*/.exec(text.slice(lineStart, edit.offset))![0];
   const eol = formatting.eol ?? '\n';
   const unit = formatting.insertSpaces === false ? '\t' : ' '.repeat(formatting.tabSize ?? 2);
-  const property = `${added[1]}: ${JSON.stringify(JSON.parse(added[2]), null, unit)}`.split('\n').join(eol + indent);
+  const property = `${added.key}: ${JSON.stringify(JSON.parse(added.value), null, unit)}`.split('\n').join(eol + indent);
   return [
     { offset: edit.offset, length: 0, content: ',' },
     { offset: commentEnd, length: 0, content: eol + indent + property },
@@ -66,8 +95,8 @@ function trailingCommentEnd(text: string, offset: number): number | undefined {
   return rest >= text.length || isEol(text, rest) ? end : undefined;
 }
 
-/** The unformatted edit, null when there is nothing to do, undefined when the path cannot be edited. */
-function rawEdit(root: Node, fullPath: JsonPath, original: unknown): TextEdit | null | undefined {
+/** The unformatted edit and the container it edits, null when there is nothing to do, undefined when the path cannot be edited. */
+function rawEdit(root: Node, fullPath: JsonPath, original: unknown): { edit: TextEdit; parent: Node } | null | undefined {
   const path = fullPath.slice();
   let value = original;
   let parent: Node | undefined;
@@ -80,9 +109,10 @@ function rawEdit(root: Node, fullPath: JsonPath, original: unknown): TextEdit | 
     else break;
   }
   if (!parent || !Array.isArray(parent.children)) return undefined;
-  if (parent.type === 'object' && typeof lastSegment === 'string') return objectEdit(parent, parent.children, lastSegment, value);
-  if (parent.type === 'array' && typeof lastSegment === 'number') return arrayEdit(parent, parent.children, lastSegment, value);
-  return undefined;
+  let edit: TextEdit | null | undefined;
+  if (parent.type === 'object' && typeof lastSegment === 'string') edit = objectEdit(parent, parent.children, lastSegment, value);
+  else if (parent.type === 'array' && typeof lastSegment === 'number') edit = arrayEdit(parent, parent.children, lastSegment, value);
+  return edit ? { edit, parent } : edit;
 }
 
 function objectWith(key: string, value: unknown): Record<string, unknown> {

@@ -2,12 +2,13 @@
  * Fixes are computed from the document's syntax tree, parsed once (src/template/json-edit.ts), not
  * by jsonc-parser's `modify` per fix (which parses the whole file each time). The edits must be
  * the ones `modify` makes: checked on every property and element of every fixture, set, added and
- * removed, with the fixture's own formatting (indentation, CRLF). One deliberate difference: a
- * property added after one whose line ends with a comment goes after the comment (test/fix.test.ts).
+ * removed, with the fixture's own formatting (indentation, CRLF). Two deliberate differences: a
+ * property added after one whose line ends with a comment goes after the comment, and one added to
+ * an object written on one line joins that line (test/fix.test.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { modify, type Node } from 'jsonc-parser';
+import { applyEdits, modify, parse, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { editsAtPath } from '../../src/template/json-edit.js';
 import { formattingOf } from '../../src/template/json.js';
@@ -63,7 +64,14 @@ describe('fix edits from the parsed tree equal jsonc-parser modify', () => {
         } catch {
           continue; // modify refuses (e.g. a property of a string): computeFix never asks for these
         }
-        expect(editsAtPath(read.document, target, value, formatting), JSON.stringify(target)).toEqual(expected);
+        const actual = editsAtPath(read.document, target, value, formatting);
+        if (JSON.stringify(actual) === JSON.stringify(expected)) continue;
+        // The deliberate difference: a property added to an object written on one line joins that line
+        // (modify lays it out again): the same value, and no line added or changed elsewhere.
+        const edited = applyEdits(text, actual!);
+        const parsed = (json: string) => parse(json, [], { allowTrailingComma: true }) as unknown;
+        expect(parsed(edited), JSON.stringify(target)).toEqual(parsed(applyEdits(text, expected as never)));
+        expect(edited.split(eol).length, JSON.stringify(target)).toBe(text.split(eol).length);
       }
     }
   });

@@ -46,8 +46,11 @@ const vmProperties = {
   storageProfile: { imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter', version: 'latest' } },
 };
 
-/** The extension's properties on one line: a fix that inserts a property there used to copy every sibling. */
-const oneLineExtension = `{"publisher": "Microsoft.Compute", "type": "CustomScriptExtension", "typeHandlerVersion": "1.10", "enableAutomaticUpgrade": true, "protectedSettings": {"commandToExecute": "run.cmd -p ONELINEPROTECTEDPW", "storageAccountKey": "ONELINESTORAGEKEY", "fileUris": ["https://s.blob.core.windows.net/c/x.ps1?sv=2022-11-02&se=2030-01-01&sp=r&sig=ONELINESASSIG%3D"]}}`;
+/**
+ * The extension's properties on the line after the brace: a fix that inserts a property there lays
+ * that line out again, so its edit copies every sibling (a one-line object keeps its line: no copy).
+ */
+const oneLineExtension = `{\n        "publisher": "Microsoft.Compute", "type": "CustomScriptExtension", "typeHandlerVersion": "1.10", "enableAutomaticUpgrade": true, "protectedSettings": {"commandToExecute": "run.cmd -p ONELINEPROTECTEDPW", "storageAccountKey": "ONELINESTORAGEKEY", "fileUris": ["https://s.blob.core.windows.net/c/x.ps1?sv=2022-11-02&se=2030-01-01&sp=r&sig=ONELINESASSIG%3D"]}}`;
 
 function mainTemplate(): string {
   const template = {
