@@ -70,6 +70,21 @@ describe('exit codes', () => {
     writeFileSync(join(dir, 'patchwise.config.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
     expect((await run(['lint', join(REPO_ROOT, fixture('valid'))], { cwd: dir })).stderr).toMatch(/unknown rule 'no-such-rule'/);
   });
+
+  // A mistyped id in a suppression suppresses nothing: the finding it was meant for stays, and nothing said why.
+  it.each([
+    [
+      'guest-patching/windows-automatic-update',
+      /unknown rule 'guest-patching\/windows-automatic-update' in \/suppressions\/0\/rules\/0; did you mean 'guest-patching\/windows-automatic-updates'/,
+    ],
+    ['guest-patching/nothing-like-it', /unknown rule 'guest-patching\/nothing-like-it' in \/suppressions\/0\/rules\/0/],
+  ])('2 for a configuration suppression naming an unknown rule (%s)', async (id, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchwise-config-'));
+    writeFileSync(join(dir, 'patchwise.config.json'), JSON.stringify({ suppressions: [{ rules: [id, 'extensions/*'], reason: 'x' }] }));
+    const result = await run(['lint', join(REPO_ROOT, fixture('valid'))], { cwd: dir });
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(2);
+  });
 });
 
 describe('configuration', () => {

@@ -127,7 +127,7 @@ function compileValidator(): Validator {
   return validator;
 }
 
-/** Effective setting of every rule: presets in order, then the `rules` map. Unknown rule ids are errors. */
+/** Effective setting of every rule: presets in order, then the `rules` map. Unknown rule ids (there and in suppressions) are errors. */
 export function resolveSettings(config: PatchwiseConfig, rules: readonly SeverityMetadata[]): Map<string, RuleSetting> {
   const presets = (Array.isArray(config.extends) ? config.extends : config.extends ? [config.extends] : ['patchwise:recommended']).map(
     (name) => name.replace(/^patchwise:/, '') as PresetName,
@@ -145,5 +145,12 @@ export function resolveSettings(config: PatchwiseConfig, rules: readonly Severit
       throw new ConfigError(`'${id}' is always an error (a file patchwise cannot read must not pass): use "ignore" to leave files out`);
     settings.set(id, setting);
   }
+  // A mistyped id suppresses nothing, silently; globs may match no rule (a group not used yet).
+  config.suppressions?.forEach((entry, index) =>
+    entry.rules.forEach((id, at) => {
+      if (!/[*?{]/.test(id) && !known.has(id))
+        throw new ConfigError(`unknown rule '${id}' in /suppressions/${index}/rules/${at}${didYouMean(id, known)} (see 'patchwise rules')`);
+    }),
+  );
   return settings;
 }
