@@ -1,6 +1,6 @@
 /** Finding the templates to lint: files as given, folders searched for ARM templates and Bicep files. */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { decodeJsonStringBody } from '../template/arm-json.js';
 import { FolderListing } from './folder-listing.js';
@@ -108,6 +108,18 @@ export function findTemplates(
     }
   }
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+/**
+ * A relative path that names nothing from the working folder but does from the repository root
+ * (`root`): git and hooks give names relative to the root, also to a hook that runs in a
+ * subfolder (`cd infra && patchwise lint "$@"`). Then that one; else the path as given.
+ */
+export function fromRepositoryRoot(path: string, cwd: string, root: () => string | undefined): string {
+  if (isAbsolute(path) || isGlob(path) || statSync(resolve(cwd, path), { throwIfNoEntry: false })) return path;
+  const base = root();
+  const candidate = base && base !== cwd ? resolve(base, path) : undefined;
+  return candidate && statSync(candidate, { throwIfNoEntry: false }) ? candidate : path;
 }
 
 /**

@@ -25,6 +25,7 @@ import { loadConfig } from './config-file.js';
 import {
   displayPath,
   findTemplates,
+  fromRepositoryRoot,
   ignoreMatcher,
   namesOnlyFiles,
   parametersFileFor,
@@ -116,8 +117,11 @@ interface Outcome {
   templates: number;
 }
 
-export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
-  validate(args);
+export async function runLint(given: LintArgs, io: CliIO): Promise<number> {
+  validate(given);
+  let root: string | undefined | null = null;
+  const repository = () => (root === null ? (root = repositoryRoot(io.cwd)) : root);
+  const args = { ...given, paths: given.paths.map((path) => fromRepositoryRoot(path, io.cwd, repository)) };
   const run = await prepareRun(args, io);
   if (args.printConfig) return printConfig(run, args.printConfig);
   const candidates = await selectCandidates(run);

@@ -167,6 +167,21 @@ describe('files named on the command line (the pre-commit case)', () => {
     });
   }
 
+  // A hook that runs in a subfolder (`cd infra && patchwise lint "$@"`) still gets names relative to the repository root, as git gives them.
+  it('a file named relative to the repository root, from a subfolder, is found there', async () => {
+    const dir = scratchFolder();
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    writeFiles(dir, { 'infra/main.json': failing, 'infra/ok.json': valid });
+    const result = await runCli(['lint', 'infra/main.json', 'ok.json', '--format', 'sarif'], join(dir, 'infra'));
+    const uris = (
+      JSON.parse(result.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }
+    ).runs[0].results.map((entry) => entry.locations[0].physicalLocation.artifactLocation.uri);
+    expect(uris).toEqual(['infra/main.json']);
+    expect(result.code).toBe(1);
+    // A name found neither way is still a usage error.
+    expect((await runCli(['lint', 'infra/missing.json'], join(dir, 'infra'))).code).toBe(2);
+  });
+
   it('a named file the configuration ignores is left out beside templates that are linted', async () => {
     const dir = scratchFolder();
     writeFiles(dir, { 'legacy/old.json': failing, 'main.json': failing, 'patchwise.config.json': '{ "ignore": ["legacy/**"] }' });
