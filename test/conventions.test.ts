@@ -320,6 +320,24 @@ describe('SARIF for code scanning', () => {
     expect(github).toContain('file=infra/web/main.json');
   });
 
+  it('every finding keeps its fingerprint when lines are added above it (suppression findings too)', async () => {
+    const dir = scratchFolder();
+    const template = JSON.stringify(JSON.parse(failing('vm1')), null, 2).replace(
+      '"computerName"',
+      '// patchwise-disable-next-line schedules/reboot-setting\n          // patchwise-disable-next-line guest-patching/no-such-rule\n          "computerName"',
+    );
+    const prints = async (text: string) => {
+      writeFiles(dir, { 'main.json': text });
+      const log = JSON.parse((await runCli(['lint', 'main.json', '-f', 'sarif'], dir)).stdout);
+      return log.runs[0].results.map(
+        (entry: { ruleId: string; partialFingerprints: Record<string, string> }) => `${entry.ruleId} ${entry.partialFingerprints['patchwiseFinding/v1']}`,
+      );
+    };
+    const before = await prints(template);
+    expect(before.map((entry: string) => entry.split(' ')[0])).toEqual(expect.arrayContaining(['suppression/unused', 'suppression/unknown-rule']));
+    expect(await prints(template.replace('"resources"', '"variables": {\n    "a": 1\n  },\n  "resources"'))).toEqual(before);
+  });
+
   it('two findings of one rule on one property have distinct fingerprints', async () => {
     const result = await runCli(['lint', join(FIXTURES, 'rules'), '-f', 'sarif'], FIXTURES);
     const fingerprints = JSON.parse(result.stdout).runs[0].results.map(

@@ -139,7 +139,8 @@ export function applyDirectives(
         kind: 'unused',
         line: directive.line,
         column: directive.column,
-        message: `this suppression of ${directive.rules.join(', ')} matches no finding on line ${directive.targetLine}: remove it`,
+        // No line number in the message: it is part of the SARIF fingerprint, which must survive lines added above.
+        message: `this suppression of ${directive.rules.join(', ')} matches no finding on ${directive.targetLine === directive.line ? 'its line' : 'the next line'}: remove it`,
       });
     }
   }
