@@ -107,13 +107,14 @@ describe('a property added after one with a trailing comment', () => {
   // The comment describes the property it follows: it must not move to the added one.
   const name = 'rules/extensions/auto-upgrade-minor-version/invalid/vm-extension-resource.json';
   it.each([
-    ['a line comment', '// keep it current', '\n', '  '],
-    ['a block comment', '/* keep it current */', '\n', '  '],
-    ['a line comment, CRLF and tabs', '// keep it current', '\r\n', '\t'],
-    ['a suppression comment', '// patchwise-disable-line extensions/automatic-upgrade-supported checked by hand', '\n', '  '],
-  ])('%s stays on its line', (_, comment, eol, indent) => {
+    ['a line comment', '// keep it current', '\n', '  ', ''],
+    ['a block comment', '/* keep it current */', '\n', '  ', ''],
+    ['a line comment, CRLF and tabs', '// keep it current', '\r\n', '\t', ''],
+    ['a suppression comment', '// patchwise-disable-line extensions/automatic-upgrade-supported checked by hand', '\n', '  ', ''],
+    ['a line comment after a trailing comma', '// keep it current', '\n', '  ', ','],
+  ])('%s stays on its line', (_, comment, eol, indent, trailingComma) => {
     const text = readFileSync(join(FIXTURES, name), 'utf8')
-      .replace('"enableAutomaticUpgrade": true', `"enableAutomaticUpgrade": true ${comment}`)
+      .replace('"enableAutomaticUpgrade": true', `"enableAutomaticUpgrade": true${trailingComma} ${comment}`)
       .replace(/ {2}/g, indent)
       .replace(/\n/g, eol);
     const fixable = lint(name, text).filter((finding) => finding.fix && !finding.suppressed);
@@ -123,7 +124,7 @@ describe('a property added after one with a trailing comment', () => {
       fixable.map((finding) => finding.fix!),
     );
     const property = indent.repeat(4);
-    expect(fixed).toContain(`${property}"enableAutomaticUpgrade": true, ${comment}${eol}${property}"autoUpgradeMinorVersion": true${eol}`);
+    expect(fixed).toContain(`${property}"enableAutomaticUpgrade": true, ${comment}${eol}${property}"autoUpgradeMinorVersion": true${trailingComma}${eol}`);
     expect(
       lint(name, fixed)
         .filter((finding) => !finding.suppressed && finding.ruleId !== 'suppression/unused')

@@ -62,7 +62,11 @@ function onItsLine(text: string, parent: Node, edit: TextEdit): TextEdit[] | und
 function afterTrailingComment(text: string, edit: TextEdit, formatting: FormattingOptions): TextEdit[] | undefined {
   const added = addedProperty(edit);
   if (!added) return undefined;
-  const commentEnd = trailingCommentEnd(text, edit.offset);
+  // A trailing comma after the value (JSONC) stays, and the added property gets one too.
+  let afterValue = edit.offset;
+  while (text[afterValue] === ' ' || text[afterValue] === '\t') afterValue++;
+  const trailingComma = text[afterValue] === ',';
+  const commentEnd = trailingCommentEnd(text, trailingComma ? afterValue + 1 : edit.offset);
   if (commentEnd === undefined) return undefined;
   let lineStart = edit.offset;
   while (lineStart > 0 && !isEol(text, lineStart - 1)) lineStart--;
@@ -70,6 +74,7 @@ function afterTrailingComment(text: string, edit: TextEdit, formatting: Formatti
   const eol = formatting.eol ?? '\n';
   const unit = formatting.insertSpaces === false ? '\t' : ' '.repeat(formatting.tabSize ?? 2);
   const property = `${added.key}: ${JSON.stringify(JSON.parse(added.value), null, unit)}`.split('\n').join(eol + indent);
+  if (trailingComma) return [{ offset: commentEnd, length: 0, content: `${eol}${indent}${property},` }];
   return [
     { offset: edit.offset, length: 0, content: ',' },
     { offset: commentEnd, length: 0, content: eol + indent + property },
